@@ -1,0 +1,62 @@
+package io.herakles.procmem.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one collection tick saw: the engine's only output, read by the exporter, the UI and
+ * the JSON writer. Immutable and safe to share; processes are sorted by pid ascending.
+ *
+ * @param sequence  tick number, increasing by one per published snapshot of a source
+ * @param takenAt   wall-clock time the tick finished
+ * @param source    where the data came from: {@code "/proc"} (or the configured procfs root) or
+ *                  {@code "file: NAME"} for a snapshot file
+ * @param processes every collected process (after the configured name/USS/search filters), pid ascending
+ * @param system    system-wide figures
+ * @param stats     how the collection went
+ */
+public record Snapshot(
+        long sequence,
+        Instant takenAt,
+        String source,
+        List<ProcessSample> processes,
+        SystemSample system,
+        CollectionStats stats) {
+
+    public Snapshot {
+        Objects.requireNonNull(takenAt, "takenAt");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(system, "system");
+        Objects.requireNonNull(stats, "stats");
+        List<ProcessSample> sorted = new ArrayList<>(processes);
+        sorted.sort(Comparator.comparingInt(ProcessSample::pid));
+        processes = List.copyOf(sorted);
+    }
+
+    /** The process with this pid, by binary search. */
+    public Optional<ProcessSample> byPid(int pid) {
+        int lo = 0;
+        int hi = processes.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int p = processes.get(mid).pid();
+            if (p < pid) {
+                lo = mid + 1;
+            } else if (p > pid) {
+                hi = mid - 1;
+            } else {
+                return Optional.of(processes.get(mid));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Totals per group/subgroup over all processes, sorted by key. */
+    public List<GroupTotals> groupTotals() {
+        return Aggregation.totalsByGroup(processes);
+    }
+}
