@@ -18,6 +18,8 @@ public final class UserNames {
     private final Path passwd;
     private Map<Integer, String> names = Map.of();
     private FileTime loadedMtime;
+    private long checkedNanos;
+    private boolean checkedOnce;
 
     public UserNames(Path passwd) {
         this.passwd = passwd;
@@ -38,6 +40,13 @@ public final class UserNames {
     }
 
     private void reloadIfChanged() {
+        long now = System.nanoTime();
+        // one stat() of the file per second at most: this is called for every new process
+        if (checkedOnce && now - checkedNanos < 1_000_000_000L) {
+            return;
+        }
+        checkedOnce = true;
+        checkedNanos = now;
         try {
             FileTime mtime = Files.getLastModifiedTime(passwd);
             if (mtime.equals(loadedMtime)) {
