@@ -94,11 +94,19 @@ public final class Collector implements AutoCloseable {
 
     /** Runs one pass. Unexpected failures propagate (the sampler turns them into a failed tick). */
     public TickResult collect(CollectorTuning tuning) {
+        return collect(tuning, null);
+    }
+
+    /**
+     * Runs one pass over the given pids only (a benchmark's known population), or over every listed
+     * pid when {@code onlyPids} is null.
+     */
+    public TickResult collect(CollectorTuning tuning, int[] onlyPids) {
         long start = clock.nanoTime();
         long thisTick = ++tick;
         SystemSample system = systemReader.sample();
         int max = config.maxProcesses() == null ? Integer.MAX_VALUE : Math.max(0, config.maxProcesses());
-        int[] pids = procFs.listPids(max);
+        int[] pids = onlyPids != null ? onlyPids.clone() : procFs.listPids(max);
         AtomicInteger vanished = new AtomicInteger();
 
         pool.forEach(pids.length, () -> true,
