@@ -11,11 +11,12 @@ import java.util.OptionalLong;
 public final class PidReader {
 
     private final ProcFs procFs;
-    private final ProcFileReader reader = new ProcFileReader();
+    private final ProcFileReader reader;
     private PidOutcome lastOutcome = PidOutcome.OK;
 
     public PidReader(ProcFs procFs) {
         this.procFs = procFs;
+        this.reader = procFs.newReader();
     }
 
     /** Why the last call returned what it did. */

@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Reads whole {@code /proc} files into one reusable, growing byte buffer, so the hot path (several
@@ -22,14 +21,23 @@ public final class ProcFileReader {
     /** Larger files are truncated; {@code smaps} of huge processes can reach megabytes. */
     private static final int MAX_CAPACITY = 64 * 1024 * 1024;
 
+    private final FileOpener opener;
     private byte[] buf = new byte[INITIAL_CAPACITY];
     private ByteBuffer wrapper = ByteBuffer.wrap(buf);
     private int length;
 
+    public ProcFileReader() {
+        this(FileOpener.DEFAULT);
+    }
+
+    public ProcFileReader(FileOpener opener) {
+        this.opener = opener;
+    }
+
     /** Reads {@code path} completely. On anything but {@link ReadStatus#OK} the length is 0. */
     public ReadStatus read(Path path) {
         length = 0;
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        try (FileChannel ch = opener.open(path)) {
             fill(ch);
             return ReadStatus.OK;
         } catch (NoSuchFileException e) {

@@ -29,10 +29,22 @@ public final class ProcFs {
 
     private final Path root;
     private final long pageSize;
+    private final FileOpener opener;
 
     public ProcFs(Path root) {
+        this(root, FileOpener.DEFAULT);
+    }
+
+    /** With a substitute opener (tests: permission and ESRCH errors). */
+    public ProcFs(Path root, FileOpener opener) {
         this.root = Objects.requireNonNull(root, "root");
+        this.opener = Objects.requireNonNull(opener, "opener");
         this.pageSize = readPageSize(root);
+    }
+
+    /** A new reader for one thread, opening files the way this ProcFs does. */
+    public ProcFileReader newReader() {
+        return new ProcFileReader(opener);
     }
 
     /** {@code /proc}. */

@@ -15,12 +15,13 @@ import java.util.OptionalLong;
 public final class SystemReader {
 
     private final ProcFs procFs;
-    private final ProcFileReader reader = new ProcFileReader();
+    private final ProcFileReader reader;
     private Map<String, CpuStat.CpuTimes> previous = Map.of();
     private OptionalLong bootTime = OptionalLong.empty();
 
     public SystemReader(ProcFs procFs) {
         this.procFs = procFs;
+        this.reader = procFs.newReader();
     }
 
     /** Reads meminfo, loadavg and stat; absent parts where unreadable. */
