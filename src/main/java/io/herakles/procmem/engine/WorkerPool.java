@@ -23,7 +23,7 @@ final class WorkerPool implements AutoCloseable {
         void run(int worker, int item);
     }
 
-    /** Whether to keep claiming items (checked before each chunk; used for time budgets). */
+    /** Whether to keep claiming items (checked before each chunk but a worker's first; used for time budgets). */
     @FunctionalInterface
     interface Gate {
         boolean open();
@@ -84,8 +84,11 @@ final class WorkerPool implements AutoCloseable {
         return Math.min(count, cursor.get());
     }
 
+    /** Each worker takes at least one chunk before asking the gate, so a tight budget still progresses. */
     private static void drain(int worker, int count, AtomicInteger cursor, Gate gate, Body body) {
-        while (gate.open()) {
+        boolean first = true;
+        while (first || gate.open()) {
+            first = false;
             int from = cursor.getAndAdd(CHUNK);
             if (from >= count) {
                 return;
