@@ -294,11 +294,20 @@ class CollectorTest {
     @Test
     void slowRollupsAreReadLessOften() {
         proc.pid(1, "huge");
-        Collector c = collector(b -> { });
-        CollectorTuning t = new CollectorTuning(Duration.ZERO, Duration.ofDays(1), Duration.ofSeconds(30), 50);
-        assertThat(c.collect(t).rollupsRead()).isEqualTo(1);
-        // the fake clock does not move during the read, so cost is 0 and it is due again at once
-        assertThat(c.collect(t).rollupsRead()).isEqualTo(1);
+        proc.pid(2, "small");
+        FileOpener slowForPid1 = p -> {
+            if (p.toString().endsWith("/1/smaps_rollup")) {
+                clock.advanceSeconds(1); // reading this process's rollup takes a second
+            }
+            return FileOpener.DEFAULT.open(p);
+        };
+        Collector c = collector(b -> { }, OTHER, slowForPid1);
+        CollectorTuning t = new CollectorTuning(Duration.ZERO, Duration.ofDays(1), Duration.ofDays(1), 50);
+        assertThat(c.collect(t).rollupsRead()).isEqualTo(2);
+        clock.advanceSeconds(10);
+        assertThat(c.collect(t).rollupsRead()).isEqualTo(1); // only the small one; the slow one waits 50 s
+        clock.advanceSeconds(45);
+        assertThat(c.collect(t).rollupsRead()).isEqualTo(2);
     }
 
     @Test
