@@ -68,7 +68,10 @@ enum ValueType {
                 throw mismatch(shown(node));
             }
             long value = node.longValue();
-            return this == INT ? toInt(value, shown(node)) : value;
+            if (this == INT) {
+                return toInt(value, shown(node)); // (no ?: here: it would widen the Integer to long)
+            }
+            return value;
         }
         if (this == BOOLEAN && node.isBoolean()) {
             return node.booleanValue();
@@ -88,7 +91,10 @@ enum ValueType {
             case INT, LONG -> {
                 if (value instanceof Integer || value instanceof Long || value instanceof Short) {
                     long number = ((Number) value).longValue();
-                    return this == INT ? toInt(number, String.valueOf(number)) : (Object) number;
+                    if (this == INT) {
+                        return toInt(number, String.valueOf(number));
+                    }
+                    return number;
                 }
             }
             case BOOLEAN -> {
