@@ -150,9 +150,13 @@ public final class ConfigValidator {
         if (!text.contains(":") || !IPV6_CHARS.matcher(text).matches()) {
             return false;
         }
+        // The zone (fe80::1%eth0) is checked by form only: whether the interface exists is the
+        // bind's business, and the answer must not depend on the machine that validates.
+        int zone = text.indexOf('%');
+        String address = zone < 0 ? text : text.substring(0, zone);
         try {
             // A string containing ':' is parsed as an IPv6 literal, never looked up.
-            InetAddress.getByName(text);
+            InetAddress.getByName(address);
             return true;
         } catch (UnknownHostException | SecurityException e) {
             return false;
