@@ -113,6 +113,10 @@ public record ConfigFile(Path path, ConfigFormat format, Map<ConfigKey, Object> 
                 JsonNode value = mapper.readTree(parser);
                 entries.add(new Entry(name, value, line));
             }
+            if (parser.nextToken() != null) {
+                throw new ConfigException(where(path, line(parser.currentTokenLocation()))
+                        + "unexpected content after the configuration (a second document?)");
+            }
             return entries;
         } catch (JsonProcessingException e) {
             throw malformed(path, format, e);

@@ -2,6 +2,7 @@ package io.herakles.procmem.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -106,10 +107,15 @@ enum ValueType {
                 return value.toString();
             }
             case LIST -> {
-                if (value instanceof List<?> list) {
+                List<?> list = value instanceof Object[] array ? Arrays.asList(array)
+                        : value instanceof List<?> l ? l : null;
+                if (list != null) {
                     List<String> out = new ArrayList<>();
                     for (Object element : list) {
-                        out.add(String.valueOf(element).strip());
+                        String text = String.valueOf(element).strip();
+                        if (!text.isEmpty()) {
+                            out.add(text); // like the text form: an empty name would match everything
+                        }
                     }
                     return List.copyOf(out);
                 }

@@ -346,6 +346,12 @@ class ConfigFileTest {
         assertThatThrownBy(() -> ConfigFile.read(toml))
                 .hasMessageStartingWith(toml + ":2: not valid TOML: ")
                 .hasMessageNotContaining("\n");
+        Path twoDocs = write("two.yaml", "port: 1\n---\nport: 2\n");
+        assertThatThrownBy(() -> ConfigFile.read(twoDocs))
+                .hasMessage(twoDocs + ":3: unexpected content after the configuration (a second document?)");
+        Path trailing = write("trailing.json", "{\"port\": 1}\n{}");
+        assertThatThrownBy(() -> ConfigFile.read(trailing))
+                .hasMessage(trailing + ":2: unexpected content after the configuration (a second document?)");
         Path list = write("list.yaml", "- port\n- bind\n");
         assertThatThrownBy(() -> ConfigFile.read(list))
                 .hasMessage(list + ":1: expected key/value pairs at the top level, found a list");

@@ -220,7 +220,8 @@ class ConfigResolverTest {
                 .set("cache_ttl", 9)
                 .set("min_uss_kb", 1024L)
                 .set("parallelism", null)
-                .set("exclude_names", List.of("x", "y"));
+                .set("exclude_names", List.of("x", "", " y "))
+                .set("search_groups", new String[] {"db", "web"});
         Map<String, String> env = Map.of("HERAKLES_ENABLE_TLS", "true", "HERAKLES_PARALLELISM", "2");
         ExporterConfig c = resolver.resolve(null, false, env, flags).config();
         assertThat(c.enableHealth()).isFalse();
@@ -228,6 +229,7 @@ class ConfigResolverTest {
         assertThat(c.enableTls()).as("absent switch leaves env alone").isTrue();
         assertThat(c.includeNames()).containsExactly("a", "b", "c");
         assertThat(c.excludeNames()).containsExactly("x", "y");
+        assertThat(c.searchGroups()).containsExactly("db", "web");
         assertThat(c.testDataFile()).isEqualTo("/tmp/t.json");
         assertThat(c.tlsCertPath()).isEqualTo("/tmp/c.pem");
         assertThat(c.cacheTtlSeconds()).isEqualTo(9);
