@@ -138,7 +138,7 @@ public record ConfigFile(Path path, ConfigFormat format, Map<ConfigKey, Object> 
             return entries;
         }
         String[] lines = text.split("\\R", -1);
-        root.fields().forEachRemaining(f -> entries.add(new Entry(f.getKey(), f.getValue(), tomlLine(lines, f.getKey()))));
+        root.properties().forEach(f -> entries.add(new Entry(f.getKey(), f.getValue(), tomlLine(lines, f.getKey()))));
         return entries;
     }
 
