@@ -36,9 +36,15 @@ import java.util.regex.Pattern;
  */
 public record ConfigFile(Path path, ConfigFormat format, Map<ConfigKey, Object> values) {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TomlMapper TOML = new TomlMapper();
+    /**
+     * Mappers, created on first use: building an ObjectMapper loads much of Jackson (hundreds of
+     * milliseconds on a loaded machine), which a start-up without any config file should not pay.
+     */
+    private static final class Mappers {
+        static final YAMLMapper YAML = new YAMLMapper();
+        static final ObjectMapper JSON = new ObjectMapper();
+        static final TomlMapper TOML = new TomlMapper();
+    }
     private static final Pattern YAML_MARK = Pattern.compile("^\\s*in '[^']*', line (\\d+), column \\d+:?", Pattern.MULTILINE);
 
     public ConfigFile {
@@ -95,7 +101,7 @@ public record ConfigFile(Path path, ConfigFormat format, Map<ConfigKey, Object> 
 
     /** YAML and JSON: stream the top level so that every key keeps its line. */
     private static List<Entry> streamedEntries(Path path, String text, ConfigFormat format) {
-        ObjectMapper mapper = format == ConfigFormat.JSON ? JSON : YAML;
+        ObjectMapper mapper = format == ConfigFormat.JSON ? Mappers.JSON : Mappers.YAML;
         List<Entry> entries = new ArrayList<>();
         try (JsonParser parser = mapper.createParser(text)) {
             JsonToken first = parser.nextToken();
@@ -129,7 +135,7 @@ public record ConfigFile(Path path, ConfigFormat format, Map<ConfigKey, Object> 
     private static List<Entry> tomlEntries(Path path, String text) {
         JsonNode root;
         try {
-            root = TOML.readTree(text);
+            root = Mappers.TOML.readTree(text);
         } catch (JsonProcessingException e) {
             throw malformed(path, ConfigFormat.TOML, e);
         }

@@ -358,6 +358,13 @@ class ConfigFileTest {
     }
 
     @Test
+    void binaryFileIsAnError() throws IOException {
+        Path binary = dir.resolve("bin.yaml");
+        Files.write(binary, new byte[] {'p', ':', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
+        assertThatThrownBy(() -> ConfigFile.read(binary)).hasMessage(binary + ": not valid UTF-8 text");
+    }
+
+    @Test
     void missingFileIsAnError() {
         Path missing = dir.resolve("nope.yaml");
         assertThatThrownBy(() -> ConfigFile.read(missing)).hasMessage("config file not found: " + missing);
