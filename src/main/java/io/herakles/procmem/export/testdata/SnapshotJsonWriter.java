@@ -52,7 +52,7 @@ import java.util.OptionalLong;
  */
 public final class SnapshotJsonWriter {
 
-    /** Non-BMP characters as 4-byte UTF-8 (not {@code \\uD83D\\uDE00} escapes); escapes in lower case like serde. */
+    /** Non-BMP characters as 4-byte UTF-8, not as surrogate-pair escapes; escapes in lower case like serde. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
