@@ -163,7 +163,7 @@ public final class SnapshotFileSource implements SnapshotSource, AutoCloseable {
         synchronized (lock) {
             closed = true;
             if (poller != null) {
-                poller.shutdownNow();
+                poller.shutdown(); // not shutdownNow: interrupting a read would record a bogus error
             }
         }
     }

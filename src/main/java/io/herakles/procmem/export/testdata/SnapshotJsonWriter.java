@@ -16,8 +16,11 @@ import io.herakles.procmem.model.SystemSample;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -52,7 +55,7 @@ import java.util.OptionalLong;
  */
 public final class SnapshotJsonWriter {
 
-    /** Non-BMP characters as 4-byte UTF-8 (not {@code \\uD83D\\uDE00} escapes); escapes in lower case like serde. */
+    /** Non-BMP characters as 4-byte UTF-8, not as surrogate-pair escapes; escapes in lower case like serde. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
@@ -65,6 +68,9 @@ public final class SnapshotJsonWriter {
     /**
      * Writes {@code snapshot} to {@code file} through a temporary sibling and an atomic rename, so a
      * reader polling the file (a replaying source) never sees half a file.
+     *
+     * @throws IOException with a one-line message naming {@code file} (not the temporary file),
+     *                     e.g. {@code out/snap.json: cannot write: permission denied}
      */
     public static void writeFile(Snapshot snapshot, Path file) throws IOException {
         Path absolute = file.toAbsolutePath();
@@ -78,9 +84,24 @@ public final class SnapshotJsonWriter {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot write: " + reason(e), e);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** Writes {@code snapshot} as UTF-8 JSON to {@code out} (flushed, not closed), ending in a newline. */

@@ -128,6 +128,19 @@ class SnapshotFileSourceTest {
     }
 
     @Test
+    void closedSourceKeepsItsSnapshotButCannotPoll() throws Exception {
+        write(proc(10, "a"));
+        SnapshotFileSource source = new SnapshotFileSource(file());
+        source.close();
+        source.close();
+
+        assertThat(names(source)).containsExactly("a");
+        assertThatThrownBy(() -> source.startPolling(Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("closed: " + file());
+        assertThatThrownBy(() -> source.startPolling(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void transformReclassifiesAndFilters() throws Exception {
         write(proc(10, "postgres"), proc(11, "drop-me"), proc(12, "other"));
         GroupKey db = new GroupKey("db", "postgres");

@@ -196,6 +196,29 @@ class SnapshotJsonReaderErrorsTest {
     }
 
     @Test
+    void invalidUtf8IsNotJsonWithAPosition() throws Exception {
+        byte[] head = "{ \"version\": \"1.0\", \"generated_at\": \"x\",\n  \"processes\": [ { \"name\": \"".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        byte[] content = java.util.Arrays.copyOf(head, head.length + 4);
+        content[head.length] = (byte) 0xff;
+        content[head.length + 1] = '"';
+        content[head.length + 2] = '}';
+        content[head.length + 3] = ']';
+        Path file = Files.write(dir.resolve("snap.json"), content);
+
+        assertThatThrownBy(() -> SnapshotJsonReader.read(file))
+                .isInstanceOf(SnapshotFileException.class)
+                .hasMessageStartingWith(file + ": not valid JSON at line 2, column ")
+                .hasMessageContaining("Invalid UTF-8");
+    }
+
+    @Test
+    void integerCpuFiguresAreFine() throws Exception {
+        Path file = Files.writeString(dir.resolve("int.json"), doc(with("cpu_percent", "5")));
+        assertThat(SnapshotJsonReader.read(file).processes().get(0).cpuPercent()).isEqualTo(5.0);
+    }
+
+    @Test
     void duplicateKeyInOneObjectIsRefused() throws Exception {
         assertThat(message(doc(GOOD.replace("\"name\": \"postgres\"", "\"name\": \"a\", \"name\": \"b\""))))
                 .startsWith("not valid JSON at line 1, column ").contains("Duplicate field 'name'");

@@ -114,6 +114,21 @@ class SnapshotJsonRoundTripTest {
     }
 
     @Test
+    void writeErrorsNameTheTargetFileNotTheTemporaryOne() {
+        Path file = dir.resolve("missing-dir").resolve("snap.json");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> SnapshotJsonWriter.writeFile(Samples.snapshot(List.of()), file))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage(file + ": cannot write: no such directory");
+
+        Path directory = dir;
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> SnapshotJsonWriter.writeFile(Samples.snapshot(List.of()), directory))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageStartingWith(directory + ": cannot write: ");
+    }
+
+    @Test
     void generatedAtIsUtcWholeSeconds() {
         assertThat(SnapshotJsonWriter.formatGeneratedAt(Instant.parse("2025-01-02T03:04:05.999Z")))
                 .isEqualTo("2025-01-02T03:04:05Z");
