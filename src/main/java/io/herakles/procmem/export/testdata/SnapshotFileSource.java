@@ -197,6 +197,23 @@ public final class SnapshotFileSource implements SnapshotSource, AutoCloseable {
         if (!repeated || bug != null) {
             LOG.log(Level.WARNING, message + " (keeping the last good snapshot)", bug);
         }
+        republishWithError(message);
+    }
+
+    /**
+     * Keeps the last good processes but tells every consumer the re-read failed (stats.success false,
+     * the one-line error), so {@code /health} and the exporter's cache-update gauges show it.
+     */
+    private void republishWithError(String message) {
+        Snapshot last = publisher.latest().orElse(null);
+        if (last == null) {
+            return;
+        }
+        CollectionStats s = last.stats();
+        CollectionStats failed = new CollectionStats(s.durationSeconds(), s.pidsSeen(), 0, 0, s.pssReadable(), 0,
+                loads + failedLoads, failedLoads, 0, 0, false, message);
+        publisher.publish(new Snapshot(++sequence, clock.instant(), last.source(), last.processes(), last.system(),
+                failed));
     }
 
     private void load(FileStamp stamp) throws SnapshotFileException {

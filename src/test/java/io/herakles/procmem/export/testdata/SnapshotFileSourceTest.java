@@ -92,13 +92,18 @@ class SnapshotFileSourceTest {
             assertThat(source.reloadIfChanged()).isFalse();
             assertThat(names(source)).as("last good data kept").containsExactly("a", "new");
             assertThat(source.lastError()).hasValue(file() + ": processes[0]: field 'pid' must be a positive integer, got -1");
+            Snapshot failed = source.latest().orElseThrow();
+            assertThat(failed.stats().success()).as("consumers (/health) see the failed re-read").isFalse();
+            assertThat(failed.stats().error()).isEqualTo(source.lastError().orElseThrow());
+            assertThat(failed.sequence()).isEqualTo(3);
             assertThat(source.reloadIfChanged()).as("a broken file is not retried until it changes").isFalse();
 
             write(proc(12, "fixed"));
             assertThat(source.reloadIfChanged()).isTrue();
             assertThat(names(source)).containsExactly("fixed");
             assertThat(source.lastError()).isEmpty();
-            assertThat(source.latest().orElseThrow().sequence()).isEqualTo(3);
+            assertThat(source.latest().orElseThrow().sequence()).isEqualTo(4);
+            assertThat(source.latest().orElseThrow().stats().success()).isTrue();
             assertThat(source.latest().orElseThrow().stats().failedTicks()).isEqualTo(1);
         }
     }
@@ -191,7 +196,9 @@ class SnapshotFileSourceTest {
                 Thread.sleep(10);
             }
             assertThat(source.lastError()).hasValueSatisfying(e -> assertThat(e).startsWith(file() + ": not valid JSON at line 1"));
-            assertThat(source.latest().orElseThrow()).isSameAs(s);
+            Snapshot kept = source.latest().orElseThrow();
+            assertThat(kept.processes()).as("last good processes kept").isEqualTo(s.processes());
+            assertThat(kept.stats().success()).isFalse();
 
             assertThatThrownBy(() -> source.startPolling(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class);
         }
