@@ -37,6 +37,7 @@ public class HeaderTilesView extends HBox {
     private final Tile countTile;
     private final List<LeaderBoardItem> leaders = new ArrayList<>();
     private HeaderFigures last;
+    private List<ChartData> pendingCpu = new ArrayList<>();
 
     public HeaderTilesView() {
         super(8);
@@ -88,7 +89,18 @@ public class HeaderTilesView extends HBox {
     }
 
     private void appendCpu(double percent, java.time.Instant at) {
-        cpuTile.addChartData(new ChartData("", percent, at));
+        ChartData point = new ChartData("", percent, at);
+        if (pendingCpu != null) {
+            // the smoothed chart needs three points (TilesFX asserts it): hold the first two back
+            pendingCpu.add(point);
+            if (pendingCpu.size() >= 3) {
+                cpuTile.setChartData(pendingCpu);
+                pendingCpu = null;
+            }
+            cpuTile.setValue(percent);
+            return;
+        }
+        cpuTile.addChartData(point);
         int excess = cpuTile.getChartData().size() - CPU_POINTS;
         if (excess > 0) {
             cpuTile.getChartData().remove(0, excess);
