@@ -33,10 +33,11 @@ public record HeaderFigures(
         int processes,
         int readable) {
 
-    /** One leaderboard line: process name and pid, its value for the metric in bytes. */
-    public record TopEntry(String name, int pid, long bytes) {
+    /** One leaderboard line: process name and pid, its group (colour), its value for the metric in bytes. */
+    public record TopEntry(String name, int pid, String group, long bytes) {
         public TopEntry {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(group, "group");
         }
 
         /** "postgres (4242)". */
@@ -88,7 +89,7 @@ public record HeaderFigures(
         for (ProcessSample p : processes) {
             OptionalLong v = p.bytes(metric);
             if (v.isPresent()) {
-                all.add(new TopEntry(p.name(), p.pid(), v.getAsLong()));
+                all.add(new TopEntry(p.name(), p.pid(), p.group().group(), v.getAsLong()));
             }
         }
         all.sort(Comparator.comparingLong(TopEntry::bytes).reversed().thenComparingInt(TopEntry::pid));

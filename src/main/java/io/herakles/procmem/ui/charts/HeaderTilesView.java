@@ -3,7 +3,6 @@ package io.herakles.procmem.ui.charts;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import eu.hansolo.tilesfx.chart.ChartData;
-import eu.hansolo.tilesfx.skins.LeaderBoardItem;
 import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.ui.details.Format;
@@ -15,7 +14,7 @@ import javafx.scene.layout.Priority;
 
 /**
  * The header row of TilesFX tiles: memory used of total (gauge), whole-machine CPU over the last
- * minutes (smooth area chart), the top processes by the chosen memory metric (leaderboard, MiB),
+ * minutes (smooth area chart), the top processes by the chosen memory metric (a leaderboard in a custom tile),
  * and the process count with how many have PSS/USS readable.
  *
  * <p>Call {@link #update} once per snapshot. The tiles keep their nodes; only values change, so a
@@ -35,7 +34,7 @@ public class HeaderTilesView extends HBox {
     private final Tile cpuTile;
     private final Tile topTile;
     private final Tile countTile;
-    private final List<LeaderBoardItem> leaders = new ArrayList<>();
+    private final LeaderboardPane leaderboard = new LeaderboardPane(TOP_N);
     private HeaderFigures last;
     private List<ChartData> pendingCpu = new ArrayList<>();
 
@@ -51,9 +50,9 @@ public class HeaderTilesView extends HBox {
                 .prefSize(TILE_WIDTH * 1.4, TILE_HEIGHT).title("System CPU").unit("%")
                 .minValue(0).maxValue(100).decimals(1).smoothing(true).animated(false)
                 .text("last " + CPU_POINTS / 60 + " minutes").build();
-        topTile = TileBuilder.create().skinType(Tile.SkinType.LEADER_BOARD)
-                .prefSize(TILE_WIDTH * 1.3, TILE_HEIGHT).title("Top processes").decimals(0)
-                .text("RSS, MiB").build();
+        topTile = TileBuilder.create().skinType(Tile.SkinType.CUSTOM)
+                .prefSize(TILE_WIDTH * 1.3, TILE_HEIGHT).title("Top processes by RSS")
+                .graphic(leaderboard).build();
         countTile = TileBuilder.create().skinType(Tile.SkinType.NUMBER)
                 .prefSize(TILE_WIDTH * 0.9, TILE_HEIGHT).title("Processes").decimals(0)
                 .description("").text(Format.ABSENT).build();
@@ -108,22 +107,14 @@ public class HeaderTilesView extends HBox {
         cpuTile.setValue(percent);
     }
 
-    /** Reuses the leaderboard's items (names and values change in place) so its nodes are not rebuilt. */
     private void updateLeaders(HeaderFigures f) {
-        topTile.setText(f.metric() + ", MiB");
-        List<HeaderFigures.TopEntry> top = f.top();
-        if (leaders.size() != top.size()) {
-            leaders.clear();
-            for (HeaderFigures.TopEntry e : top) {
-                leaders.add(new LeaderBoardItem(e.label(), mib(e.bytes())));
-            }
-            topTile.setLeaderBoardItems(new ArrayList<>(leaders));
-            return;
-        }
-        for (int i = 0; i < top.size(); i++) {
-            leaders.get(i).setName(top.get(i).label());
-            leaders.get(i).setValue(mib(top.get(i).bytes()));
-        }
+        topTile.setTitle("Top processes by " + f.metric());
+        leaderboard.show(f.top());
+    }
+
+    /** The leaderboard rows as shown, "name (pid)  value" (for tests). */
+    List<String> leaderboardRows() {
+        return leaderboard.rows();
     }
 
     private static double mib(long bytes) {

@@ -13,7 +13,7 @@ public final class GroupPalette {
     private static final Color[] PALETTE = {
         Color.web("#4e79a7"), Color.web("#f28e2b"), Color.web("#e15759"), Color.web("#76b7b2"),
         Color.web("#59a14f"), Color.web("#edc948"), Color.web("#b07aa1"), Color.web("#ff9da7"),
-        Color.web("#9c755f"), Color.web("#bab0ac"), Color.web("#86bcb6"), Color.web("#d37295"),
+        Color.web("#9c755f"), Color.web("#a0cbe8"), Color.web("#86bcb6"), Color.web("#d37295"),
     };
 
     /** The "other" bucket is grey so that classified groups stand out. */

@@ -54,9 +54,9 @@ class ChartsViewsTest {
         assertThat(header.tiles().get(0).getValue()).isEqualTo(75.0);
         assertThat(header.tiles().get(0).getText()).isEqualTo("12.0 GiB of 16.0 GiB used");
         assertThat(header.tiles().get(1).getChartData()).hasSize(60);
-        assertThat(header.tiles().get(2).getLeaderBoardItems()).hasSize(HeaderTilesView.TOP_N);
-        assertThat(header.tiles().get(2).getLeaderBoardItems()).extracting(i -> i.getName())
-                .contains("proc12 (12)");
+        assertThat(header.leaderboardRows()).hasSize(HeaderTilesView.TOP_N)
+                .startsWith("proc12 (12)  1.5 GiB", "proc11 (11)  1.4 GiB");
+        assertThat(header.tiles().get(2).getTitle()).isEqualTo("Top processes by RSS");
         assertThat(header.tiles().get(3).getValue()).isEqualTo(12.0);
         assertThat(header.tiles().get(3).getText()).isEqualTo("6 of 12 with PSS/USS readable");
     }
