@@ -15,6 +15,8 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -28,7 +30,8 @@ import javafx.util.Duration;
  * one layout and one repaint, never a node per process.
  *
  * <p>Mouse: click selects a process (calls {@link #setOnProcessSelected}); double-click zooms into
- * the group or subgroup under the pointer; right-click zooms out; hovering shows the numbers.
+ * the group or subgroup under the pointer; right-click, Escape or Backspace zooms out; hovering
+ * shows the numbers.
  *
  * <p>FX thread only. Usable on its own: give it snapshots and listen for selections.
  */
@@ -50,6 +53,7 @@ public class TreemapView extends Region {
     private int selectedPid = -1;
     private TreemapNode hovered;
     private boolean hasSnapshot;
+    private boolean tooltipInstalled;
 
     public TreemapView() {
         getStyleClass().add("treemap-view");
@@ -63,7 +67,6 @@ public class TreemapView extends Region {
         getChildren().addAll(breadcrumb, canvas, status);
         tooltip.setShowDelay(Duration.millis(300));
         tooltip.setShowDuration(Duration.seconds(30));
-        Tooltip.install(canvas, tooltip);
         metric.addListener((obs, old, now) -> {
             model.setMetric(now == null ? MemoryMetric.RSS : now);
             relayout();
@@ -71,6 +74,14 @@ public class TreemapView extends Region {
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hovered = null);
+        setFocusTraversable(true);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.BACK_SPACE) {
+                model.zoomOut();
+                relayout();
+                e.consume();
+            }
+        });
         rebuildBreadcrumb();
         relayout();
     }
@@ -126,6 +137,11 @@ public class TreemapView extends Region {
         return canvas;
     }
 
+    /** The hover tooltip (for tests). */
+    Tooltip tooltip() {
+        return tooltip;
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
@@ -179,6 +195,7 @@ public class TreemapView extends Region {
                 relayout();
             }
         } else if (node.kind() == TreemapNode.Kind.PROCESS) {
+            requestFocus();
             selectPid(node.pid());
             onProcessSelected.accept(node.pid());
         }
@@ -188,7 +205,24 @@ public class TreemapView extends Region {
         TreemapNode node = model.cellAt(x, y).map(TreemapCell::node).orElse(null);
         if (node != hovered) {
             hovered = node;
-            tooltip.setText(node == null ? "" : TreemapText.tooltip(node, model.metric()));
+            showTooltipFor(node);
+        }
+    }
+
+    /** An empty tooltip would still pop up as a blank box: take it off where there is nothing to say. */
+    private void showTooltipFor(TreemapNode node) {
+        if (node == null) {
+            tooltip.hide();
+            if (tooltipInstalled) {
+                Tooltip.uninstall(canvas, tooltip);
+                tooltipInstalled = false;
+            }
+            return;
+        }
+        tooltip.setText(TreemapText.tooltip(node, model.metric()));
+        if (!tooltipInstalled) {
+            Tooltip.install(canvas, tooltip);
+            tooltipInstalled = true;
         }
     }
 
@@ -199,7 +233,7 @@ public class TreemapView extends Region {
         }
         Optional<TreemapCell> same = findSame(hovered);
         hovered = same.map(TreemapCell::node).orElse(null);
-        tooltip.setText(hovered == null ? "" : TreemapText.tooltip(hovered, model.metric()));
+        showTooltipFor(hovered);
     }
 
     private Optional<TreemapCell> findSame(TreemapNode node) {

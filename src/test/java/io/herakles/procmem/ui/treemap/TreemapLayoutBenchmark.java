@@ -15,8 +15,8 @@ import java.util.Random;
  *       process hierarchy from a snapshot, then the nested layout ({@link TreemapModel#layout}).</li>
  * </ol>
  * Run (after {@code mvn -o -q test-compile} and
- * {@code mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt}):
- * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) io.herakles.procmem.ui.treemap.TreemapLayoutBenchmark</pre>
+ * {@code mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt}):
+ * <pre>java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.herakles.procmem.ui.treemap.TreemapLayoutBenchmark</pre>
  */
 public final class TreemapLayoutBenchmark {
 
