@@ -193,6 +193,16 @@ public final class MainWindow {
         return root;
     }
 
+    /** The treemap, the header tiles, the CPU chart and the details pane (tests). */
+    VisualViews visuals() {
+        return visuals;
+    }
+
+    /** The process table (tests). */
+    ProcessTableView tableView() {
+        return tableView;
+    }
+
     private Window window() {
         return window;
     }
