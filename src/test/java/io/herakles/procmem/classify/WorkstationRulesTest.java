@@ -44,15 +44,22 @@ class WorkstationRulesTest {
         assertThat(repeated).isEmpty();
     }
 
-    /** Each upstream pattern as a bare name, as argv[0] of a path, and with typical arguments. */
+    /**
+     * Each upstream pattern as a bare name, as argv[0] of a path, with typical arguments, and as
+     * the kernel would truncate it.
+     */
     @Test
     void upstreamResultsDoNotChange() {
         for (EffectiveRule rule : UPSTREAM_RULES.effectiveRules()) {
             for (String p : rule.allPatterns()) {
+                // Truncation applies to process names, not to command-line expressions.
+                String comm = rule.namePatterns().contains(p) ? NameIndex.truncate(p) : p;
                 for (String cmdline : List.of("", p, "/usr/sbin/" + p + " --config /etc/" + p + ".conf")) {
-                    assertThat(ALL.classifyRaw(p, cmdline).group()).as("%s [%s]", p, cmdline)
-                            .isEqualTo(UPSTREAM.classifyRaw(p, cmdline).group())
-                            .isEqualTo(rule.key());
+                    for (String name : List.of(p, comm)) {
+                        assertThat(ALL.classifyRaw(name, cmdline).group()).as("%s [%s]", name, cmdline)
+                                .isEqualTo(UPSTREAM.classifyRaw(name, cmdline).group())
+                                .isEqualTo(rule.key());
+                    }
                 }
             }
         }
