@@ -107,6 +107,14 @@ class RuleLoaderTest {
     }
 
     @Test
+    void workstationRulesCanBeLeftOut() throws IOException {
+        Path file = write("custom.toml", "subgroups = [ { group = \"myapp\", subgroup = \"api\", matches = [\"myapp-api\"] } ]");
+        RuleSet rules = RuleLoader.of(false, List.of(file)).load();
+        assertThat(rules.sourceNames()).containsExactly("built-in subgroups.toml", file.toString());
+        assertThat(rules.subgroupCount()).isEqualTo(125);
+    }
+
+    @Test
     void defaultLocationsAreUpstreams() {
         assertThat(RuleLoader.DEFAULT_CUSTOM_FILES).containsExactly(
                 Path.of("/etc/herakles/subgroups.toml"), Path.of("subgroups.toml"));
