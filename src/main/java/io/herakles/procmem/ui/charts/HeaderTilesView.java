@@ -67,6 +67,8 @@ public class HeaderTilesView extends HBox {
     public void update(Snapshot snapshot, MemoryMetric metric) {
         HeaderFigures f = HeaderFigures.of(snapshot, metric, TOP_N);
         last = f;
+        // unknown is not 0 %: hide the number rather than show an empty gauge as a reading
+        memoryTile.setValueVisible(f.memoryUsedPercent().isPresent());
         memoryTile.setValue(f.memoryUsedPercent().orElse(0));
         memoryTile.setText(f.memoryText());
         if (f.cpuPercent().isPresent()) {
