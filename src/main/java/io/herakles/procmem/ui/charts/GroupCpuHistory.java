@@ -102,7 +102,10 @@ public final class GroupCpuHistory {
 
     private final ArrayDeque<Sample> samples = new ArrayDeque<>();
 
-    /** Appends {@code snapshot}'s CPU per group and drops samples older than {@link #MAX_WINDOW}. */
+    /**
+     * Appends {@code snapshot}'s CPU per group and drops samples older than {@link #MAX_WINDOW}.
+     * A snapshot with the same time as the newest sample replaces it.
+     */
     public void record(Snapshot snapshot) {
         Map<String, Double> byGroup = new HashMap<>();
         for (ProcessSample p : snapshot.processes()) {
@@ -112,6 +115,9 @@ public final class GroupCpuHistory {
         if (!samples.isEmpty() && at.isBefore(samples.peekLast().time())) {
             // a different source (a file) went back in time: start over rather than draw backwards
             samples.clear();
+        } else if (!samples.isEmpty() && at.equals(samples.peekLast().time())) {
+            // the same snapshot handed over again: replace, never count it twice
+            samples.removeLast();
         }
         samples.addLast(new Sample(at, byGroup));
         Instant oldest = at.minus(MAX_WINDOW);

@@ -44,6 +44,15 @@ class GroupCpuHistoryTest {
     }
 
     @Test
+    void theSameSnapshotTwiceIsOneSample() {
+        GroupCpuHistory history = new GroupCpuHistory();
+        history.record(TestSnapshots.snapshot(1, T0, List.of(cpu(1, "db", 1))));
+        history.record(TestSnapshots.snapshot(1, T0, List.of(cpu(1, "db", 1))));
+
+        assertThat(history.size()).isEqualTo(1);
+    }
+
+    @Test
     void goingBackInTimeStartsOver() {
         GroupCpuHistory history = new GroupCpuHistory();
         history.record(TestSnapshots.snapshot(1, T0.plusSeconds(100), List.of(cpu(1, "db", 1))));
