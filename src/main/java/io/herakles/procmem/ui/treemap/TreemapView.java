@@ -173,7 +173,13 @@ public class TreemapView extends Region {
 
     private void repaint() {
         painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), model.cells(),
-                selectedPid, hasSnapshot ? "No " + model.metric() + " values to show" : "Waiting for data\u2026");
+                selectedPid, hasSnapshot ? emptyMessage() : "Waiting for data\u2026");
+    }
+
+    private String emptyMessage() {
+        return model.metric() == MemoryMetric.RSS || model.zoomNode().excluded() == 0
+                ? "No processes to show"
+                : "No " + model.metric() + " values readable (needs root or ptrace access); RSS is always known";
     }
 
     private void onClick(MouseEvent e) {
