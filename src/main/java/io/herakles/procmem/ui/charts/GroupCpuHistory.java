@@ -86,6 +86,41 @@ public final class GroupCpuHistory {
             return timesMillis.length;
         }
 
+        /** Index of the sample nearest to {@code epochMillis}, -1 when there are none. */
+        public int indexNear(long epochMillis) {
+            int lo = 0;
+            int hi = timesMillis.length - 1;
+            if (hi < 0) {
+                return -1;
+            }
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (timesMillis[mid] < epochMillis) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (lo > 0 && epochMillis - timesMillis[lo - 1] < timesMillis[lo] - epochMillis) {
+                return lo - 1;
+            }
+            return lo;
+        }
+
+        /** Tooltip text of sample {@code i}: how long ago, each series' value, the total. */
+        public String describe(int i) {
+            StringBuilder sb = new StringBuilder();
+            long agoSeconds = Math.round((end.toEpochMilli() - timesMillis[i]) / 1000.0);
+            sb.append(CpuChartCanvas.agoLabel(agoSeconds).replace("-", "")).append(agoSeconds > 0 ? " ago" : "");
+            double total = 0;
+            for (Series s : series) {
+                sb.append(String.format(java.util.Locale.ROOT, "%n%s  %.1f %%", s.group(), s.at(i)));
+                total += s.at(i);
+            }
+            sb.append(String.format(java.util.Locale.ROOT, "%nTotal  %.1f %% of one core", total));
+            return sb.toString();
+        }
+
         /** Largest stacked total of any sample (percent of one core). */
         public double maxStacked() {
             double max = 0;

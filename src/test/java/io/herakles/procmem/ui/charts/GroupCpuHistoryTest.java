@@ -72,6 +72,23 @@ class GroupCpuHistoryTest {
     }
 
     @Test
+    void nearestSampleAndItsDescription() {
+        GroupCpuHistory history = new GroupCpuHistory();
+        for (int s = 0; s < 10; s++) {
+            history.record(TestSnapshots.snapshot(s, T0.plusSeconds(s * 10L),
+                    List.of(cpu(1, "db", s), cpu(2, "web", 2 * s))));
+        }
+        GroupCpuHistory.ChartData chart = history.chart(Duration.ofMinutes(5), 6);
+
+        assertThat(chart.indexNear(T0.toEpochMilli() - 5000)).isZero();
+        assertThat(chart.indexNear(T0.plusSeconds(34).toEpochMilli())).isEqualTo(3);
+        assertThat(chart.indexNear(T0.plusSeconds(36).toEpochMilli())).isEqualTo(4);
+        assertThat(chart.indexNear(T0.plusSeconds(999).toEpochMilli())).isEqualTo(9);
+        assertThat(chart.describe(3)).isEqualTo(String.format("1m ago%nweb  6.0 %%%ndb  3.0 %%%nTotal  9.0 %% of one core"));
+        assertThat(chart.describe(9)).startsWith("now");
+    }
+
+    @Test
     void axisHelpers() {
         assertThat(CpuChartCanvas.niceCeiling(0)).isEqualTo(10);
         assertThat(CpuChartCanvas.niceCeiling(73)).isEqualTo(100);
