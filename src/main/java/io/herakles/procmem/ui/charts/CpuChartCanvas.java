@@ -6,6 +6,8 @@ import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -14,7 +16,8 @@ import javafx.scene.text.TextAlignment;
 /**
  * Draws {@link GroupCpuHistory.ChartData} on one canvas: stacked areas (or lines) per group in
  * the group's colour, a y axis in percent of one core with "nice" steps, and a time axis ending at
- * "now". One canvas and no chart nodes, so 900 samples × 8 series redraw cheaply every second.
+ * "now"; hovering names the values at that time. One canvas and no chart nodes, so 900 samples ×
+ * 8 series redraw cheaply every second.
  * FX thread only.
  */
 final class CpuChartCanvas extends Region {
@@ -30,6 +33,7 @@ final class CpuChartCanvas extends Region {
     private static final double RIGHT = 8;
 
     private final Canvas canvas = new Canvas();
+    private final Tooltip tooltip = new Tooltip();
     private GroupCpuHistory.ChartData data;
     private boolean stacked = true;
 
@@ -37,6 +41,25 @@ final class CpuChartCanvas extends Region {
         getChildren().add(canvas);
         setMinSize(160, 100);
         setPrefSize(600, 220);
+        tooltip.setShowDelay(javafx.util.Duration.millis(200));
+        Tooltip.install(canvas, tooltip);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX()));
+    }
+
+    /** Names the values under the pointer: the sample nearest to the pointer's time. */
+    private void hover(double x) {
+        tooltip.setText(describeAt(x));
+    }
+
+    /** Tooltip text for canvas position {@code x} (empty when there is nothing to say). */
+    String describeAt(double x) {
+        if (data == null || data.size() == 0) {
+            return "No samples yet";
+        }
+        double plotW = Math.max(1, canvas.getWidth() - LEFT - RIGHT);
+        double fromRight = Math.max(0, Math.min(plotW, LEFT + plotW - x));
+        long t = data.end().toEpochMilli() - Math.round(fromRight / plotW * data.window().toMillis());
+        return data.describe(data.indexNear(t));
     }
 
     void setData(GroupCpuHistory.ChartData newData) {

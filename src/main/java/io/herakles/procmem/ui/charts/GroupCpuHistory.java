@@ -86,6 +86,41 @@ public final class GroupCpuHistory {
             return timesMillis.length;
         }
 
+        /** Index of the sample nearest to {@code epochMillis}, -1 when there are none. */
+        public int indexNear(long epochMillis) {
+            int lo = 0;
+            int hi = timesMillis.length - 1;
+            if (hi < 0) {
+                return -1;
+            }
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (timesMillis[mid] < epochMillis) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (lo > 0 && epochMillis - timesMillis[lo - 1] < timesMillis[lo] - epochMillis) {
+                return lo - 1;
+            }
+            return lo;
+        }
+
+        /** Tooltip text of sample {@code i}: how long ago, each series' value, the total. */
+        public String describe(int i) {
+            StringBuilder sb = new StringBuilder();
+            long agoSeconds = Math.round((end.toEpochMilli() - timesMillis[i]) / 1000.0);
+            sb.append(CpuChartCanvas.agoLabel(agoSeconds).replace("-", "")).append(agoSeconds > 0 ? " ago" : "");
+            double total = 0;
+            for (Series s : series) {
+                sb.append(String.format(java.util.Locale.ROOT, "%n%s  %.1f %%", s.group(), s.at(i)));
+                total += s.at(i);
+            }
+            sb.append(String.format(java.util.Locale.ROOT, "%nTotal  %.1f %% of one core", total));
+            return sb.toString();
+        }
+
         /** Largest stacked total of any sample (percent of one core). */
         public double maxStacked() {
             double max = 0;
@@ -102,7 +137,10 @@ public final class GroupCpuHistory {
 
     private final ArrayDeque<Sample> samples = new ArrayDeque<>();
 
-    /** Appends {@code snapshot}'s CPU per group and drops samples older than {@link #MAX_WINDOW}. */
+    /**
+     * Appends {@code snapshot}'s CPU per group and drops samples older than {@link #MAX_WINDOW}.
+     * A snapshot with the same time as the newest sample replaces it.
+     */
     public void record(Snapshot snapshot) {
         Map<String, Double> byGroup = new HashMap<>();
         for (ProcessSample p : snapshot.processes()) {
@@ -112,6 +150,9 @@ public final class GroupCpuHistory {
         if (!samples.isEmpty() && at.isBefore(samples.peekLast().time())) {
             // a different source (a file) went back in time: start over rather than draw backwards
             samples.clear();
+        } else if (!samples.isEmpty() && at.equals(samples.peekLast().time())) {
+            // the same snapshot handed over again: replace, never count it twice
+            samples.removeLast();
         }
         samples.addLast(new Sample(at, byGroup));
         Instant oldest = at.minus(MAX_WINDOW);

@@ -36,6 +36,7 @@ public class HeaderTilesView extends HBox {
     private final Tile countTile;
     private final LeaderboardPane leaderboard = new LeaderboardPane(TOP_N);
     private HeaderFigures last;
+    private java.time.Instant lastCpuAt;
     private List<ChartData> pendingCpu = new ArrayList<>();
 
     public HeaderTilesView() {
@@ -63,14 +64,21 @@ public class HeaderTilesView extends HBox {
         getChildren().addAll(memoryTile, cpuTile, topTile, countTile);
     }
 
-    /** Refreshes every tile from {@code snapshot}; the leaderboard ranks by {@code metric}. */
+    /**
+     * Refreshes every tile from {@code snapshot}; the leaderboard ranks by {@code metric}. Calling
+     * it again with the same snapshot (say, after a metric change) re-ranks without adding a CPU point.
+     */
     public void update(Snapshot snapshot, MemoryMetric metric) {
         HeaderFigures f = HeaderFigures.of(snapshot, metric, TOP_N);
         last = f;
+        // unknown is not 0 %: hide the number rather than show an empty gauge as a reading
+        memoryTile.setValueVisible(f.memoryUsedPercent().isPresent());
         memoryTile.setValue(f.memoryUsedPercent().orElse(0));
         memoryTile.setText(f.memoryText());
-        if (f.cpuPercent().isPresent()) {
+        // the same snapshot again (e.g. only the metric changed) must not add a second CPU point
+        if (f.cpuPercent().isPresent() && !snapshot.takenAt().equals(lastCpuAt)) {
             appendCpu(f.cpuPercent().getAsDouble(), snapshot.takenAt());
+            lastCpuAt = snapshot.takenAt();
         }
         updateLeaders(f);
         countTile.setValue(f.processes());

@@ -1,6 +1,10 @@
 package io.herakles.procmem.ui.details;
 
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import javafx.geometry.VPos;
@@ -9,6 +13,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -26,6 +31,13 @@ public final class HistorySparkline extends Region {
     private static final Color TEXT = Color.web("#d8d8d8");
     private static final Font FONT = Font.font(10.5);
     private static final double LEGEND = 16;
+    /** Measures legend texts (four per repaint) so the items never overlap. */
+    private static final Text MEASURE = new Text();
+
+    static {
+        MEASURE.setFont(FONT);
+    }
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final Canvas canvas = new Canvas();
     private List<HistoryPoint> points = List.of();
@@ -135,7 +147,10 @@ public final class HistorySparkline extends Region {
         x = legendItem(g, x, CPU.deriveColor(0, 1, 1, 1 / CPU.getOpacity()), "CPU " + Format.percent(last.cpuPercent()));
         g.setFill(TEXT);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("max " + Format.bytes((long) maxBytes), canvas.getWidth() - 4, LEGEND + 4);
+        HistoryPoint first = points.get(0);
+        String since = "since " + SINCE.format(first.time().atZone(ZoneId.systemDefault())) + " ("
+                + Format.duration(Duration.between(first.time(), last.time())) + ")";
+        g.fillText(since + " \u00b7 max " + Format.bytes((long) maxBytes), canvas.getWidth() - 4, LEGEND + 4);
         g.setTextAlign(TextAlignment.LEFT);
     }
 
@@ -144,7 +159,8 @@ public final class HistorySparkline extends Region {
         g.fillRect(x, 5, 8, 8);
         g.setFill(TEXT);
         g.fillText(text, x + 11, 3);
-        return x + 11 + text.length() * 5.8 + 10;
+        MEASURE.setText(text);
+        return x + 11 + MEASURE.getLayoutBounds().getWidth() + 10;
     }
 
     /** The points shown (for tests). */

@@ -21,6 +21,8 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
 /**
@@ -49,6 +51,7 @@ public class TreemapView extends Region {
     private final HBox breadcrumb = new HBox(2);
     private final Label status = new Label();
     private final Tooltip tooltip = new Tooltip();
+    private final Rectangle hoverBox = new Rectangle();
     private IntConsumer onProcessSelected = pid -> { };
     private int selectedPid = -1;
     private TreemapNode hovered;
@@ -64,7 +67,12 @@ public class TreemapView extends Region {
         breadcrumb.getStyleClass().add("treemap-breadcrumb");
         status.setPadding(new Insets(2, 6, 2, 6));
         status.getStyleClass().add("treemap-status");
-        getChildren().addAll(breadcrumb, canvas, status);
+        hoverBox.setManaged(false);
+        hoverBox.setMouseTransparent(true);
+        hoverBox.setFill(null);
+        hoverBox.setStroke(Color.web("#ffffff", 0.8));
+        hoverBox.setVisible(false);
+        getChildren().addAll(breadcrumb, canvas, status, hoverBox);
         tooltip.setShowDelay(Duration.millis(300));
         tooltip.setShowDuration(Duration.seconds(30));
         metric.addListener((obs, old, now) -> {
@@ -73,7 +81,10 @@ public class TreemapView extends Region {
         });
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hovered = null);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            hovered = null;
+            hoverBox.setVisible(false);
+        });
         setFocusTraversable(true);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.BACK_SPACE) {
@@ -173,7 +184,13 @@ public class TreemapView extends Region {
 
     private void repaint() {
         painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), model.cells(),
-                selectedPid, hasSnapshot ? "No " + model.metric() + " values to show" : "Waiting for data\u2026");
+                selectedPid, hasSnapshot ? emptyMessage() : "Waiting for data\u2026");
+    }
+
+    private String emptyMessage() {
+        return model.metric() == MemoryMetric.RSS || model.zoomNode().excluded() == 0
+                ? "No processes to show"
+                : "No " + model.metric() + " values readable (needs root or ptrace access); RSS is always known";
     }
 
     private void onClick(MouseEvent e) {
@@ -202,11 +219,27 @@ public class TreemapView extends Region {
     }
 
     private void hover(double x, double y) {
-        TreemapNode node = model.cellAt(x, y).map(TreemapCell::node).orElse(null);
+        Optional<TreemapCell> cell = model.cellAt(x, y);
+        TreemapNode node = cell.map(TreemapCell::node).orElse(null);
         if (node != hovered) {
             hovered = node;
             showTooltipFor(node);
+            outline(cell.orElse(null));
         }
+    }
+
+    /** One outline node moved over the hovered box: no canvas repaint on mouse moves. */
+    private void outline(TreemapCell cell) {
+        if (cell == null || cell.rect().width() < 3 || cell.rect().height() < 3) {
+            hoverBox.setVisible(false);
+            return;
+        }
+        Rect r = cell.rect();
+        hoverBox.setX(canvas.getLayoutX() + r.x() + 0.5);
+        hoverBox.setY(canvas.getLayoutY() + r.y() + 0.5);
+        hoverBox.setWidth(r.width() - 1);
+        hoverBox.setHeight(r.height() - 1);
+        hoverBox.setVisible(true);
     }
 
     /** An empty tooltip would still pop up as a blank box: take it off where there is nothing to say. */
@@ -234,6 +267,7 @@ public class TreemapView extends Region {
         Optional<TreemapCell> same = findSame(hovered);
         hovered = same.map(TreemapCell::node).orElse(null);
         showTooltipFor(hovered);
+        outline(same.orElse(null));
     }
 
     private Optional<TreemapCell> findSame(TreemapNode node) {

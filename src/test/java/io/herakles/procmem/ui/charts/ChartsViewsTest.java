@@ -62,6 +62,20 @@ class ChartsViewsTest {
     }
 
     @Test
+    void sameSnapshotWithAnotherMetricReRanksWithoutAnotherCpuPoint(FxRobot robot) {
+        robot.interact(() -> {
+            for (int s = 0; s < 5; s++) {
+                header.update(snapshot(s), MemoryMetric.RSS);
+            }
+            header.update(snapshot(4), MemoryMetric.USS);
+        });
+
+        assertThat(header.tiles().get(1).getChartData()).hasSize(5);
+        assertThat(header.tiles().get(2).getTitle()).isEqualTo("Top processes by USS");
+        assertThat(header.leaderboardRows().get(0)).startsWith("proc12 (12)  384.0 MiB");
+    }
+
+    @Test
     void cpuAreaChartKeepsABoundedNumberOfPoints(FxRobot robot) {
         robot.interact(() -> {
             for (int s = 0; s < HeaderTilesView.CPU_POINTS + 50; s++) {

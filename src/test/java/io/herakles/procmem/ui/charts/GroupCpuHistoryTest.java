@@ -44,6 +44,15 @@ class GroupCpuHistoryTest {
     }
 
     @Test
+    void theSameSnapshotTwiceIsOneSample() {
+        GroupCpuHistory history = new GroupCpuHistory();
+        history.record(TestSnapshots.snapshot(1, T0, List.of(cpu(1, "db", 1))));
+        history.record(TestSnapshots.snapshot(1, T0, List.of(cpu(1, "db", 1))));
+
+        assertThat(history.size()).isEqualTo(1);
+    }
+
+    @Test
     void goingBackInTimeStartsOver() {
         GroupCpuHistory history = new GroupCpuHistory();
         history.record(TestSnapshots.snapshot(1, T0.plusSeconds(100), List.of(cpu(1, "db", 1))));
@@ -60,6 +69,23 @@ class GroupCpuHistoryTest {
         assertThat(history.chart(Duration.ofMinutes(1), 6).series())
                 .extracting(GroupCpuHistory.Series::group).containsExactly("db");
         assertThat(new GroupCpuHistory().chart(Duration.ofMinutes(1), 6).series()).isEmpty();
+    }
+
+    @Test
+    void nearestSampleAndItsDescription() {
+        GroupCpuHistory history = new GroupCpuHistory();
+        for (int s = 0; s < 10; s++) {
+            history.record(TestSnapshots.snapshot(s, T0.plusSeconds(s * 10L),
+                    List.of(cpu(1, "db", s), cpu(2, "web", 2 * s))));
+        }
+        GroupCpuHistory.ChartData chart = history.chart(Duration.ofMinutes(5), 6);
+
+        assertThat(chart.indexNear(T0.toEpochMilli() - 5000)).isZero();
+        assertThat(chart.indexNear(T0.plusSeconds(34).toEpochMilli())).isEqualTo(3);
+        assertThat(chart.indexNear(T0.plusSeconds(36).toEpochMilli())).isEqualTo(4);
+        assertThat(chart.indexNear(T0.plusSeconds(999).toEpochMilli())).isEqualTo(9);
+        assertThat(chart.describe(3)).isEqualTo(String.format("1m ago%nweb  6.0 %%%ndb  3.0 %%%nTotal  9.0 %% of one core"));
+        assertThat(chart.describe(9)).startsWith("now");
     }
 
     @Test

@@ -86,6 +86,16 @@ class ProcessHistoryTest {
     }
 
     @Test
+    void recordingTheSameSnapshotTwiceAddsOnePoint() {
+        ProcessHistory history = new ProcessHistory();
+        var snap = snapshot(1, T0, List.of(process(1, "a", "b", 4096, null, null)));
+        history.record(snap);
+        history.record(snap);
+
+        assertThat(history.history(1)).hasSize(1);
+    }
+
+    @Test
     void rejectsTinyCapacity() {
         assertThatThrownBy(() -> new ProcessHistory(1)).hasMessageContaining("at least 2");
     }
