@@ -56,7 +56,9 @@ public final class BenchmarkCommand {
                 new ProcFs(Path.of(o.procfs)), UserNames.system(), MonotonicClock.SYSTEM)) {
             CollectorTuning tuning = CollectorTuning.complete();
             TickResult first = collector.collect(tuning, o.pids);
-            for (int i = 0; i < o.warmup; i++) {
+            int warmup = o.warmup >= 0 ? o.warmup
+                    : Math.max(2, Math.min(200, 20_000 / Math.max(1, first.processes().size())));
+            for (int i = 0; i < warmup; i++) {
                 collector.collect(tuning, o.pids);
             }
             double[] ms = new double[o.passes];
@@ -111,7 +113,8 @@ public final class BenchmarkCommand {
     /** Parsed command line. */
     private static final class Options {
         int passes = 10;
-        int warmup = 2;
+        /** Untimed passes; -1 = auto: enough for about 20 000 process reads (JIT-compiled steady state). */
+        int warmup = -1;
         Integer threads;
         int[] pids;
         String procfs = "/proc";
