@@ -239,7 +239,7 @@ public final class Sampler implements AutoCloseable {
         try {
             TickResult r = collector.collect(tuning);
             vanishedTotal += r.vanished();
-            deniedTotal += r.permissionDenied();
+            deniedTotal += r.deniedReads(); // refused reads, not the per-tick level
             CollectionStats stats = new CollectionStats(r.durationNanos() / 1e9, r.pidsSeen(), r.vanished(),
                     r.permissionDenied(), r.pssReadable(), r.rollupsPending(), ticks, failedTicks, vanishedTotal,
                     deniedTotal, true, "");

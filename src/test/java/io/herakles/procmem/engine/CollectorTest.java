@@ -238,6 +238,7 @@ class CollectorTest {
         assertThat(theirs.ussBytes()).isEmpty();
         assertThat(theirs.rssBytes()).isPositive();
         assertThat(r.permissionDenied()).isEqualTo(1);
+        assertThat(r.deniedReads()).isEqualTo(1);
         assertThat(r.pssReadable()).isEqualTo(1);
     }
 
