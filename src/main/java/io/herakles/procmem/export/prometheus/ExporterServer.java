@@ -2,6 +2,7 @@ package io.herakles.procmem.export.prometheus;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.health.AppConfig;
 import io.herakles.procmem.health.HealthState;
@@ -13,6 +14,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,7 +146,11 @@ public final class ExporterServer implements Closeable {
             return this;
         }
 
-        /** Serve HTTPS with this context ; default: plain HTTP. */
+        /**
+         * Serve HTTPS with this context (TLS 1.2+). Default: HTTPS when the config says so
+         * ({@code enable_tls} with PEM files, or {@code tls_server_config} in the web config file),
+         * else plain HTTP.
+         */
         public Builder tls(SSLContext context) {
             this.sslContext = context;
             return this;
@@ -177,17 +183,51 @@ public final class ExporterServer implements Closeable {
             source.latest().ifPresent(scans::onSnapshot);
             Map<String, Router.Page> pages = pages(registry, t, new HealthPage(source, scans, t, h), v);
 
+            WebConfigWatcher web = config.webConfigFile() == null ? null
+                    : WebConfigWatcher.load(Path.of(config.webConfigFile()));
+            HttpsConfigurator https = https(web);
+            Predicate<HttpExchange> allowed = web == null ? gate : gate.and(web::authorize);
+
             HttpServerLimits.applyDefaults();
             InetSocketAddress address = ListenAddress.resolve(bind, port);
-            HttpServer server = ListenAddress.open(address, sslContext);
+            HttpServer server = ListenAddress.open(address, https);
             ExecutorService workers = workers();
             server.setExecutor(workers);
-            server.createContext("/", new Router(pages, t, gate));
+            server.createContext("/", new Router(pages, t, allowed));
             AutoCloseable subscription = source.subscribe(scans);
             server.start();
-            LOG.info(() -> "listening on " + (sslContext == null ? "http" : "https") + "://"
+            String scheme = https == null ? "http" : "https";
+            LOG.info(() -> "listening on " + scheme + "://"
                     + ListenAddress.display(address.getAddress().getHostAddress(), server.getAddress().getPort()));
-            return new ExporterServer(server, workers, subscription, registry, sslContext == null ? "http" : "https");
+            return new ExporterServer(server, workers, subscription, registry, scheme);
+        }
+
+        /**
+         * HTTPS from, in this order: a context given to {@link #tls}, {@code enable_tls} with
+         * {@code tls_cert_path}/{@code tls_key_path}, or the web config's {@code tls_server_config};
+         * null for plain HTTP. TLS configured both by flags and in the web config is refused.
+         */
+        private HttpsConfigurator https(WebConfigWatcher web) throws TlsConfigException {
+            if (sslContext != null) {
+                return TlsContexts.configurator(sslContext, () -> TlsContexts.PROTOCOLS);
+            }
+            boolean webTls = web != null && web.keyManager() != null;
+            if (config.enableTls() && webTls) {
+                throw new TlsConfigException("TLS is configured twice: use --enable-tls with a certificate and key,"
+                        + " or tls_server_config in " + config.webConfigFile() + ", not both");
+            }
+            if (config.enableTls()) {
+                if (config.tlsCertPath() == null || config.tlsKeyPath() == null) {
+                    throw new TlsConfigException("--enable-tls needs both tls_cert_path and tls_key_path");
+                }
+                ReloadingKeyManager keys = new ReloadingKeyManager(
+                        PemKeyMaterial.load(Path.of(config.tlsCertPath()), Path.of(config.tlsKeyPath())));
+                return TlsContexts.configurator(TlsContexts.serverContext(keys), () -> TlsContexts.PROTOCOLS);
+            }
+            if (webTls) {
+                return TlsContexts.configurator(TlsContexts.serverContext(web.keyManager()), web::protocols);
+            }
+            return null;
         }
 
         private Map<String, Router.Page> pages(PrometheusRegistry registry, ExporterTelemetry t, HealthPage healthPage,
