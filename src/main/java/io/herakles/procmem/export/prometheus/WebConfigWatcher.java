@@ -80,11 +80,20 @@ final class WebConfigWatcher {
                 return;
             }
             lastCheck = now;
-            if (fingerprint(file, state.config()).equals(state.fingerprint())) {
-                return;
-            }
+            refreshNow();
+        }
+    }
+
+    /** Re-reads the files now if any of them changed (tests; requests go through {@link #refreshIfChanged}). */
+    synchronized void refreshNow() {
+        if (!fingerprint(file, state.config()).equals(state.fingerprint())) {
             reload();
         }
+    }
+
+    /** Whether {@code authorization} (an {@code Authorization} header value) passes the current users. */
+    boolean allows(String authorization) {
+        return state.auth().allows(authorization);
     }
 
     private void reload() {
