@@ -34,7 +34,13 @@ import javax.net.ssl.SSLContext;
  * The exporter's HTTP(S) server: {@code /metrics} (client_java's scrape handler over a
  * {@link SnapshotCollector}: Prometheus text, OpenMetrics and gzip as the scraper asks),
  * {@code /health} (unless {@code enable_health=false}), {@code /config}, {@code /doc} and the
- * caller's extra {@link Route}s, each at its exact path, GET/HEAD only.
+ * caller's extra {@link Route}s, each at its exact path, GET/HEAD only. HTTPS when
+ * {@code enable_tls} (PEM certificate chain and key) or the web config file's
+ * {@code tls_server_config} asks for it (TLS 1.2 and 1.3 only); HTTP basic auth from the web config
+ * file's {@code basic_auth_users}, which is re-read when it changes ({@link WebConfigWatcher}).
+ *
+ * <p>Errors the user can fix are one-line exceptions: {@link ListenException} (socket),
+ * {@link TlsConfigException} (certificate, key, web config).
  *
  * <p>Threads: the JDK's dispatcher thread accepts connections; requests run on a pool of daemon
  * worker threads ({@code herakles-http-N}, 32 at most, idle ones exit after a minute), so a client
