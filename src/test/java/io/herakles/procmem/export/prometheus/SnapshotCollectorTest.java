@@ -202,6 +202,13 @@ class SnapshotCollectorTest {
         return all.stream().filter(f -> f.getMetadata().getPrometheusName().equals(name)).findFirst().orElseThrow();
     }
 
+    @Test
+    void aDuplicatedPidDoesNotBreakTheScrape() {
+        String text = scrape(snapshot(List.of(proc(7, "a", DB, 10, 10L, 10L), proc(7, "b", DB, 20, 20L, 20L))), DEFAULTS);
+        assertThat(lines(text, "herakles_proc_mem_rss_bytes{")).hasSize(1);
+        assertThat(text).contains("herakles_proc_mem_processes 1.0\n");
+    }
+
     private static ExporterConfig cfgWith(java.util.function.Consumer<ExporterConfig.Builder> change) {
         ExporterConfig.Builder b = ExporterConfig.builder();
         change.accept(b);
