@@ -75,8 +75,15 @@ final class LeaderboardPane extends GridPane {
 
     private static Label label(String text) {
         Label l = new Label(text);
-        l.setTextFill(Tile.FOREGROUND);
+        // inline, because the app's stylesheet (light -fx-base) would otherwise colour these labels
+        // dark on the dark tile; an inline style outranks every stylesheet
+        l.setStyle("-fx-text-fill: " + css(Tile.FOREGROUND) + ";");
         l.setFont(Font.font(12));
         return l;
+    }
+
+    private static String css(Color c) {
+        return String.format(java.util.Locale.ROOT, "rgba(%d,%d,%d,%.3f)", Math.round(c.getRed() * 255),
+                Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255), c.getOpacity());
     }
 }
