@@ -38,6 +38,7 @@ final class DocPage {
                   herakles_proc_mem_top_*              Top-N processes per subgroup (ranked by USS)
                   herakles_system_*                    System memory, CPU and load
                   herakles_exporter_*                  Exporter self-metrics (enable_telemetry)
+                  jvm_*, process_*                     The exporter's own JVM (enable_default_collectors)
 
                   Labels: pid, name, group, subgroup (per process); group, subgroup (sums);
                   group, subgroup, rank, pid, name (Top-N); cpu (system CPU ratio).
