@@ -50,6 +50,7 @@ public final class ProcessTableView extends VBox {
     private final ObservableList<String> groupItems = FXCollections.observableArrayList();
     private final CheckComboBox<String> groupFilter = new CheckComboBox<>(groupItems);
     private final Label countLabel = new Label();
+    private final SortOrder sortOrder = new SortOrder();
     private final Map<MemoryMetric, TableColumn<ProcessRow, Long>> metricColumns = new EnumMap<>(MemoryMetric.class);
     private BiConsumer<ProcessRow, Boolean> onSignal = (row, force) -> { };
     private boolean syncingSelection;
@@ -97,23 +98,34 @@ public final class ProcessTableView extends VBox {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setPlaceholder(new Label("No processes to show"));
         table.setSortPolicy(t -> {
-            viewModel.setOrder(t.getComparator());
+            viewModel.setOrder(sortOrder.comparator(t));
             return true;
         });
         table.getColumns().setAll(List.of(
-                intColumn("PID", "pid", 70),
-                textColumn("Name", "name", 150, ProcessRow::nameProperty),
-                textColumn("User", "user", 90, ProcessRow::userProperty),
-                textColumn("Group", "group", 90, ProcessRow::groupProperty),
-                textColumn("Subgroup", "subgroup", 100, ProcessRow::subgroupProperty),
-                metricColumn(MemoryMetric.RSS, bytesColumn("RSS", "rss", ProcessRow::rssProperty)),
-                metricColumn(MemoryMetric.PSS, bytesColumn("PSS", "pss", ProcessRow::pssProperty)),
-                metricColumn(MemoryMetric.USS, bytesColumn("USS", "uss", ProcessRow::ussProperty)),
-                bytesColumn("Swap", "swap", ProcessRow::swapProperty),
-                numberColumn("CPU %", "cpu", 70, ProcessRow::cpuPercentProperty, Formats::percent),
-                numberColumn("CPU time", "cputime", 90, ProcessRow::cpuTimeProperty, Formats::cpuTime),
-                stateColumn(),
-                textColumn("Command line", "cmdline", 420, ProcessRow::cmdlineProperty)));
+                sortOrder.key(intColumn("PID", "pid", 70), ProcessComparators.BY_PID),
+                sortOrder.key(textColumn("Name", "name", 150, ProcessRow::nameProperty),
+                        Comparator.comparing(ProcessRow::name, ProcessComparators.TEXT)),
+                sortOrder.key(textColumn("User", "user", 90, ProcessRow::userProperty),
+                        Comparator.comparing(ProcessRow::user, ProcessComparators.TEXT)),
+                sortOrder.key(textColumn("Group", "group", 90, ProcessRow::groupProperty),
+                        Comparator.comparing(ProcessRow::group, ProcessComparators.TEXT)),
+                sortOrder.key(textColumn("Subgroup", "subgroup", 100, ProcessRow::subgroupProperty),
+                        Comparator.comparing(ProcessRow::subgroup, ProcessComparators.TEXT)),
+                sortOrder.key(metricColumn(MemoryMetric.RSS, bytesColumn("RSS", "rss", ProcessRow::rssProperty)),
+                        Comparator.comparingLong(ProcessRow::rssKey)),
+                sortOrder.key(metricColumn(MemoryMetric.PSS, bytesColumn("PSS", "pss", ProcessRow::pssProperty)),
+                        Comparator.comparingLong(ProcessRow::pssKey)),
+                sortOrder.key(metricColumn(MemoryMetric.USS, bytesColumn("USS", "uss", ProcessRow::ussProperty)),
+                        Comparator.comparingLong(ProcessRow::ussKey)),
+                sortOrder.key(bytesColumn("Swap", "swap", ProcessRow::swapProperty),
+                        Comparator.comparingLong(ProcessRow::swapKey)),
+                sortOrder.key(numberColumn("CPU %", "cpu", 70, ProcessRow::cpuPercentProperty, Formats::percent),
+                        Comparator.comparingDouble(ProcessRow::cpuPercent)),
+                sortOrder.key(numberColumn("CPU time", "cputime", 90, ProcessRow::cpuTimeProperty,
+                        Formats::cpuTime), Comparator.comparingDouble(ProcessRow::cpuTime)),
+                sortOrder.key(stateColumn(), Comparator.comparing(ProcessRow::state)),
+                sortOrder.key(textColumn("Command line", "cmdline", 420, ProcessRow::cmdlineProperty),
+                        Comparator.comparing(ProcessRow::cmdline, ProcessComparators.TEXT))));
         table.setRowFactory(t -> newRow());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (!syncingSelection && row != null) {
@@ -144,6 +156,7 @@ public final class ProcessTableView extends VBox {
         column.setPrefWidth(width);
         column.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue().pid()));
         column.setCellFactory(c -> formattedCell(String::valueOf, true));
+        column.setComparator(Comparator.naturalOrder());
         return column;
     }
 
@@ -320,8 +333,4 @@ public final class ProcessTableView extends VBox {
         return table;
     }
 
-    /** The sorting comparator currently applied. Package-private for tests. */
-    Comparator<? super ProcessRow> comparator() {
-        return table.getComparator();
-    }
 }
