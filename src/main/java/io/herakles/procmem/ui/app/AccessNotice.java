@@ -4,6 +4,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The dismissible banner shown when the app cannot read other users' {@code smaps_rollup}: why
@@ -24,6 +25,7 @@ final class AccessNotice extends HBox {
         HBox.setHgrow(text, Priority.ALWAYS);
         Button dismiss = new Button("Dismiss");
         dismiss.setId("dismissNotice");
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
         dismiss.setOnAction(e -> setVisible(false));
         managedProperty().bind(visibleProperty());
         getChildren().addAll(text, dismiss);

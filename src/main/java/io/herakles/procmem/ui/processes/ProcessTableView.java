@@ -127,6 +127,7 @@ public final class ProcessTableView extends VBox {
                 sortOrder.key(textColumn("Command line", "cmdline", 420, ProcessRow::cmdlineProperty),
                         Comparator.comparing(ProcessRow::cmdline, ProcessComparators.TEXT))));
         table.setRowFactory(t -> newRow());
+        sortByMetricDescending(store.metricProperty().get()); // biggest first until the user sorts
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (!syncingSelection && row != null) {
                 store.selectedPidProperty().set(row.pid());
@@ -271,6 +272,12 @@ public final class ProcessTableView extends VBox {
             }
         }
         return -1;
+    }
+
+    private void sortByMetricDescending(MemoryMetric metric) {
+        TableColumn<ProcessRow, Long> column = metricColumns.get(metric);
+        column.setSortType(TableColumn.SortType.DESCENDING);
+        table.getSortOrder().setAll(List.of(column));
     }
 
     private void highlight(MemoryMetric metric) {
