@@ -24,6 +24,7 @@ public final class ProcessHistory {
 
     private final int capacity;
     private final Map<Integer, PidSeries> byPid = new HashMap<>();
+    private java.time.Instant lastTakenAt;
 
     public ProcessHistory() {
         this(DEFAULT_CAPACITY);
@@ -37,8 +38,16 @@ public final class ProcessHistory {
         this.capacity = capacity;
     }
 
-    /** Appends every process of {@code snapshot} and prunes pids that are no longer in it. */
+    /**
+     * Appends every process of {@code snapshot} and prunes pids that are no longer in it. Recording
+     * the same snapshot again (same {@code takenAt}) changes nothing, so callers may hand over a
+     * snapshot more than once.
+     */
     public void record(Snapshot snapshot) {
+        if (snapshot.takenAt().equals(lastTakenAt)) {
+            return;
+        }
+        lastTakenAt = snapshot.takenAt();
         Set<Integer> seen = new HashSet<>(snapshot.processes().size() * 2);
         for (ProcessSample p : snapshot.processes()) {
             seen.add(p.pid());
@@ -71,5 +80,6 @@ public final class ProcessHistory {
     /** Forgets everything (e.g. when the source changes to a snapshot file). */
     public void clear() {
         byPid.clear();
+        lastTakenAt = null;
     }
 }

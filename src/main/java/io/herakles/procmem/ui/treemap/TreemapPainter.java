@@ -24,6 +24,20 @@ final class TreemapPainter {
     private static final Font TITLE = Font.font("System", javafx.scene.text.FontWeight.BOLD, 11);
     private static final double LINE = 13;
 
+    private static final int SHADES = 8;
+
+    /** Shades per group, computed once: deriving a colour per cell per frame showed in profiles. */
+    private final java.util.Map<String, Color[]> shadesByGroup = new java.util.HashMap<>();
+
+    private static Color[] shades(String group) {
+        Color base = GroupPalette.color(group);
+        Color[] out = new Color[SHADES];
+        for (int i = 0; i < SHADES; i++) {
+            out[i] = base.deriveColor(0, 1, 0.88 + 0.12 * i / (SHADES - 1), 1);
+        }
+        return out;
+    }
+
     void paint(GraphicsContext g, double width, double height, List<TreemapCell> cells, int selectedPid,
             String emptyMessage) {
         g.setFill(BACKGROUND);
@@ -86,8 +100,8 @@ final class TreemapPainter {
         Rect r = c.rect();
         Color base = GroupPalette.color(c.node().group());
         // a slight, stable per-pid variation separates neighbours of the same colour
-        double shade = 0.88 + 0.12 * ((c.node().pid() * 2654435761L >>> 8) & 0xff) / 255.0;
-        g.setFill(base.deriveColor(0, 1, shade, 1));
+        Color[] shades = shadesByGroup.computeIfAbsent(c.node().group(), TreemapPainter::shades);
+        g.setFill(shades[(int) ((c.node().pid() * 2654435761L >>> 8) & (SHADES - 1))]);
         g.fillRect(r.x(), r.y(), r.width(), r.height());
         if (r.width() >= 3 && r.height() >= 3) {
             g.setStroke(OUTLINE);

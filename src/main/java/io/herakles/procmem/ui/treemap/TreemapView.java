@@ -15,10 +15,14 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
 /**
@@ -28,7 +32,8 @@ import javafx.util.Duration;
  * one layout and one repaint, never a node per process.
  *
  * <p>Mouse: click selects a process (calls {@link #setOnProcessSelected}); double-click zooms into
- * the group or subgroup under the pointer; right-click zooms out; hovering shows the numbers.
+ * the group or subgroup under the pointer; right-click, Escape or Backspace zooms out; hovering
+ * shows the numbers.
  *
  * <p>FX thread only. Usable on its own: give it snapshots and listen for selections.
  */
@@ -46,10 +51,12 @@ public class TreemapView extends Region {
     private final HBox breadcrumb = new HBox(2);
     private final Label status = new Label();
     private final Tooltip tooltip = new Tooltip();
+    private final Rectangle hoverBox = new Rectangle();
     private IntConsumer onProcessSelected = pid -> { };
     private int selectedPid = -1;
     private TreemapNode hovered;
     private boolean hasSnapshot;
+    private boolean tooltipInstalled;
 
     public TreemapView() {
         getStyleClass().add("treemap-view");
@@ -60,17 +67,32 @@ public class TreemapView extends Region {
         breadcrumb.getStyleClass().add("treemap-breadcrumb");
         status.setPadding(new Insets(2, 6, 2, 6));
         status.getStyleClass().add("treemap-status");
-        getChildren().addAll(breadcrumb, canvas, status);
+        hoverBox.setManaged(false);
+        hoverBox.setMouseTransparent(true);
+        hoverBox.setFill(null);
+        hoverBox.setStroke(Color.web("#ffffff", 0.8));
+        hoverBox.setVisible(false);
+        getChildren().addAll(breadcrumb, canvas, status, hoverBox);
         tooltip.setShowDelay(Duration.millis(300));
         tooltip.setShowDuration(Duration.seconds(30));
-        Tooltip.install(canvas, tooltip);
         metric.addListener((obs, old, now) -> {
             model.setMetric(now == null ? MemoryMetric.RSS : now);
             relayout();
         });
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hovered = null);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            hovered = null;
+            hoverBox.setVisible(false);
+        });
+        setFocusTraversable(true);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.BACK_SPACE) {
+                model.zoomOut();
+                relayout();
+                e.consume();
+            }
+        });
         rebuildBreadcrumb();
         relayout();
     }
@@ -126,6 +148,11 @@ public class TreemapView extends Region {
         return canvas;
     }
 
+    /** The hover tooltip (for tests). */
+    Tooltip tooltip() {
+        return tooltip;
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
@@ -157,7 +184,13 @@ public class TreemapView extends Region {
 
     private void repaint() {
         painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), model.cells(),
-                selectedPid, hasSnapshot ? "No " + model.metric() + " values to show" : "Waiting for data\u2026");
+                selectedPid, hasSnapshot ? emptyMessage() : "Waiting for data\u2026");
+    }
+
+    private String emptyMessage() {
+        return model.metric() == MemoryMetric.RSS || model.zoomNode().excluded() == 0
+                ? "No processes to show"
+                : "No " + model.metric() + " values readable (needs root or ptrace access); RSS is always known";
     }
 
     private void onClick(MouseEvent e) {
@@ -179,16 +212,50 @@ public class TreemapView extends Region {
                 relayout();
             }
         } else if (node.kind() == TreemapNode.Kind.PROCESS) {
+            requestFocus();
             selectPid(node.pid());
             onProcessSelected.accept(node.pid());
         }
     }
 
     private void hover(double x, double y) {
-        TreemapNode node = model.cellAt(x, y).map(TreemapCell::node).orElse(null);
+        Optional<TreemapCell> cell = model.cellAt(x, y);
+        TreemapNode node = cell.map(TreemapCell::node).orElse(null);
         if (node != hovered) {
             hovered = node;
-            tooltip.setText(node == null ? "" : TreemapText.tooltip(node, model.metric()));
+            showTooltipFor(node);
+            outline(cell.orElse(null));
+        }
+    }
+
+    /** One outline node moved over the hovered box: no canvas repaint on mouse moves. */
+    private void outline(TreemapCell cell) {
+        if (cell == null || cell.rect().width() < 3 || cell.rect().height() < 3) {
+            hoverBox.setVisible(false);
+            return;
+        }
+        Rect r = cell.rect();
+        hoverBox.setX(canvas.getLayoutX() + r.x() + 0.5);
+        hoverBox.setY(canvas.getLayoutY() + r.y() + 0.5);
+        hoverBox.setWidth(r.width() - 1);
+        hoverBox.setHeight(r.height() - 1);
+        hoverBox.setVisible(true);
+    }
+
+    /** An empty tooltip would still pop up as a blank box: take it off where there is nothing to say. */
+    private void showTooltipFor(TreemapNode node) {
+        if (node == null) {
+            tooltip.hide();
+            if (tooltipInstalled) {
+                Tooltip.uninstall(canvas, tooltip);
+                tooltipInstalled = false;
+            }
+            return;
+        }
+        tooltip.setText(TreemapText.tooltip(node, model.metric()));
+        if (!tooltipInstalled) {
+            Tooltip.install(canvas, tooltip);
+            tooltipInstalled = true;
         }
     }
 
@@ -199,7 +266,8 @@ public class TreemapView extends Region {
         }
         Optional<TreemapCell> same = findSame(hovered);
         hovered = same.map(TreemapCell::node).orElse(null);
-        tooltip.setText(hovered == null ? "" : TreemapText.tooltip(hovered, model.metric()));
+        showTooltipFor(hovered);
+        outline(same.orElse(null));
     }
 
     private Optional<TreemapCell> findSame(TreemapNode node) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,21 @@ class TreemapViewTest {
 
         assertThat(view.selectedPid()).isEqualTo(11);
         assertThat(view.model().cells()).extracting(c -> c.node().pid()).contains(11).doesNotContain(21);
+    }
+
+    @Test
+    void hoveringPutsTheNumbersInTheTooltipAndRightClickZoomsOut(FxRobot robot) {
+        robot.moveTo(centreOf(12), Motion.DIRECT);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Tooltip tip = view.tooltip();
+        assertThat(tip.getText()).contains("proc12 (pid 12)", "RSS 200.0 MiB", "db/postgres");
+
+        robot.interact(() -> view.zoomTo(ZoomPath.subgroup("db", "postgres")));
+        robot.clickOn(centreOf(12), Motion.DIRECT, MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(view.zoomProperty().get()).isEqualTo(ZoomPath.group("db"));
     }
 
     /** Screen point at the middle of process {@code pid}'s box. */
