@@ -292,6 +292,8 @@ public final class ProcessTableView extends VBox {
     private void updateFilter() {
         Set<String> groups = new HashSet<>(groupFilter.getCheckModel().getCheckedItems());
         viewModel.filterProperty().set(new ProcessFilter(filterField.getText(), groups));
+        // Re-filtering replaces the shown list, which drops the table's selection; the store keeps it.
+        selectPid(store.selectedPidProperty().get(), false);
         updateCount();
     }
 

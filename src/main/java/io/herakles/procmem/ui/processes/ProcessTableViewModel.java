@@ -10,8 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -40,6 +39,8 @@ public final class ProcessTableViewModel {
     private final SortedList<ProcessRow> sorted = new SortedList<>(filtered, ProcessComparators.BY_PID);
     private final ObjectProperty<ProcessFilter> filter = new SimpleObjectProperty<>(this, "filter", ProcessFilter.NONE);
     private final ObservableList<String> groups = FXCollections.observableArrayList();
+    /** Rows per group name, sorted by name; a group leaves when its count reaches zero. */
+    private final Map<String, Integer> groupCounts = new TreeMap<>();
     private final ObservableList<String> groupsView = FXCollections.unmodifiableObservableList(groups);
     private Comparator<? super ProcessRow> order = ProcessComparators.BY_PID;
 
@@ -75,7 +76,12 @@ public final class ProcessTableViewModel {
             ProcessRow row;
             if (old < rowsByPid.size() && rowsByPid.get(old).pid() == pid) {
                 row = rowsByPid.get(old++);
+                String groupBefore = row.group();
                 textChanged |= row.update(sample);
+                if (!groupBefore.equals(row.group())) {
+                    countGroup(groupBefore, -1);
+                    countGroup(row.group(), +1);
+                }
             } else {
                 row = new ProcessRow(sample);
                 byPid.put(pid, row);
@@ -92,16 +98,18 @@ public final class ProcessTableViewModel {
             filtered.setPredicate(null);
             filtered.setPredicate(filter.get());
         }
-        if (textChanged || !added.isEmpty() || !gone.isEmpty()) {
-            updateGroups();
-        }
+        publishGroups();
         resort();
     }
 
     private void applyMembership(List<ProcessRow> added, List<ProcessRow> gone) {
+        for (ProcessRow row : added) {
+            countGroup(row.group(), +1);
+        }
         if (!gone.isEmpty()) {
             for (ProcessRow row : gone) {
                 byPid.remove(row.pid());
+                countGroup(row.group(), -1);
             }
             rows.removeAll(new HashSet<>(gone));
         }
@@ -110,13 +118,14 @@ public final class ProcessTableViewModel {
         }
     }
 
-    private void updateGroups() {
-        Set<String> names = new TreeSet<>();
-        for (ProcessRow row : rowsByPid) {
-            names.add(row.groupProperty().get());
-        }
-        if (!names.equals(new TreeSet<>(groups))) {
-            groups.setAll(names);
+    private void countGroup(String group, int delta) {
+        groupCounts.merge(group, delta, (a, b) -> a + b == 0 ? null : a + b);
+    }
+
+    /** Replaces the group list when the set of groups changed (kept by counting, not by a scan). */
+    private void publishGroups() {
+        if (!groups.equals(List.copyOf(groupCounts.keySet()))) {
+            groups.setAll(groupCounts.keySet());
         }
     }
 
@@ -125,6 +134,7 @@ public final class ProcessTableViewModel {
         byPid.clear();
         rowsByPid = new ArrayList<>();
         rows.clear();
+        groupCounts.clear();
         groups.clear();
     }
 

@@ -6,11 +6,13 @@ import io.herakles.procmem.model.SnapshotSource;
 import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.common.TestSnapshots;
 import io.herakles.procmem.ui.processes.ProcessRow;
+import io.herakles.procmem.ui.processes.ProcessTableViewModel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +102,26 @@ public final class ApplyBenchmark {
         System.out.println("wall time (includes waiting for a core when the machine is busy):");
         report("  apply (store, table, treemap, tiles, chart, details)", apply);
         report("  apply + CSS + layout", applyAndLayout);
+        System.out.println("FX thread CPU time:");
+        report("  of which the table view-model alone (reconcile + re-sort)", onFx(() -> timeTableOnly(snapshots, ticks, warmup)));
         Platform.exit();
+    }
+
+    /** FX-thread CPU nanoseconds of {@link ProcessTableViewModel#apply} alone, sorted by USS descending. */
+    private static long[] timeTableOnly(List<Snapshot> snapshots, int ticks, int warmup) {
+        ProcessTableViewModel vm = new ProcessTableViewModel();
+        vm.setOrder(Comparator.comparingLong((ProcessRow r) -> r.ussProperty().get() == null ? -1 : r.ussProperty().get())
+                .reversed());
+        long[] cpu = new long[ticks];
+        for (int i = -warmup; i < ticks; i++) {
+            Snapshot next = snapshots.get(Math.floorMod(i, snapshots.size()));
+            long c0 = CPU.getCurrentThreadCpuTime();
+            vm.apply(next);
+            if (i >= 0) {
+                cpu[i] = CPU.getCurrentThreadCpuTime() - c0;
+            }
+        }
+        return cpu;
     }
 
     /** Nanoseconds: {apply, apply + css + layout} in wall time, then the same in FX-thread CPU time. */
