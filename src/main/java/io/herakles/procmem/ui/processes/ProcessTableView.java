@@ -223,10 +223,17 @@ public final class ProcessTableView extends VBox {
 
     private void wireStore() {
         store.currentSnapshotProperty().addListener((obs, old, snapshot) -> {
-            if (snapshot == null) {
-                viewModel.clear();
-            } else {
-                viewModel.apply(snapshot);
+            // While rows come and go the table may move its selection to a neighbour of a removed
+            // row; that is not the user's choice, so it must not reach the store.
+            syncingSelection = true;
+            try {
+                if (snapshot == null) {
+                    viewModel.clear();
+                } else {
+                    viewModel.apply(snapshot);
+                }
+            } finally {
+                syncingSelection = false;
             }
             selectPid(store.selectedPidProperty().get(), false);
             updateCount();
@@ -250,9 +257,8 @@ public final class ProcessTableView extends VBox {
         try {
             int index = pid == SnapshotStore.NO_SELECTION ? -1 : indexOfPid(pid);
             if (index < 0) {
-                if (pid == SnapshotStore.NO_SELECTION) {
-                    table.getSelectionModel().clearSelection();
-                }
+                // none, gone or filtered out: show no row selected (the store keeps the pid)
+                table.getSelectionModel().clearSelection();
                 return;
             }
             table.getSelectionModel().clearAndSelect(index);

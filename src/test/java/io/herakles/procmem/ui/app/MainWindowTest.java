@@ -129,6 +129,14 @@ class MainWindowTest {
         assertThat(shownPids(robot)).containsExactly(203, 102, 304, 101, 405);
         assertThat(table(robot).getSelectionModel().getSelectedItem()).isSameAs(selected);
 
+        // the selected process exits: no neighbour gets selected in its place
+        publish(snapshot(3, List.of(
+                process(102, "postgres", "db", "postgres", 2048, 1500, 1200),
+                process(203, "nginx", "web", "nginx", 6000, 5000, 4000))));
+        assertThat(shownPids(robot)).containsExactly(203, 102);
+        assertThat(table(robot).getSelectionModel().getSelectedItem()).isNull();
+        assertThat(window.store().selectedPidProperty().get()).isEqualTo(101);
+
         // Space (table focused) pauses: the next snapshot is held back
         robot.clickOn("#processTable");
         robot.type(KeyCode.SPACE);
