@@ -4,6 +4,7 @@ import static io.herakles.procmem.ui.common.TestSnapshots.process;
 import static io.herakles.procmem.ui.common.TestSnapshots.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.common.TestSnapshots;
@@ -11,11 +12,15 @@ import io.herakles.procmem.ui.processes.ProcessRow;
 import io.herakles.procmem.ui.treemap.Rect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
+import javafx.geometry.Side;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -209,6 +214,33 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(services.calls).contains("closeMetricsServer 19215");
         assertThat(robot.lookup("#metricsUrl").queryAs(Label.class).getText()).isEmpty();
+    }
+
+    @Test
+    void toolbarSetsIntervalAndMetricAndTheContextMenuKillsAfterConfirmation(FxRobot robot) throws Exception {
+        publish(TestSnapshots.small(1));
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Duration> interval = robot.lookup("#intervalChoice").queryAs(ChoiceBox.class);
+        robot.interact(() -> interval.setValue(Duration.ofSeconds(5)));
+        assertThat(services.calls).contains("setInterval 5");
+
+        robot.clickOn("#metricPSS");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.store().metricProperty().get()).isEqualTo(MemoryMetric.PSS);
+        assertThat(window.visuals().treemap().metricProperty().get()).isEqualTo(MemoryMetric.PSS);
+        assertThat(header(robot, "pss").getStyleClass()).contains("metric-column");
+        assertThat(header(robot, "uss").getStyleClass()).doesNotContain("metric-column");
+
+        services.terminateResult = TerminationResult.refused("Operation not permitted");
+        TableRow<ProcessRow> sshdRow = robot.lookup(".table-row-cell").match((TableRow<ProcessRow> r) ->
+                r.getItem() != null && r.getItem().pid() == 405).query();
+        // Monocle's robot does not raise context-menu requests, so open the row's menu as one would
+        robot.interact(() -> sshdRow.getContextMenu().show(sshdRow, Side.BOTTOM, 20, 0));
+        robot.clickOn("Kill (SIGKILL)…");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.confirmations).singleElement().asString().contains("sshd").contains("405");
+        assertThat(services.calls).contains("kill 405");
+        assertThat(dialogs.errors).singleElement().asString().contains("Operation not permitted");
     }
 
     private static Node header(FxRobot robot, String columnId) {
