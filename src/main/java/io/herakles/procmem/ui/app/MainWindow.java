@@ -76,7 +76,7 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
         VBox top = new VBox(menuBar(), toolBar);
         if (!services.hasFullAccess()) {
-            top.getChildren().add(new AccessNotice());
+            top.getChildren().add(new AccessNotice(store));
         }
         top.getChildren().add(visuals.header());
         root.setTop(top);

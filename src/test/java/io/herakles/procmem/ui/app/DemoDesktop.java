@@ -30,7 +30,13 @@ public final class DemoDesktop {
         });
         sampler.scheduleAtFixedRate(() -> services.live.publish(TestSnapshots.generated(processes, tick.getAndIncrement())),
                 0, 1, TimeUnit.SECONDS);
-        DesktopApp.launch(services, null);
+        // -Ddemo.file=NAME starts in file mode, showing a generated snapshot as if read from NAME
+        String fileName = System.getProperty("demo.file");
+        java.nio.file.Path file = fileName == null ? null : java.nio.file.Path.of(fileName);
+        if (file != null) {
+            services.files.put(file, TestSnapshots.generated(processes, 99));
+        }
+        DesktopApp.launch(services, file);
         sampler.shutdownNow();
     }
 }
