@@ -97,6 +97,8 @@ public final class ProcessTableView extends VBox {
         table.setTableMenuButtonVisible(true); // the column chooser
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setPlaceholder(new Label("No processes to show"));
+        // One row height for all rows: the flow need not measure cells on every refresh.
+        table.setFixedCellSize(24);
         table.setSortPolicy(t -> {
             viewModel.setOrder(sortOrder.comparator(t));
             return true;
