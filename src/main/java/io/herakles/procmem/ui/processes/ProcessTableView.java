@@ -104,14 +104,14 @@ public final class ProcessTableView extends VBox {
             return true;
         });
         table.getColumns().setAll(List.of(
-                sortOrder.key(intColumn("PID", "pid", 70), ProcessComparators.BY_PID),
-                sortOrder.key(textColumn("Name", "name", 150, ProcessRow::nameProperty),
+                sortOrder.key(intColumn("PID", "pid", 62), ProcessComparators.BY_PID),
+                sortOrder.key(textColumn("Name", "name", 140, ProcessRow::nameProperty),
                         Comparator.comparing(ProcessRow::name, ProcessComparators.TEXT)),
-                sortOrder.key(textColumn("User", "user", 90, ProcessRow::userProperty),
+                sortOrder.key(textColumn("User", "user", 72, ProcessRow::userProperty),
                         Comparator.comparing(ProcessRow::user, ProcessComparators.TEXT)),
-                sortOrder.key(textColumn("Group", "group", 90, ProcessRow::groupProperty),
+                sortOrder.key(textColumn("Group", "group", 80, ProcessRow::groupProperty),
                         Comparator.comparing(ProcessRow::group, ProcessComparators.TEXT)),
-                sortOrder.key(textColumn("Subgroup", "subgroup", 100, ProcessRow::subgroupProperty),
+                sortOrder.key(textColumn("Subgroup", "subgroup", 90, ProcessRow::subgroupProperty),
                         Comparator.comparing(ProcessRow::subgroup, ProcessComparators.TEXT)),
                 sortOrder.key(metricColumn(MemoryMetric.RSS, bytesColumn("RSS", "rss", ProcessRow::rssProperty)),
                         Comparator.comparingLong(ProcessRow::rssKey)),
@@ -183,7 +183,7 @@ public final class ProcessTableView extends VBox {
             Function<ProcessRow, ObservableValue<Long>> value) {
         TableColumn<ProcessRow, Long> column = new TableColumn<>(title);
         column.setId(id);
-        column.setPrefWidth(90);
+        column.setPrefWidth(82);
         column.setCellValueFactory(f -> value.apply(f.getValue()));
         column.setCellFactory(c -> formattedCell(Formats::bytes, true));
         column.setComparator(ProcessComparators.BYTES);
