@@ -214,6 +214,15 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(services.calls).contains("closeMetricsServer 19215");
         assertThat(robot.lookup("#metricsUrl").queryAs(Label.class).getText()).isEmpty();
+
+        // a busy port is a message, and the switch goes back off
+        services.metricsFailure = new java.io.IOException("Address already in use");
+        robot.clickOn(robot.lookup("#serveMetrics .thumb-area").queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.errors).singleElement().asString().contains("Port 19215: Address already in use");
+        assertThat(robot.lookup("#serveMetrics").queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected())
+                .isFalse();
+        assertThat(stage.getIcons()).isNotEmpty();
     }
 
     @Test
