@@ -1,17 +1,11 @@
 package io.herakles.procmem.ui.processes;
 
 import io.herakles.procmem.model.MemoryMetric;
-import io.herakles.procmem.ui.common.Formats;
 import io.herakles.procmem.ui.store.SnapshotStore;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -20,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -50,8 +43,7 @@ public final class ProcessTableView extends VBox {
     private final ObservableList<String> groupItems = FXCollections.observableArrayList();
     private final CheckComboBox<String> groupFilter = new CheckComboBox<>(groupItems);
     private final Label countLabel = new Label();
-    private final SortOrder sortOrder = new SortOrder();
-    private final Map<MemoryMetric, TableColumn<ProcessRow, Long>> metricColumns = new EnumMap<>(MemoryMetric.class);
+    private final ProcessColumns columns = new ProcessColumns();
     private BiConsumer<ProcessRow, Boolean> onSignal = (row, force) -> { };
     private boolean syncingSelection;
     private boolean syncingGroups;
@@ -100,34 +92,10 @@ public final class ProcessTableView extends VBox {
         // One row height for all rows: the flow need not measure cells on every refresh.
         table.setFixedCellSize(24);
         table.setSortPolicy(t -> {
-            viewModel.setOrder(sortOrder.comparator(t));
+            viewModel.setOrder(columns.comparator(t));
             return true;
         });
-        table.getColumns().setAll(List.of(
-                sortOrder.key(intColumn("PID", "pid", 62), ProcessComparators.BY_PID),
-                sortOrder.key(textColumn("Name", "name", 140, ProcessRow::nameProperty),
-                        Comparator.comparing(ProcessRow::name, ProcessComparators.TEXT)),
-                sortOrder.key(textColumn("User", "user", 72, ProcessRow::userProperty),
-                        Comparator.comparing(ProcessRow::user, ProcessComparators.TEXT)),
-                sortOrder.key(textColumn("Group", "group", 80, ProcessRow::groupProperty),
-                        Comparator.comparing(ProcessRow::group, ProcessComparators.TEXT)),
-                sortOrder.key(textColumn("Subgroup", "subgroup", 90, ProcessRow::subgroupProperty),
-                        Comparator.comparing(ProcessRow::subgroup, ProcessComparators.TEXT)),
-                sortOrder.key(metricColumn(MemoryMetric.RSS, bytesColumn("RSS", "rss", ProcessRow::rssProperty)),
-                        Comparator.comparingLong(ProcessRow::rssKey)),
-                sortOrder.key(metricColumn(MemoryMetric.PSS, bytesColumn("PSS", "pss", ProcessRow::pssProperty)),
-                        Comparator.comparingLong(ProcessRow::pssKey)),
-                sortOrder.key(metricColumn(MemoryMetric.USS, bytesColumn("USS", "uss", ProcessRow::ussProperty)),
-                        Comparator.comparingLong(ProcessRow::ussKey)),
-                sortOrder.key(bytesColumn("Swap", "swap", ProcessRow::swapProperty),
-                        Comparator.comparingLong(ProcessRow::swapKey)),
-                sortOrder.key(numberColumn("CPU %", "cpu", 70, ProcessRow::cpuPercentProperty, Formats::percent),
-                        Comparator.comparingDouble(ProcessRow::cpuPercent)),
-                sortOrder.key(numberColumn("CPU time", "cputime", 90, ProcessRow::cpuTimeProperty,
-                        Formats::cpuTime), Comparator.comparingDouble(ProcessRow::cpuTime)),
-                sortOrder.key(stateColumn(), Comparator.comparing(ProcessRow::state)),
-                sortOrder.key(textColumn("Command line", "cmdline", 420, ProcessRow::cmdlineProperty),
-                        Comparator.comparing(ProcessRow::cmdline, ProcessComparators.TEXT))));
+        table.getColumns().setAll(columns.all());
         table.setRowFactory(t -> newRow());
         sortByMetricDescending(store.metricProperty().get()); // biggest first until the user sorts
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
@@ -151,74 +119,6 @@ public final class ProcessTableView extends VBox {
         kill.disableProperty().bind(terminate.disableProperty());
         row.contextMenuProperty().bind(row.emptyProperty().map(empty -> empty ? null : menu));
         return row;
-    }
-
-    private static TableColumn<ProcessRow, Integer> intColumn(String title, String id, double width) {
-        TableColumn<ProcessRow, Integer> column = new TableColumn<>(title);
-        column.setId(id);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue().pid()));
-        column.setCellFactory(c -> formattedCell(String::valueOf, true));
-        column.setComparator(Comparator.naturalOrder());
-        return column;
-    }
-
-    private static TableColumn<ProcessRow, String> textColumn(String title, String id, double width,
-            Function<ProcessRow, ObservableValue<String>> value) {
-        TableColumn<ProcessRow, String> column = new TableColumn<>(title);
-        column.setId(id);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(f -> value.apply(f.getValue()));
-        column.setComparator(ProcessComparators.TEXT);
-        return column;
-    }
-
-    private static TableColumn<ProcessRow, String> stateColumn() {
-        TableColumn<ProcessRow, String> column = textColumn("State", "state", 55, ProcessRow::stateProperty);
-        column.getStyleClass().add("center");
-        return column;
-    }
-
-    private static TableColumn<ProcessRow, Long> bytesColumn(String title, String id,
-            Function<ProcessRow, ObservableValue<Long>> value) {
-        TableColumn<ProcessRow, Long> column = new TableColumn<>(title);
-        column.setId(id);
-        column.setPrefWidth(82);
-        column.setCellValueFactory(f -> value.apply(f.getValue()));
-        column.setCellFactory(c -> formattedCell(Formats::bytes, true));
-        column.setComparator(ProcessComparators.BYTES);
-        return column;
-    }
-
-    private static TableColumn<ProcessRow, Double> numberColumn(String title, String id, double width,
-            Function<ProcessRow, ObservableValue<Double>> value, Function<Double, String> format) {
-        TableColumn<ProcessRow, Double> column = new TableColumn<>(title);
-        column.setId(id);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(f -> value.apply(f.getValue()));
-        column.setCellFactory(c -> formattedCell(format, true));
-        column.setComparator(ProcessComparators.NUMBERS);
-        return column;
-    }
-
-    private TableColumn<ProcessRow, Long> metricColumn(MemoryMetric metric, TableColumn<ProcessRow, Long> column) {
-        metricColumns.put(metric, column);
-        return column;
-    }
-
-    /** A cell showing {@code format(value)}; null values show as "—"; numbers right-aligned. */
-    private static <T> TableCell<ProcessRow, T> formattedCell(Function<T, String> format, boolean numeric) {
-        TableCell<ProcessRow, T> cell = new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item == null ? Formats.ABSENT : format.apply(item));
-            }
-        };
-        if (numeric) {
-            cell.getStyleClass().add("numeric");
-        }
-        return cell;
     }
 
     // ---- behaviour ----
@@ -283,18 +183,19 @@ public final class ProcessTableView extends VBox {
     }
 
     private void sortByMetricDescending(MemoryMetric metric) {
-        TableColumn<ProcessRow, Long> column = metricColumns.get(metric);
+        TableColumn<ProcessRow, Long> column = columns.forMetric(metric);
         column.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().setAll(List.of(column));
     }
 
     private void highlight(MemoryMetric metric) {
-        metricColumns.forEach((m, column) -> {
+        for (MemoryMetric m : MemoryMetric.values()) {
+            TableColumn<ProcessRow, Long> column = columns.forMetric(m);
             column.getStyleClass().remove("metric-column");
             if (m == metric) {
                 column.getStyleClass().add("metric-column");
             }
-        });
+        }
     }
 
     private void updateFilter() {
