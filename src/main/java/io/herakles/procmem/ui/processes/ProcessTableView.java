@@ -18,6 +18,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -43,6 +44,7 @@ public final class ProcessTableView extends VBox {
     private final ObservableList<String> groupItems = FXCollections.observableArrayList();
     private final CheckComboBox<String> groupFilter = new CheckComboBox<>(groupItems);
     private final Label countLabel = new Label();
+    private final Label placeholder = new Label("Waiting for the first snapshot…");
     private final ProcessColumns columns = new ProcessColumns();
     private BiConsumer<ProcessRow, Boolean> onSignal = (row, force) -> { };
     private boolean syncingSelection;
@@ -65,6 +67,12 @@ public final class ProcessTableView extends VBox {
         filterField.setPromptText("Filter: name, command, pid, user, group (Ctrl+F)");
         filterField.setId("processFilter");
         filterField.textProperty().addListener((obs, old, now) -> updateFilter());
+        filterField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !filterField.getText().isEmpty()) {
+                filterField.clear(); // Escape clears, as the field's own clear button does
+                e.consume();
+            }
+        });
         HBox.setHgrow(filterField, Priority.ALWAYS);
         groupFilter.setId("groupFilter");
         groupFilter.setTitle("All groups");
@@ -88,7 +96,7 @@ public final class ProcessTableView extends VBox {
         table.setItems(viewModel.shownRows());
         table.setTableMenuButtonVisible(true); // the column chooser
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.setPlaceholder(new Label("No processes to show"));
+        table.setPlaceholder(placeholder);
         // One row height for all rows: the flow need not measure cells on every refresh.
         table.setFixedCellSize(24);
         table.setSortPolicy(t -> {
@@ -231,6 +239,7 @@ public final class ProcessTableView extends VBox {
         int total = viewModel.allRows().size();
         int shown = viewModel.shownRows().size();
         countLabel.setText(shown == total ? total + " processes" : shown + " of " + total + " processes");
+        placeholder.setText(total == 0 ? "Waiting for the first snapshot…" : "No process matches the filter");
     }
 
     // ---- API for the window ----

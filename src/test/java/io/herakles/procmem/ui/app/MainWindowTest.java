@@ -97,6 +97,9 @@ class MainWindowTest {
         // a refresh keeps the filter
         publish(TestSnapshots.small(2));
         assertThat(shownPids(robot)).containsExactly(102, 101);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownPids(robot)).hasSize(5);
 
         // unreadable PSS/USS read as a dash, and the notice explains why
         robot.interact(() -> window.store().selectedPidProperty().set(-1));
