@@ -6,7 +6,9 @@ import io.herakles.procmem.model.SnapshotSource;
 import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.common.TestSnapshots;
 import io.herakles.procmem.ui.processes.ProcessRow;
+import io.herakles.procmem.ui.processes.ProcessTableView;
 import io.herakles.procmem.ui.processes.ProcessTableViewModel;
+import io.herakles.procmem.ui.store.SnapshotStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -104,7 +107,38 @@ public final class ApplyBenchmark {
         report("  apply + CSS + layout", applyAndLayout);
         System.out.println("FX thread CPU time:");
         report("  of which the table view-model alone (reconcile + re-sort)", onFx(() -> timeTableOnly(snapshots, ticks, warmup)));
+        long[][] tableView = onFx(() -> timeTableViewOnly(snapshots, ticks, warmup));
+        report("  the table view alone, own window: apply", tableView[0]);
+        report("  the table view alone, own window: apply + CSS + layout", tableView[1]);
         Platform.exit();
+    }
+
+    /** FX-thread CPU nanoseconds {apply, apply + CSS + layout} of a process table alone in a window. */
+    private static long[][] timeTableViewOnly(List<Snapshot> snapshots, int ticks, int warmup) {
+        SnapshotStore store = new SnapshotStore(FxExecutor.direct());
+        ProcessTableView view = new ProcessTableView(new ProcessTableViewModel(), store);
+        Stage stage = new Stage();
+        Scene scene = new Scene(view, 800, 700);
+        scene.getStylesheets().add(ApplyBenchmark.class.getResource(MainWindow.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        store.offerLive(snapshots.get(0));
+        view.table().getSelectionModel().select(10);
+        long[][] cpu = new long[2][ticks];
+        for (int i = -warmup; i < ticks; i++) {
+            long c0 = CPU.getCurrentThreadCpuTime();
+            store.offerLive(snapshots.get(Math.floorMod(i, snapshots.size())));
+            long c1 = CPU.getCurrentThreadCpuTime();
+            view.applyCss();
+            view.layout();
+            long c2 = CPU.getCurrentThreadCpuTime();
+            if (i >= 0) {
+                cpu[0][i] = c1 - c0;
+                cpu[1][i] = c2 - c0;
+            }
+        }
+        stage.hide();
+        return cpu;
     }
 
     /** FX-thread CPU nanoseconds of {@link ProcessTableViewModel#apply} alone, sorted by USS descending. */
@@ -141,7 +175,7 @@ public final class ApplyBenchmark {
     private static void report(String what, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-58s median %6.2f ms   p90 %6.2f ms   max %6.2f ms%n", what,
+        System.out.printf(Locale.ROOT, "%-62s median %6.2f ms   p90 %6.2f ms   max %6.2f ms%n", what,
                 sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.9)] / 1e6,
                 sorted[sorted.length - 1] / 1e6);
     }
