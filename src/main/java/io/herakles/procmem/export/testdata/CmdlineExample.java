@@ -34,6 +34,7 @@ record CmdlineExample(String name, String cmdline) {
     static CmdlineExample forPattern(String pattern) {
         String text = exampleText(pattern);
         CmdlineExample dressed = dress(text);
+        // the binary in front or the completed path may break an anchored pattern: then the bare text
         return matches(pattern, dressed.cmdline()) || !matches(pattern, text)
                 ? dressed
                 : new CmdlineExample(comm(baseName(firstWord(text))), text);

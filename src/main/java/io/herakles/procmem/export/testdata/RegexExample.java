@@ -83,7 +83,8 @@ final class RegexExample {
             pos++;
             char kind = pos < regex.length() ? regex.charAt(pos) : ')';
             if (kind == '<' && pos + 1 < regex.length() && Character.isLetter(regex.charAt(pos + 1))) {
-                pos = regex.indexOf('>', pos) + 1; // named group (?<name>...)
+                int close = regex.indexOf('>', pos); // named group (?<name>...)
+                pos = close < 0 ? regex.length() : close + 1;
             } else if (kind == ':' || kind == '>') {
                 pos++;
             } else if (kind == '=' || kind == '!' || kind == '<') {

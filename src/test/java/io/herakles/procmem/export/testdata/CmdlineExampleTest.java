@@ -22,6 +22,8 @@ class CmdlineExampleTest {
         "^a\\s+b\\S+$ => a bx",
         "a\\.b\\-c\\/d => a.b-c/d",
         "(?i)abc => abc",
+        "(?<word>ab)c => abc",
+        "(?<!x)a|b => a",
         "a(?=b)b => ab",
         "\\bfoo\\b => foo",
         "\\Qa.b|c\\E => a.b|c",
