@@ -1,7 +1,9 @@
 package io.herakles.procmem.cli;
 
+import io.herakles.procmem.classify.Classification;
 import io.herakles.procmem.classify.ClassificationPolicy;
 import io.herakles.procmem.classify.EffectiveRule;
+import io.herakles.procmem.classify.RuleClassifier;
 import io.herakles.procmem.classify.RuleSet;
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.export.testdata.SnapshotJsonWriter;
@@ -55,13 +57,22 @@ final class GenerateTestdataCommand implements Callable<Integer> {
             throw new UserError("--min-per-subgroup and --others-count must be >= 0");
         }
         RuleSet rules = Engines.loadRules(root.err);
-        ClassificationPolicy policy = new ClassificationPolicy(config.get());
+        RuleClassifier classifier = new RuleClassifier(rules, config.get());
+        ClassificationPolicy policy = classifier.policy();
         List<SubgroupPatterns> patterns = rules.effectiveRules().stream()
                 .map(GenerateTestdataCommand::patterns).toList();
         long s = seed != null ? seed : System.nanoTime();
-        TestDataGenerator generator = new TestDataGenerator(minPerSubgroup, othersCount,
-                !config.get().disableOthers(), s);
-        Snapshot snapshot = generator.generate(patterns, key -> policy.apply(key).isPresent(), Instant.now());
+        // process-N entries only where the configuration keeps unclassified processes
+        // (disable_others, or a search_mode that filters other/unknown out)
+        boolean includeOthers = policy.apply(ClassificationPolicy.UNCLASSIFIED).isPresent();
+        TestDataGenerator generator = new TestDataGenerator(minPerSubgroup, othersCount, includeOthers, s);
+        // the real classifier checks every generated process, so that -t gives back the file's groups
+        TestDataGenerator.Result result = generator.generate(patterns, key -> policy.apply(key).isPresent(),
+                (name, cmdline) -> classifier.classify(name, cmdline).map(Classification::group), Instant.now());
+        result.rejected().forEach(line -> root.err.println("Warning: left out, would not classify back: " + line));
+        result.skipped().forEach(key -> root.err.println("Warning: no process for " + key
+                + ": none of its patterns gives a process that classifies back to it"));
+        Snapshot snapshot = result.snapshot();
         ConfigCommand.writeFile(output, json(snapshot), force);
         root.out.println("✅ Generated test data: " + snapshot.processes().size() + " processes in " + output);
         return ExitCodes.OK;

@@ -11,8 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -25,8 +27,10 @@ import java.util.function.Predicate;
  * becomes the process name (and command line); a command-line pattern becomes the command line of a
  * plausible binary ({@link CmdlineExample}: e.g. {@code java} running
  * {@code org.apache.catalina.startup.Bootstrap}), because our classifier matches command lines —
- * upstream wrote the pattern into the name. This relies on the classifier letting a command-line
- * rule win over a name rule for the same process (e.g. the name {@code java}). Then, when
+ * upstream wrote the pattern into the name. Whether such a process really classifies back to its
+ * bucket depends on the classifier (a command-line rule must win over the launcher name
+ * {@code java}; another rule's name or expression may claim it), so the CLI passes the real
+ * classifier and entries it disagrees with are left out and reported ({@link Result}). Then, when
  * {@code includeOthers} (false for {@code disable_others}), {@code othersCount} processes
  * {@code process-1..M} in {@code other/other}. Pids count up from 1000.
  *
@@ -71,35 +75,108 @@ public final class TestDataGenerator {
     }
 
     /**
-     * Generates the processes.
+     * Generates the processes without checking them against a classifier (the caller trusts the
+     * patterns, e.g. in tests with hand-written rules).
      *
      * @param rules       the effective buckets; entries with the same key are merged
      * @param accept      whether a bucket survives the configured filters
      * @param generatedAt the snapshot's {@code takenAt} (written as {@code generated_at})
      */
     public Snapshot generate(List<SubgroupPatterns> rules, Predicate<GroupKey> accept, Instant generatedAt) {
+        return generate(rules, accept, (name, cmdline, expected) -> true, generatedAt).snapshot();
+    }
+
+    /**
+     * Generates the processes and keeps only those that {@code classify} puts where the file says,
+     * so that serving the file with {@code -t} under the same configuration reproduces its groups.
+     * A bucket entry the classifier disagrees with is dropped (the bucket cycles through the rest,
+     * e.g. its name patterns); a bucket left with none is skipped; an {@code other/other} process
+     * that some rule claims is dropped. All of them are listed in the result, never silently wrong.
+     *
+     * @param rules       the effective buckets; entries with the same key are merged
+     * @param accept      whether a bucket survives the configured filters
+     * @param classify    the exported group of a process (name, command line) under the configuration,
+     *                    empty when the configuration drops it
+     * @param generatedAt the snapshot's {@code takenAt} (written as {@code generated_at})
+     */
+    public Result generate(List<SubgroupPatterns> rules, Predicate<GroupKey> accept,
+            BiFunction<String, String, Optional<GroupKey>> classify, Instant generatedAt) {
+        Objects.requireNonNull(classify, "classify");
+        List<String> rejected = new ArrayList<>();
+        Check check = (name, cmdline, expected) -> {
+            Optional<GroupKey> actual = classify.apply(name, cmdline);
+            if (actual.equals(Optional.of(expected))) {
+                return true;
+            }
+            rejected.add(expected + ": name '" + name + "', cmdline '" + cmdline + "' is classified as "
+                    + actual.map(GroupKey::toString).orElse("(dropped)"));
+            return false;
+        };
+        return generate(rules, accept, check, generatedAt).withRejected(rejected);
+    }
+
+    /**
+     * A generated snapshot and what was left out of it.
+     *
+     * @param snapshot the processes to write
+     * @param rejected one line per generated process the classifier put elsewhere (dropped)
+     * @param skipped  buckets with patterns, accepted by the configuration, of which no process
+     *                 classified back to the bucket, so the file has none
+     */
+    public record Result(Snapshot snapshot, List<String> rejected, List<GroupKey> skipped) {
+        public Result {
+            Objects.requireNonNull(snapshot, "snapshot");
+            rejected = List.copyOf(rejected);
+            skipped = List.copyOf(skipped);
+        }
+
+        Result withRejected(List<String> lines) {
+            return new Result(snapshot, lines, skipped);
+        }
+    }
+
+    /** Whether a generated process (name, command line) classifies to the expected group. */
+    @FunctionalInterface
+    private interface Check {
+        boolean classifiesTo(String name, String cmdline, GroupKey expected);
+    }
+
+    private Result generate(List<SubgroupPatterns> rules, Predicate<GroupKey> accept, Check check,
+            Instant generatedAt) {
         Objects.requireNonNull(accept, "accept");
         SplittableRandom random = new SplittableRandom(seed);
         List<ProcessSample> out = new ArrayList<>();
+        List<GroupKey> skipped = new ArrayList<>();
         int pid = FIRST_PID;
         for (Map.Entry<GroupKey, List<Entry>> bucket : entriesByKey(rules).entrySet()) {
-            List<Entry> entries = bucket.getValue();
-            if (entries.isEmpty() || !accept.test(bucket.getKey())) {
+            GroupKey key = bucket.getKey();
+            if (bucket.getValue().isEmpty() || !accept.test(key)) {
+                continue;
+            }
+            List<Entry> entries = bucket.getValue().stream()
+                    .filter(e -> check.classifiesTo(e.name(), e.cmdline(), key)).toList();
+            if (entries.isEmpty()) {
+                skipped.add(key);
                 continue;
             }
             for (int i = 0; i < minPerSubgroup; i++) {
                 Entry e = entries.get(i % entries.size());
                 out.add(randomValues(ProcessSample.builder(pid++, e.name()), random)
-                        .cmdline(e.cmdline()).group(bucket.getKey()).matchedRule(e.rule()).build());
+                        .cmdline(e.cmdline()).group(key).matchedRule(e.rule()).build());
             }
         }
         if (includeOthers) {
             for (int i = 1; i <= othersCount; i++) {
                 String name = "process-" + i;
-                out.add(randomValues(ProcessSample.builder(pid++, name), random).cmdline(name).build());
+                ProcessSample.Builder b = randomValues(ProcessSample.builder(pid, name), random).cmdline(name);
+                if (check.classifiesTo(name, name, GroupKey.OTHER)) {
+                    out.add(b.build());
+                    pid++;
+                }
             }
         }
-        return new Snapshot(0, generatedAt, SOURCE, out, SystemSample.UNKNOWN, CollectionStats.NONE);
+        Snapshot snapshot = new Snapshot(0, generatedAt, SOURCE, out, SystemSample.UNKNOWN, CollectionStats.NONE);
+        return new Result(snapshot, List.of(), skipped);
     }
 
     /** One way to produce a process of a bucket. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +134,34 @@ class TestDataGeneratorTest {
         Snapshot s = new TestDataGenerator(3, 0, true, 1).generate(rules, k -> true, NOW);
 
         assertThat(s.processes()).extracting(ProcessSample::name).containsExactly("nginx", "openresty", "nginx");
+    }
+
+    @Test
+    void entriesTheClassifierPutsElsewhereAreLeftOutAndReported() {
+        // a classifier that knows only names: the command-line entries of tomcat do not come back
+        Map<String, GroupKey> byName = Map.of("tomcat", TOMCAT, "postgres", POSTGRES, "postmaster", POSTGRES);
+        TestDataGenerator.Result r = new TestDataGenerator(4, 2, true, 1).generate(RULES, k -> true,
+                (name, cmdline) -> Optional.of(byName.getOrDefault(name, GroupKey.OTHER)), NOW);
+
+        assertThat(r.snapshot().processes()).extracting(p -> p.group() + " " + p.name()).containsExactly(
+                "db/postgres postgres", "db/postgres postmaster", "db/postgres postgres", "db/postgres postmaster",
+                "web/tomcat tomcat", "web/tomcat tomcat", "web/tomcat tomcat", "web/tomcat tomcat",
+                "other/other process-1", "other/other process-2");
+        assertThat(r.snapshot().processes()).extracting(ProcessSample::pid)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(1000, 1010).boxed().toList());
+        assertThat(r.skipped()).containsExactly(NGINX);
+        assertThat(r.rejected()).hasSize(3).anySatisfy(line -> assertThat(line)
+                .isEqualTo("web/tomcat: name 'sh', cmdline '/bin/sh catalina.sh' is classified as other/other"));
+    }
+
+    @Test
+    void unclassifiedProcessesARuleClaimsAreLeftOut() {
+        TestDataGenerator.Result r = new TestDataGenerator(2, 3, true, 1).generate(List.of(), k -> true,
+                (name, cmdline) -> name.equals("process-2") ? Optional.empty() : Optional.of(GroupKey.OTHER), NOW);
+
+        assertThat(r.snapshot().processes()).extracting(ProcessSample::name).containsExactly("process-1", "process-3");
+        assertThat(r.rejected()).containsExactly(
+                "other/other: name 'process-2', cmdline 'process-2' is classified as (dropped)");
     }
 
     @Test
