@@ -4,8 +4,11 @@ import io.herakles.procmem.config.ConfigFormat;
 import io.herakles.procmem.config.ConfigRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
@@ -68,7 +71,24 @@ final class ConfigCommand implements Callable<Integer> {
         } catch (FileAlreadyExistsException e) {
             throw new UserError(path + " already exists; use --force to overwrite it");
         } catch (IOException e) {
-            throw new UserError("cannot write " + path + ": " + e.getMessage());
+            throw new UserError("cannot write " + path + ": " + reason(e));
         }
+    }
+
+    /**
+     * Why a write failed, in words: the JDK's file exceptions carry only the path as their message
+     * ("cannot write /x/y: /x/y" says nothing), the reason is in the type or {@code getReason()}.
+     */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage();
     }
 }
