@@ -124,6 +124,15 @@ class CliExitCodesIT {
     }
 
     @Test
+    void wrongProcfsIsRefusedInsteadOfServingNothing() throws Exception {
+        Files.createDirectories(dir.resolve("not-proc"));
+        String port = Integer.toString(io.herakles.procmem.testsupport.HttpProbe.freePort());
+        assertFailsWithOneLine(herakles.run("--exporter", "--bind", "127.0.0.1", "-p", port, "--procfs", "no-such-dir"),
+                1, "procfs", "no-such-dir");
+        assertFailsWithOneLine(herakles.run("--procfs", "not-proc", "test"), 1, "procfs", "not-proc", "stat");
+    }
+
+    @Test
     void showUserConfigNamesTheFileAndItsValues() throws Exception {
         Files.writeString(dir.resolve("mine.yaml"), "port: 9300\ntop_n_subgroup: 5\n");
         Result r = herakles.run("-c", "mine.yaml", "--show-user-config");

@@ -75,6 +75,9 @@ class CliSubcommandsIT {
         assertThat(forced.exitCode()).as(forced.describe()).isZero();
         assertThat(Files.readString(file)).isEqualTo(defaults);
 
+        String noDir = assertFailsWithOneLine(herakles.run("config", "-o", "no/such/dir.yaml"), 1, "no/such/dir.yaml");
+        assertThat(noDir).contains("no such directory");
+
         // what `config` writes is a config file the launcher itself accepts
         Result check = herakles.run("-c", "written.yaml", "--check-config");
         assertThat(check.exitCode()).as(check.describe()).isZero();
@@ -188,6 +191,19 @@ class CliSubcommandsIT {
                 "--others-count", "3", "--force");
         assertThat(again.exitCode()).as(again.describe()).isZero();
         assertThat(JSON.readTree(dir.resolve("again.json").toFile()).path("processes")).isEqualTo(processes);
+    }
+
+    @Test
+    void benchTakesItsOwnOptions() throws Exception {
+        Result r = herakles.run("bench", "-n", "1", "-w", "0", "-j", "1", "-q");
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stdoutLines()).hasSize(1);
+        assertThat(r.stdout()).startsWith("RESULT impl=java").contains(" threads=1 ", " passes=1 ");
+
+        Result bad = herakles.run("bench", "-n", "abc");
+        assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(2);
+        assertThat(bad.stdout() + bad.stderr()).contains("-n", "abc");
+        CliAssertions.assertNoStackTrace(bad);
     }
 
     @Test
