@@ -15,7 +15,7 @@ final class DesktopLauncher {
                     + " or install the desktop package");
             return 1;
         }
-        return 0; // wired to ui.app once it lands
+        return io.herakles.procmem.ui.app.DesktopMain.run(launch.desktopConfig(), launch.snapshotFile());
     }
 
     private static boolean javaFxPresent() {

@@ -48,6 +48,16 @@ public final class RuleLoader {
         return new RuleLoader(true, customFiles);
     }
 
+    /**
+     * Any combination, e.g. for a future switch that turns the workstation rules off.
+     *
+     * @param workstationRules load the built-in {@code workstation.toml} after upstream's rules
+     * @param customFiles      custom files in loading order (later wins); missing ones are skipped
+     */
+    public static RuleLoader of(boolean workstationRules, List<Path> customFiles) {
+        return new RuleLoader(workstationRules, customFiles);
+    }
+
     /** Upstream's built-in rules only: no workstation rules, no custom files (upstream's numbers). */
     public static RuleLoader upstreamOnly() {
         return new RuleLoader(false, List.of());

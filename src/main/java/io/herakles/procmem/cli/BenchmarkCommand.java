@@ -7,7 +7,10 @@ import io.herakles.procmem.collect.UserNames;
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.engine.Collector;
 import io.herakles.procmem.engine.CollectorTuning;
+import io.herakles.procmem.engine.Sampler;
 import io.herakles.procmem.engine.TickResult;
+import io.herakles.procmem.model.CollectionStats;
+import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.GroupKey;
 import io.herakles.procmem.model.ProcessSample;
 import java.io.IOException;
@@ -18,6 +21,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * {@code benchmark}: times K complete collection passes over the live {@code /proc} (every rollup,
@@ -31,7 +38,8 @@ import java.util.Optional;
  *
  * Options: {@code -n PASSES} (1..1000, default 10), {@code -j THREADS} (0 = auto), {@code -P PIDFILE}
  * (only these pids), {@code -w WARMUP} (untimed passes after the first, default 2),
- * {@code --procfs DIR}, {@code -q} (no per-pass lines).
+ * {@code --procfs DIR}, {@code -q} (no per-pass lines); {@code -s INTERVAL_MS [-t TICKS]} runs the live
+ * sampler instead and prints each tick's statistics.
  */
 public final class BenchmarkCommand {
 
@@ -44,7 +52,7 @@ public final class BenchmarkCommand {
             o = Options.parse(args);
         } catch (IllegalArgumentException e) {
             out.println("benchmark: " + e.getMessage());
-            out.println("usage: benchmark [-n PASSES] [-j THREADS] [-P PIDFILE] [-w WARMUP] [--procfs DIR] [-q]");
+            out.println("usage: benchmark [-n PASSES] [-j THREADS] [-P PIDFILE] [-w WARMUP] [--procfs DIR] [-q] [-s INTERVAL_MS [-t TICKS]]");
             return 2;
         }
         ExporterConfig.Builder b = ExporterConfig.builder();
@@ -52,11 +60,16 @@ public final class BenchmarkCommand {
         b.procfs = o.procfs;
         ExporterConfig config = b.build();
         Classification other = new Classification(GroupKey.OTHER, "");
+        if (o.samplerIntervalMs > 0) {
+            return runSampler(config, o, out);
+        }
         try (Collector collector = new Collector(config, (name, cmd) -> Optional.of(other),
                 new ProcFs(Path.of(o.procfs)), UserNames.system(), MonotonicClock.SYSTEM)) {
             CollectorTuning tuning = CollectorTuning.complete();
             TickResult first = collector.collect(tuning, o.pids);
-            for (int i = 0; i < o.warmup; i++) {
+            int warmup = o.warmup >= 0 ? o.warmup
+                    : Math.max(2, Math.min(200, 20_000 / Math.max(1, first.processes().size())));
+            for (int i = 0; i < warmup; i++) {
                 collector.collect(tuning, o.pids);
             }
             double[] ms = new double[o.passes];
@@ -75,6 +88,37 @@ public final class BenchmarkCommand {
             }
             double cpuMs = (processCpuNanos() - cpu0) / 1e6 / o.passes;
             report(out, o, collector.workers(), first, last, ms, procs / o.passes, cpuMs);
+        }
+        return 0;
+    }
+
+    /**
+     * {@code -s MS -t TICKS}: runs the real {@link Sampler} (tiers, rollup budget of a quarter of the
+     * interval) over the whole {@code /proc} and prints each tick's statistics, to see how the
+     * budget spreads {@code smaps_rollup} reads at GUI rates.
+     */
+    private static int runSampler(ExporterConfig config, Options o, PrintStream out) {
+        Classification other = new Classification(GroupKey.OTHER, "");
+        BlockingQueue<Snapshot> q = new LinkedBlockingQueue<>();
+        try (Sampler sampler = new Sampler(config, (n, c) -> Optional.of(other), new ProcFs(Path.of(o.procfs)),
+                UserNames.system(), MonotonicClock.SYSTEM, Duration.ofMillis(o.samplerIntervalMs))) {
+            sampler.source().subscribe(q::add);
+            sampler.start();
+            for (int i = 0; i < o.ticks; i++) {
+                Snapshot s = q.poll(Math.max(60_000, 10L * o.samplerIntervalMs), TimeUnit.MILLISECONDS);
+                if (s == null) {
+                    out.println("benchmark: no snapshot within the timeout");
+                    return 1;
+                }
+                CollectionStats st = s.stats();
+                out.printf(Locale.ROOT, "tick %d: %.1f ms, %d pids, %d processes, %d pss readable, %d pending, "
+                        + "%d vanished, %d denied%s%n", s.sequence(), st.durationSeconds() * 1000, st.pidsSeen(),
+                        s.processes().size(), st.pssReadable(), st.smapsPending(), st.vanished(), st.permissionDenied(),
+                        st.success() ? "" : ", FAILED: " + st.error());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
         return 0;
     }
@@ -111,11 +155,14 @@ public final class BenchmarkCommand {
     /** Parsed command line. */
     private static final class Options {
         int passes = 10;
-        int warmup = 2;
+        /** Untimed passes; -1 = auto: enough for about 20 000 process reads (JIT-compiled steady state). */
+        int warmup = -1;
         Integer threads;
         int[] pids;
         String procfs = "/proc";
         boolean quiet;
+        long samplerIntervalMs;
+        int ticks = 10;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -128,6 +175,8 @@ public final class BenchmarkCommand {
                     case "-P" -> o.pids = readPids(value(args, ++i, a));
                     case "--procfs" -> o.procfs = value(args, ++i, a);
                     case "-q" -> o.quiet = true;
+                    case "-s" -> o.samplerIntervalMs = intArg(args, ++i, a, 1, 600_000);
+                    case "-t" -> o.ticks = intArg(args, ++i, a, 1, 10_000);
                     default -> throw new IllegalArgumentException("unknown option '" + a + "'");
                 }
             }

@@ -20,6 +20,8 @@ public final class ProcFileReader {
     private static final int INITIAL_CAPACITY = 16 * 1024;
     /** Larger files are truncated; {@code smaps} of huge processes can reach megabytes. */
     private static final int MAX_CAPACITY = 64 * 1024 * 1024;
+    /** A buffer grown past this for one big file is dropped at the next read, so it is not kept forever. */
+    private static final int SHRINK_ABOVE = 1024 * 1024;
 
     private final FileOpener opener;
     private byte[] buf = new byte[INITIAL_CAPACITY];
@@ -37,6 +39,10 @@ public final class ProcFileReader {
     /** Reads {@code path} completely. On anything but {@link ReadStatus#OK} the length is 0. */
     public ReadStatus read(Path path) {
         length = 0;
+        if (buf.length > SHRINK_ABOVE) {
+            buf = new byte[INITIAL_CAPACITY];
+            wrapper = ByteBuffer.wrap(buf);
+        }
         try (FileChannel ch = opener.open(path)) {
             fill(ch);
             return ReadStatus.OK;

@@ -130,7 +130,7 @@ public final class Collector implements AutoCloseable {
             samples.add(Samples.toSample(t, bootTime));
         }
         return new TickResult(samples, system, clock.nanoTime() - start, pids.length, vanished.get(), denied,
-                readable, rollupCounts[0], rollupCounts[1]);
+                readable, rollupCounts[0], rollupCounts[1], rollupCounts[2]);
     }
 
     // ---- phase 1: tier 0 (+ tier 1 on first sight) ----
@@ -222,7 +222,7 @@ public final class Collector implements AutoCloseable {
 
     // ---- phase 3: tier 2 ----
 
-    /** Returns {reads done, due reads left pending}. */
+    /** Returns {reads done, due reads left pending, reads denied}. */
     private int[] readRollups(CollectorTuning tuning, long thisTick, AtomicInteger vanished) {
         long now = clock.nanoTime();
         List<TrackedProcess> due = new ArrayList<>();
@@ -234,11 +234,16 @@ public final class Collector implements AutoCloseable {
         due.sort(Comparator.comparingLong(t -> t.rollupNanos));
         long deadline = now + tuning.rollupBudget().toNanos();
         AtomicInteger done = new AtomicInteger();
+        AtomicInteger denied = new AtomicInteger();
         pool.forEach(due.size(), () -> clock.nanoTime() - deadline < 0, (w, i) -> {
-            readRollup(due.get(i), readers[w], thisTick, vanished);
+            TrackedProcess t = due.get(i);
+            readRollup(t, readers[w], thisTick, vanished);
             done.incrementAndGet();
+            if (t.rollupDenied) {
+                denied.incrementAndGet();
+            }
         });
-        return new int[] {done.get(), due.size() - done.get()};
+        return new int[] {done.get(), due.size() - done.get(), denied.get()};
     }
 
     private static boolean isDue(TrackedProcess t, CollectorTuning tuning, long now) {

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,6 +44,7 @@ public final class Sampler implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Thread thread;
+    private final CountDownLatch firstSnapshot = new CountDownLatch(1);
 
     // guarded by lock
     private Duration interval;
@@ -72,11 +75,28 @@ public final class Sampler implements AutoCloseable {
         this.interval = requirePositive(interval);
         this.thread = new Thread(this::loop, "herakles-sampler");
         this.thread.setDaemon(true);
+        publisher.subscribe(s -> firstSnapshot.countDown());
     }
 
     /** Where snapshots appear; empty until the first pass finished. */
     public SnapshotSource source() {
         return publisher;
+    }
+
+    /**
+     * Waits up to {@code timeout} for the first snapshot (the exporter calls this before it serves).
+     * Returns it, or empty on timeout or interrupt.
+     */
+    public Optional<Snapshot> awaitFirstSnapshot(Duration timeout) {
+        try {
+            if (!firstSnapshot.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        return publisher.latest();
     }
 
     /** Starts the sampler thread; the first pass begins at once. Idempotent. */
@@ -219,7 +239,7 @@ public final class Sampler implements AutoCloseable {
         try {
             TickResult r = collector.collect(tuning);
             vanishedTotal += r.vanished();
-            deniedTotal += r.permissionDenied();
+            deniedTotal += r.deniedReads(); // refused reads, not the per-tick level
             CollectionStats stats = new CollectionStats(r.durationNanos() / 1e9, r.pidsSeen(), r.vanished(),
                     r.permissionDenied(), r.pssReadable(), r.rollupsPending(), ticks, failedTicks, vanishedTotal,
                     deniedTotal, true, "");

@@ -16,9 +16,10 @@ import java.util.List;
  * @param pssReadable      processes with known PSS/USS
  * @param rollupsRead      {@code smaps_rollup} reads done this pass
  * @param rollupsPending   due reads left for later by the time budget
+ * @param deniedReads      {@code smaps_rollup} reads refused this pass (events, for running totals)
  */
 public record TickResult(List<ProcessSample> processes, SystemSample system, long durationNanos, int pidsSeen,
-        int vanished, int permissionDenied, int pssReadable, int rollupsRead, int rollupsPending) {
+        int vanished, int permissionDenied, int pssReadable, int rollupsRead, int rollupsPending, int deniedReads) {
 
     public TickResult {
         processes = List.copyOf(processes);

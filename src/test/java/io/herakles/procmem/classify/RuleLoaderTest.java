@@ -103,7 +103,15 @@ class RuleLoaderTest {
         RuleSet rules = RuleLoader.withCustomFiles(List.of(directory)).load();
         assertThat(rules.errors()).singleElement().asString()
                 .startsWith("Failed to read subgroups file " + directory + ": ");
-        assertThat(rules.subgroupCount()).isGreaterThanOrEqualTo(124);
+        assertThat(rules.subgroupCount()).isGreaterThan(140);
+    }
+
+    @Test
+    void workstationRulesCanBeLeftOut() throws IOException {
+        Path file = write("custom.toml", "subgroups = [ { group = \"myapp\", subgroup = \"api\", matches = [\"myapp-api\"] } ]");
+        RuleSet rules = RuleLoader.of(false, List.of(file)).load();
+        assertThat(rules.sourceNames()).containsExactly("built-in subgroups.toml", file.toString());
+        assertThat(rules.subgroupCount()).isEqualTo(125);
     }
 
     @Test

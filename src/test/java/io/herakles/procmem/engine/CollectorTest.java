@@ -96,6 +96,28 @@ class CollectorTest {
     }
 
     @Test
+    void capturedTreeOfARealMachine() {
+        collector = new Collector(ExporterConfig.builder().build(), OTHER,
+                new ProcFs(Path.of("src/test/resources/procfs/captured")), users, clock);
+        TickResult r = collector.collect(CollectorTuning.complete());
+        assertThat(pids(r)).containsExactly(1, 2, 3433);
+        ProcessSample init = r.processes().get(0);
+        assertThat(init.name()).isEqualTo("process_api");
+        assertThat(init.pssBytes()).isEmpty(); // its smaps_rollup was unreadable even for root
+        assertThat(init.threads()).isEqualTo(13);
+        ProcessSample kthreadd = r.processes().get(1);
+        assertThat(kthreadd.cmdline()).isEmpty();
+        assertThat(kthreadd.rssBytes()).isZero();
+        ProcessSample bash = r.processes().get(2);
+        assertThat(bash.user()).isEqualTo("root");
+        assertThat(bash.ussBytes()).hasValue(344L * 1024);
+        assertThat(bash.startTime()).isEqualTo(Instant.ofEpochSecond(1795632700L).plusMillis(386050));
+        assertThat(r.system().memAvailableBytes()).hasValue(23875884L * 1024);
+        assertThat(r.system().cpuCount()).isEqualTo(2);
+        assertThat(r.system().load1()).hasValue(8.14);
+    }
+
+    @Test
     void cpuPercentIsTheTickDeltaOverWallTime() {
         FakeProc.Pid p = proc.pid(100, "busy").cpu(100, 0);
         Collector c = collector(b -> { });
@@ -238,6 +260,7 @@ class CollectorTest {
         assertThat(theirs.ussBytes()).isEmpty();
         assertThat(theirs.rssBytes()).isPositive();
         assertThat(r.permissionDenied()).isEqualTo(1);
+        assertThat(r.deniedReads()).isEqualTo(1);
         assertThat(r.pssReadable()).isEqualTo(1);
     }
 

@@ -2,6 +2,7 @@ package io.herakles.procmem.export.prometheus;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.health.AppConfig;
 import io.herakles.procmem.health.HealthState;
@@ -13,6 +14,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +22,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -32,7 +36,13 @@ import javax.net.ssl.SSLContext;
  * The exporter's HTTP(S) server: {@code /metrics} (client_java's scrape handler over a
  * {@link SnapshotCollector}: Prometheus text, OpenMetrics and gzip as the scraper asks),
  * {@code /health} (unless {@code enable_health=false}), {@code /config}, {@code /doc} and the
- * caller's extra {@link Route}s, each at its exact path, GET/HEAD only.
+ * caller's extra {@link Route}s, each at its exact path, GET/HEAD only. HTTPS when
+ * {@code enable_tls} (PEM certificate chain and key) or the web config file's
+ * {@code tls_server_config} asks for it (TLS 1.2 and 1.3 only); HTTP basic auth from the web config
+ * file's {@code basic_auth_users}, which is re-read when it changes ({@link WebConfigWatcher}).
+ *
+ * <p>Errors the user can fix are one-line exceptions: {@link ListenException} (socket),
+ * {@link TlsConfigException} (certificate, key, web config).
  *
  * <p>Threads: the JDK's dispatcher thread accepts connections; requests run on a pool of daemon
  * worker threads ({@code herakles-http-N}, 32 at most, idle ones exit after a minute), so a client
@@ -144,7 +154,11 @@ public final class ExporterServer implements Closeable {
             return this;
         }
 
-        /** Serve HTTPS with this context ; default: plain HTTP. */
+        /**
+         * Serve HTTPS with this context (TLS 1.2+). Default: HTTPS when the config says so
+         * ({@code enable_tls} with PEM files, or {@code tls_server_config} in the web config file),
+         * else plain HTTP.
+         */
         public Builder tls(SSLContext context) {
             this.sslContext = context;
             return this;
@@ -177,26 +191,78 @@ public final class ExporterServer implements Closeable {
             source.latest().ifPresent(scans::onSnapshot);
             Map<String, Router.Page> pages = pages(registry, t, new HealthPage(source, scans, t, h), v);
 
+            WebConfigWatcher web = config.webConfigFile() == null ? null
+                    : WebConfigWatcher.load(Path.of(config.webConfigFile()));
+            HttpsConfigurator https = https(web);
+            Predicate<HttpExchange> allowed = web == null ? gate : gate.and(web::authorize);
+
             HttpServerLimits.applyDefaults();
             InetSocketAddress address = ListenAddress.resolve(bind, port);
-            HttpServer server = ListenAddress.open(address, sslContext);
+            HttpServer server = ListenAddress.open(address, https);
             ExecutorService workers = workers();
             server.setExecutor(workers);
-            server.createContext("/", new Router(pages, t, gate));
+            server.createContext("/", new Router(pages, t, allowed));
             AutoCloseable subscription = source.subscribe(scans);
             server.start();
-            LOG.info(() -> "listening on " + (sslContext == null ? "http" : "https") + "://"
+            String scheme = https == null ? "http" : "https";
+            LOG.info(() -> "listening on " + scheme + "://"
                     + ListenAddress.display(address.getAddress().getHostAddress(), server.getAddress().getPort()));
-            return new ExporterServer(server, workers, subscription, registry, sslContext == null ? "http" : "https");
+            return new ExporterServer(server, workers, subscription, registry, scheme);
+        }
+
+        /**
+         * HTTPS from, in this order: a context given to {@link #tls}, {@code enable_tls} with
+         * {@code tls_cert_path}/{@code tls_key_path}, or the web config's {@code tls_server_config};
+         * null for plain HTTP. TLS configured both by flags and in the web config is refused.
+         */
+        private HttpsConfigurator https(WebConfigWatcher web) throws TlsConfigException {
+            if (sslContext != null) {
+                return TlsContexts.configurator(sslContext, () -> TlsContexts.PROTOCOLS);
+            }
+            boolean webTls = web != null && web.keyManager() != null;
+            if (config.enableTls() && webTls) {
+                throw new TlsConfigException("TLS is configured twice: use --enable-tls with a certificate and key,"
+                        + " or tls_server_config in " + config.webConfigFile() + ", not both");
+            }
+            if (config.enableTls()) {
+                if (config.tlsCertPath() == null || config.tlsKeyPath() == null) {
+                    throw new TlsConfigException("--enable-tls needs both tls_cert_path and tls_key_path");
+                }
+                ReloadingKeyManager keys = new ReloadingKeyManager(
+                        PemKeyMaterial.load(Path.of(config.tlsCertPath()), Path.of(config.tlsKeyPath())));
+                return TlsContexts.configurator(TlsContexts.serverContext(keys), () -> TlsContexts.PROTOCOLS);
+            }
+            if (webTls) {
+                return TlsContexts.configurator(TlsContexts.serverContext(web.keyManager()), web::protocols);
+            }
+            return null;
         }
 
         private Map<String, Router.Page> pages(PrometheusRegistry registry, ExporterTelemetry t, HealthPage healthPage,
                 String v) {
             PrometheusScrapeHandler scrape = new PrometheusScrapeHandler(PrometheusProperties.builder().build(), registry);
             Map<String, Router.Page> pages = new LinkedHashMap<>();
+            // at most two scrapes build and encode at once (CPU-bound work on a small machine, and
+            // each holds the whole encoded body); the permit is returned before any network I/O,
+            // so a slow reader never holds it
+            Semaphore encoders = new Semaphore(2);
             pages.put("/metrics", (exchange, head) -> {
                 long start = System.nanoTime();
-                scrape.handleRequest(new JdkScrapeExchange(exchange));
+                if (!acquire(encoders)) {
+                    Router.send(exchange, 503, TEXT, "Too many concurrent scrapes\n".getBytes(StandardCharsets.UTF_8), head);
+                    return;
+                }
+                AtomicBoolean held = new AtomicBoolean(true);
+                Runnable release = () -> {
+                    if (held.compareAndSet(true, false)) {
+                        encoders.release();
+                    }
+                };
+                try {
+                    scrape.handleRequest(new JdkScrapeExchange(exchange, release));
+                } finally {
+                    release.run();
+                }
                 t.recordMetricsRequest(System.nanoTime() - start);
             });
             if (config.enableHealth()) {
@@ -215,6 +281,15 @@ public final class ExporterServer implements Closeable {
                 pages.put(r.path(), (exchange, head) -> Router.send(exchange, 200, r.contentType(), r.body().get(), head));
             }
             return pages;
+        }
+
+        private static boolean acquire(Semaphore encoders) {
+            try {
+                return encoders.tryAcquire(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         private static Router.Page text(java.util.function.Supplier<String> body) {

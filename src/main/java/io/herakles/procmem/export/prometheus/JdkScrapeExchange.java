@@ -15,7 +15,9 @@ import java.util.logging.Logger;
 /**
  * Lets client_java's {@code PrometheusScrapeHandler} (format negotiation, gzip, {@code name[]}
  * filters) answer a JDK {@link HttpExchange}. HEAD requests get the headers and no body, also when
- * gzip was asked for. Confined to the HTTP worker thread of one exchange.
+ * gzip was asked for. {@code beforeHeaders} runs once, just before the response headers go out:
+ * by then client_java has built (and, uncompressed, encoded) the whole scrape, and what follows
+ * is network I/O. Confined to the HTTP worker thread of one exchange.
  */
 final class JdkScrapeExchange implements PrometheusHttpExchange {
 
@@ -23,11 +25,13 @@ final class JdkScrapeExchange implements PrometheusHttpExchange {
 
     private final HttpExchange exchange;
     private final boolean head;
+    private final Runnable beforeHeaders;
     private boolean responseSent;
 
-    JdkScrapeExchange(HttpExchange exchange) {
+    JdkScrapeExchange(HttpExchange exchange, Runnable beforeHeaders) {
         this.exchange = exchange;
         this.head = "HEAD".equals(exchange.getRequestMethod());
+        this.beforeHeaders = beforeHeaders;
     }
 
     @Override
@@ -67,13 +71,14 @@ final class JdkScrapeExchange implements PrometheusHttpExchange {
             @Override
             public OutputStream sendHeadersAndGetBody(int status, int contentLength) throws IOException {
                 responseSent = true;
+                beforeHeaders.run();
                 if (head) {
                     exchange.sendResponseHeaders(status, -1);
                     return OutputStream.nullOutputStream();
                 }
                 // client_java: 0 = length unknown (chunked), which is also the JDK's meaning of 0
                 exchange.sendResponseHeaders(status, contentLength);
-                return exchange.getResponseBody();
+                return new SlicedOutputStream(exchange.getResponseBody());
             }
         };
     }
@@ -98,6 +103,7 @@ final class JdkScrapeExchange implements PrometheusHttpExchange {
     private void sendErrorIfPossible() throws IOException {
         if (!responseSent) {
             responseSent = true;
+            beforeHeaders.run();
             byte[] body = "Failed to encode metrics".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
             exchange.sendResponseHeaders(500, head ? -1 : body.length);

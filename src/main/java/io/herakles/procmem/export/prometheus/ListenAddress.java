@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
-import javax.net.ssl.SSLContext;
 
 /**
  * Turns the configured bind address and port into a listening JDK server, with one-line
@@ -38,14 +37,14 @@ final class ListenAddress {
         }
     }
 
-    static HttpServer open(InetSocketAddress address, SSLContext tls) throws ListenException {
+    static HttpServer open(InetSocketAddress address, HttpsConfigurator tls) throws ListenException {
         try {
             HttpServer server;
             if (tls == null) {
                 server = HttpServer.create();
             } else {
                 HttpsServer https = HttpsServer.create();
-                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                https.setHttpsConfigurator(tls);
                 server = https;
             }
             server.bind(address, 0);

@@ -7,9 +7,12 @@ import io.herakles.procmem.model.GroupTotals;
 import io.herakles.procmem.model.ProcessSample;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Per-process, per-subgroup sum and Top-N families (spec §2.3, steps 5–7) for one scrape, with
@@ -39,13 +42,28 @@ final class ProcessFamilies {
 
     /** Adds the families for {@code processes}; returns how many processes were exported. */
     int addAll(List<ProcessSample> processes, List<MetricSnapshot> out) {
-        List<ProcessSample> exported = Aggregation.capOthers(processes, Math.max(0, config.topNOthers()));
+        List<ProcessSample> exported = Aggregation.capOthers(uniquePids(processes), Math.max(0, config.topNOthers()));
         for (ProcessSample p : exported) {
             addProcess(p);
         }
         Aggregation.groupByKey(exported).forEach(this::addGroup);
         families.values().forEach(f -> f.emitTo(out));
         return exported.size();
+    }
+
+    /**
+     * A snapshot file given with {@code -t} may list a pid twice; two series with the same labels
+     * would make every scrape fail, so the first one (snapshots are pid-sorted) wins.
+     */
+    private static List<ProcessSample> uniquePids(List<ProcessSample> processes) {
+        Set<Integer> seen = new HashSet<>();
+        List<ProcessSample> unique = new ArrayList<>(processes.size());
+        for (ProcessSample p : processes) {
+            if (seen.add(p.pid())) {
+                unique.add(p);
+            }
+        }
+        return unique.size() == processes.size() ? processes : unique;
     }
 
     private Family family(MetricFamily f) {

@@ -73,7 +73,7 @@ final class Router implements HttpHandler {
             return;
         }
         exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
+        try (OutputStream out = new SlicedOutputStream(exchange.getResponseBody())) {
             out.write(body);
         }
     }

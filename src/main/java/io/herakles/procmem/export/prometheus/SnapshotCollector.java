@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The whole {@code /metrics} scrape as one {@link MultiCollector}: converts the latest published
@@ -25,7 +26,12 @@ import java.util.Optional;
  * {@code scrape_duration_seconds} is the full duration (conversion, encoding and writing) of the
  * previous complete {@code /metrics} response; on the very first scrape, the conversion time so far.
  *
- * <p>Thread-safe: keeps no per-scrape state; concurrent scrapes each build their own families.
+ * <p>The families derived from a snapshot are built once per snapshot and shared by every scrape
+ * of it (they are immutable); only the small self-metric families are built per scrape. This keeps
+ * allocation per scrape low when several scrapers ask for a large snapshot at once.
+ *
+ * <p>Thread-safe: the shared conversion sits in an {@link AtomicReference}; two scrapes racing on a
+ * new snapshot may both convert it, and either result is correct.
  */
 public final class SnapshotCollector implements MultiCollector {
 
@@ -33,6 +39,10 @@ public final class SnapshotCollector implements MultiCollector {
     private final ExporterConfig config;
     private final ExporterTelemetry telemetry;
     private final String version;
+    private final AtomicReference<Converted> converted = new AtomicReference<>();
+
+    /** The snapshot-derived families of one snapshot, immutable. */
+    private record Converted(Snapshot snapshot, List<MetricSnapshot> families) {}
 
     public SnapshotCollector(SnapshotSource source, ExporterConfig config, ExporterTelemetry telemetry, String version) {
         this.source = Objects.requireNonNull(source, "source");
@@ -46,7 +56,8 @@ public final class SnapshotCollector implements MultiCollector {
         long start = System.nanoTime();
         Optional<Snapshot> latest = source.latest();
         List<MetricSnapshot> out = new ArrayList<>(48);
-        latest.ifPresent(s -> addSnapshotFamilies(s, out));
+        latest.ifPresent(s -> out.addAll(convert(s)));
+        latest.ifPresent(s -> addPerScrapeFamilies(s, out));
         addGauge(MetricFamily.CACHE_UPDATING, 0, out);
         if (config.enableTelemetry()) {
             SelfFamilies.addAlways(telemetry.uptimeSeconds(), version, out);
@@ -57,12 +68,23 @@ public final class SnapshotCollector implements MultiCollector {
         return new MetricSnapshots(out);
     }
 
-    private void addSnapshotFamilies(Snapshot snapshot, List<MetricSnapshot> out) {
+    private List<MetricSnapshot> convert(Snapshot snapshot) {
+        Converted c = converted.get();
+        if (c != null && c.snapshot() == snapshot) {
+            return c.families();
+        }
+        List<MetricSnapshot> out = new ArrayList<>(40);
         int exported = new ProcessFamilies(config).addAll(snapshot.processes(), out);
         addGauge(MetricFamily.PROCESSES, exported, out);
         SystemFamilies.addAll(snapshot.system(), out);
         addGauge(MetricFamily.CACHE_UPDATE_DURATION, snapshot.stats().durationSeconds(), out);
         addGauge(MetricFamily.CACHE_UPDATE_SUCCESS, snapshot.stats().success() ? 1 : 0, out);
+        List<MetricSnapshot> families = List.copyOf(out);
+        converted.set(new Converted(snapshot, families));
+        return families;
+    }
+
+    private void addPerScrapeFamilies(Snapshot snapshot, List<MetricSnapshot> out) {
         if (config.enableTelemetry()) {
             SelfFamilies.addSnapshotDerived(snapshot, telemetry.clock().instant(), out);
         }

@@ -126,6 +126,17 @@ public final class SnapshotJsonWriter {
     }
 
     /** {@code takenAt} as upstream writes {@code generated_at}: UTC, whole seconds, {@code Z}. */
+    /** The snapshot as JSON bytes (for HTTP bodies); writing to memory cannot fail. */
+    public static byte[] toBytes(Snapshot snapshot) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
+        try {
+            write(snapshot, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     static String formatGeneratedAt(Instant takenAt) {
         return GENERATED_AT_FORMAT.format(takenAt.truncatedTo(ChronoUnit.SECONDS));
     }

@@ -34,4 +34,25 @@ class ExporterPrometheusIT {
             assertThat(prom.queryValue("herakles_proc_mem_processes")).hasValue(2.0);
         }
     }
+    @Test
+    void prometheusScrapesOverHttpsWithBasicAuth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assumeTrue(PrometheusServerFixture.available(), "prometheus not installed (CI installs it)");
+        var cert = io.herakles.procmem.testsupport.TestCertificates.write(dir, "server",
+                io.herakles.procmem.testsupport.TestCertificates.ec(),
+                io.herakles.procmem.testsupport.TestCertificates.KeyForm.PKCS1_OR_SEC1);
+        java.nio.file.Path web = java.nio.file.Files.writeString(dir.resolve("web.yml"),
+                "tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n"
+                + "basic_auth_users:\n  prom: " + WebConfigTest.bcrypt("scrape-me") + "\n");
+        ExporterConfig.Builder cfg = ExporterConfig.builder();
+        cfg.webConfigFile = web.toString();
+        var publisher = TestSnapshots.publisher(TestSnapshots.snapshot(List.of(
+                proc(5151, "postgres", DB, 1000, 900L, 777L))));
+        try (ExporterServer server = ExporterServer.builder(cfg.build(), publisher).bind("127.0.0.1").port(0).start();
+                PrometheusServerFixture prom = PrometheusServerFixture.builder()
+                        .target("127.0.0.1:" + server.port()).scheme("https").insecureSkipVerify()
+                        .basicAuth("prom", "scrape-me").start()) {
+            assertThat(cert.certFile()).exists();
+            assertThat(prom.awaitValue("herakles_proc_mem_uss_bytes{pid=\"5151\"}", Duration.ofSeconds(60))).isEqualTo(777.0);
+        }
+    }
 }

@@ -148,6 +148,31 @@ class ExporterServerRobustnessTest {
     }
 
     @Test
+    void aClientThatNeverFinishesItsRequestIsCutOff() throws Exception {
+        // HttpServerLimits sets maxReqTime=10 s unless the user chose otherwise
+        long limitSeconds = Long.parseLong(System.getProperty("sun.net.httpserver.maxReqTime"));
+        try (Socket s = connect()) {
+            s.setSoTimeout(1_000);
+            OutputStream out = s.getOutputStream();
+            out.write("GET /metrics HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds + 30);
+            boolean closed = false;
+            while (!closed && System.nanoTime() < deadline) {
+                try {
+                    out.write('X');
+                    out.flush();
+                    closed = s.getInputStream().read() == -1;
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // no answer yet: keep trickling
+                } catch (IOException reset) {
+                    closed = true;
+                }
+            }
+            assertThat(closed).as("connection closed by the server").isTrue();
+        }
+    }
+
+    @Test
     void concurrentScrapesAllSucceed() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

@@ -163,6 +163,52 @@ class SnapshotCollectorTest {
         assertThat(lines(text, "herakles_proc_mem_rss_bytes")).isEmpty();
     }
 
+    @Test
+    void snapshotFamiliesAreBuiltOncePerSnapshotAndSelfMetricsPerScrape() {
+        var publisher = TestSnapshots.publisher(snapshot(List.of(proc(1, "pg", DB, 10, 20L, 30L))));
+        SnapshotCollector c = new SnapshotCollector(publisher, DEFAULTS, new ExporterTelemetry(), "t");
+        var first = family(c.collect(), "herakles_proc_mem_rss_bytes");
+        var second = family(c.collect(), "herakles_proc_mem_rss_bytes");
+        assertThat(second).isSameAs(first);
+        assertThat(family(c.collect(), "herakles_exporter_uptime_seconds"))
+                .isNotSameAs(family(c.collect(), "herakles_exporter_uptime_seconds"));
+        publisher.publish(snapshot(List.of(proc(2, "pg", DB, 99, 20L, 30L))));
+        var third = family(c.collect(), "herakles_proc_mem_rss_bytes");
+        assertThat(third).isNotSameAs(first);
+        assertThat(third.getDataPoints().get(0).getLabels().get("pid")).isEqualTo("2");
+    }
+
+    @Test
+    void slicedWritesArriveWhole() throws Exception {
+        byte[] data = new byte[SlicedOutputStream.SLICE * 3 + 17];
+        new java.util.Random(3).nextBytes(data);
+        java.util.List<Integer> writes = new ArrayList<>();
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                writes.add(len);
+                super.write(b, off, len);
+            }
+        };
+        try (var out = new SlicedOutputStream(sink)) {
+            out.write(data, 0, data.length);
+        }
+        assertThat(sink.toByteArray()).isEqualTo(data);
+        assertThat(writes).allSatisfy(len -> assertThat(len).isLessThanOrEqualTo(SlicedOutputStream.SLICE)).hasSize(4);
+    }
+
+    private static io.prometheus.metrics.model.snapshots.MetricSnapshot family(
+            io.prometheus.metrics.model.snapshots.MetricSnapshots all, String name) {
+        return all.stream().filter(f -> f.getMetadata().getPrometheusName().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aDuplicatedPidDoesNotBreakTheScrape() {
+        String text = scrape(snapshot(List.of(proc(7, "a", DB, 10, 10L, 10L), proc(7, "b", DB, 20, 20L, 20L))), DEFAULTS);
+        assertThat(lines(text, "herakles_proc_mem_rss_bytes{")).hasSize(1);
+        assertThat(text).contains("herakles_proc_mem_processes 1.0\n");
+    }
+
     private static ExporterConfig cfgWith(java.util.function.Consumer<ExporterConfig.Builder> change) {
         ExporterConfig.Builder b = ExporterConfig.builder();
         change.accept(b);
