@@ -73,8 +73,15 @@ final class RootCommand implements Callable<Integer> {
         if (snapshot != null && !Files.isRegularFile(snapshot)) {
             throw new UserError("snapshot file not found: " + snapshot);
         }
+        if (snapshot != null && (exporter || !hasDisplay())) {
+            // --snapshot only means something to the window; serving live /proc instead would
+            // silently answer a different question than the one asked
+            throw new UserError("--snapshot opens the desktop app, " + (exporter ? "not the exporter"
+                    : "which needs a display (DISPLAY/WAYLAND_DISPLAY unset)")
+                    + "; to serve a snapshot file use --exporter -t " + snapshot);
+        }
         if (exporter || !hasDisplay()) {
-            if (!exporter && snapshot == null) {
+            if (!exporter) {
                 err.println("No display found (DISPLAY/WAYLAND_DISPLAY unset): running as exporter."
                         + " Use --exporter to say so and silence this line.");
             }
