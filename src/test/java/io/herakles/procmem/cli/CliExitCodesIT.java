@@ -133,6 +133,17 @@ class CliExitCodesIT {
     }
 
     @Test
+    void snapshotWithoutDisplayIsRefusedNotIgnored() throws Exception {
+        Files.writeString(dir.resolve("snap.json"), "{\"version\": \"1.0\", \"generated_at\": \"x\", \"processes\": []}");
+        String port = Integer.toString(io.herakles.procmem.testsupport.HttpProbe.freePort());
+        String line = assertFailsWithOneLine(herakles.run("--snapshot", "snap.json", "--bind", "127.0.0.1", "-p", port),
+                1, "--snapshot", "display");
+        assertThat(line).contains("-t snap.json");
+        assertFailsWithOneLine(herakles.run("--exporter", "--snapshot", "snap.json", "--bind", "127.0.0.1", "-p", port),
+                1, "--snapshot", "-t snap.json");
+    }
+
+    @Test
     void showUserConfigNamesTheFileAndItsValues() throws Exception {
         Files.writeString(dir.resolve("mine.yaml"), "port: 9300\ntop_n_subgroup: 5\n");
         Result r = herakles.run("-c", "mine.yaml", "--show-user-config");
