@@ -122,6 +122,34 @@ class CliTestDataIT {
     }
 
     @Test
+    void filtersAndTheOtherCapApplyToFileData() throws Exception {
+        Files.writeString(dir.resolve("filters.json"), """
+                {"version": "1.0", "generated_at": "2025-12-01T10:00:00Z", "processes": [
+                  %s, %s, %s, %s, %s, %s, %s
+                ]}
+                """.formatted(proc(1000, "postgres", 3000), proc(1001, "nginx", 500_000), proc(1002, "p1", 900),
+                proc(1003, "p2", 800_000), proc(1004, "p3", 700_000), proc(1005, "p4", 600_000), proc(1006, "p5", 2000)),
+                StandardCharsets.UTF_8);
+        try (ExporterChild exporter = ExporterChild.start(herakles, "-t", "filters.json", "--top-n-others", "2",
+                "--exclude-names", "nginx", "--min-uss-kb", "1", "--disable-health")) {
+            Exposition metrics = exporter.metrics();
+            // nginx excluded by name, p1 below 1 KiB USS, and of the other four "other" processes the 2 largest by USS
+            assertThat(metrics.samples("herakles_proc_mem_uss_bytes").stream().map(s -> s.label("name")))
+                    .containsExactlyInAnyOrder("postgres", "p2", "p3");
+            assertThat(metrics.value("herakles_proc_mem_processes")).hasValue(3.0);
+            assertThat(metrics.find("herakles_proc_mem_group_uss_bytes_sum", "group", "other").orElseThrow().value())
+                    .isEqualTo(1_500_000.0);
+            assertThat(exporter.get("/health").status()).isEqualTo(404);
+        }
+    }
+
+    private static String proc(int pid, String name, long uss) {
+        return """
+                {"pid": %d, "name": "%s", "group": "g", "subgroup": "s", "rss": %d, "pss": %d, "uss": %d,
+                 "cpu_percent": 1.0, "cpu_time_seconds": 2.0}""".formatted(pid, name, uss * 2, uss + 1, uss);
+    }
+
+    @Test
     void malformedFileAtStartUpIsOneLine() throws Exception {
         String port = Integer.toString(HttpProbe.freePort());
         Files.writeString(dir.resolve("bad.json"), AWKWARD.replace("\"rss\": 20971520", "\"rss\": \"lots\""),
@@ -129,6 +157,10 @@ class CliTestDataIT {
         String line = assertFailsWithOneLine(herakles.run("--exporter", "--bind", "127.0.0.1", "-p", port, "-t", "bad.json"),
                 1, "bad.json");
         assertThat(line).contains("processes[1]").contains("rss").contains("1001");
+
+        Files.writeString(dir.resolve("dup.json"), AWKWARD.replace("\"pid\": 1001", "\"pid\": 1000"), StandardCharsets.UTF_8);
+        assertFailsWithOneLine(herakles.run("--exporter", "--bind", "127.0.0.1", "-p", port, "-t", "dup.json"),
+                1, "dup.json", "processes[1]", "1000");
 
         Files.writeString(dir.resolve("notjson.json"), "<xml/>", StandardCharsets.UTF_8);
         assertFailsWithOneLine(herakles.run("--exporter", "--bind", "127.0.0.1", "-p", port, "-t", "notjson.json"),
