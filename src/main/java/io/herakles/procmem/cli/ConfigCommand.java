@@ -25,8 +25,9 @@ final class ConfigCommand implements Callable<Integer> {
     RootCommand root;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH|-",
-            description = "Where to write (default herakles-proc-mem-exporter.yaml; - = standard output).")
-    String output = "herakles-proc-mem-exporter.yaml";
+            description = "Where to write (default herakles-proc-mem-exporter.yaml, .json or .toml by --format;"
+                    + " - = standard output).")
+    String output;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "yaml|json|toml (default yaml).")
     String format = "yaml";
@@ -49,6 +50,13 @@ final class ConfigCommand implements Callable<Integer> {
             throw new UserError("--format: " + e.getMessage());
         }
         String body = ConfigRenderer.defaults(f, commented);
+        // the loader picks the format by extension, so the default name follows --format (upstream
+        // always wrote .yaml: 'config --format toml' left a file that broke every later start)
+        String output = this.output != null ? this.output : "herakles-proc-mem-exporter." + f.id();
+        if (!"-".equals(output) && !loadsAs(Path.of(output), f)) {
+            throw new UserError(output + " would be read back as " + ConfigFormat.ofPath(Path.of(output)).id()
+                    + " (config files are read by extension): name it *." + f.id() + " or drop --format");
+        }
         if ("-".equals(output)) {
             root.out.print(body);
             root.out.flush();
@@ -57,6 +65,12 @@ final class ConfigCommand implements Callable<Integer> {
         writeFile(Path.of(output), body, force);
         root.out.println("✅ Configuration written to: " + output);
         return ExitCodes.OK;
+    }
+
+    /** Whether a file at {@code path} in {@code format} is read back correctly (JSON is also YAML). */
+    private static boolean loadsAs(Path path, ConfigFormat format) {
+        ConfigFormat byExtension = ConfigFormat.ofPath(path);
+        return byExtension == format || (format == ConfigFormat.JSON && byExtension == ConfigFormat.YAML);
     }
 
     /** Writes {@code body}; an existing file is kept unless {@code force}. Shared with generate-testdata. */
