@@ -84,6 +84,21 @@ class CliSubcommandsIT {
     }
 
     @Test
+    void configDefaultFileNameFollowsTheFormatSoItLoadsBack() throws Exception {
+        Result toml = herakles.run("config", "--format", "toml");
+        assertThat(toml.exitCode()).as(toml.describe()).isZero();
+        assertThat(toml.stdout()).contains("herakles-proc-mem-exporter.toml");
+        assertThat(dir.resolve("herakles-proc-mem-exporter.yaml")).doesNotExist();
+        // found by the default search in the working directory, and valid
+        Result check = herakles.run("--check-config");
+        assertThat(check.exitCode()).as(check.describe()).isZero();
+
+        String line = assertFailsWithOneLine(herakles.run("config", "-o", "mine.yml", "--format", "toml"), 1, "mine.yml");
+        assertThat(line).contains("toml");
+        assertThat(dir.resolve("mine.yml")).doesNotExist();
+    }
+
+    @Test
     void configToStandardOutput() throws Exception {
         Result json = herakles.run("config", "-o", "-", "--format", "json", "--commented");
         assertThat(json.exitCode()).as(json.describe()).isZero();
