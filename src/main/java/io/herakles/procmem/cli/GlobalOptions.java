@@ -53,7 +53,8 @@ final class GlobalOptions {
     @Option(names = "--disable-telemetry", description = "Do not export our self-metrics (herakles_exporter_*).")
     boolean disableTelemetry;
 
-    @Option(names = "--disable-default-collectors", description = "Do not export the exporter's own JVM metrics.")
+    @Option(names = "--disable-default-collectors",
+            description = "Accepted for upstream compatibility; no effect (like upstream, no process/JVM metrics are exported).")
     boolean disableDefaultCollectors;
 
     @Option(names = "--io-buffer-kb", paramLabel = "KB",

@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
         usageHelpAutoWidth = true,
         description = {
             "Linux process-memory monitor: per-process RSS/PSS/USS and CPU, classified into groups.",
-            "Opens the desktop app when a display exists; --exporter serves Prometheus metrics instead",
-            "(the default without a display, as upstream's herakles-proc-mem-exporter)."},
+            "Opens the desktop app when a display exists; --exporter serves Prometheus metrics instead"
+                    + " (the default without a display, as upstream's herakles-proc-mem-exporter)."},
         footer = {"", Footer.LINE},
         subcommands = {CheckCommand.class, ConfigCommand.class, TestCommand.class, SubgroupsCommand.class,
             GenerateTestdataCommand.class, BenchCommand.class})
