@@ -143,6 +143,11 @@ class CliExporterIT {
         assertThat(health.contentType()).startsWith("text/plain");
         assertThat(health.body()).startsWith("OK").contains("HEALTH ENDPOINT - EXPORTER INTERNAL STATS", "BUFFER HEALTH");
 
+        Reply healthJson = exporter.get("/health?format=json");
+        assertThat(healthJson.status()).isEqualTo(200);
+        assertThat(healthJson.contentType()).startsWith("application/json");
+        assertThat(new ObjectMapper().readTree(healthJson.body()).path("status").asText()).isEqualTo("ok");
+
         Reply subgroups = exporter.get("/subgroups");
         assertThat(subgroups.status()).isEqualTo(200);
         assertThat(subgroups.body()).contains("SUBGROUPS", "GROUP: db", "postgres");

@@ -10,7 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged exporter scraped by a real Prometheus server; series read back through the query API. */
+/** The packaged exporter (started without a display and without --exporter) scraped by a real Prometheus server; series read back through the query API. */
 class CliPrometheusIT {
 
     @TempDir
@@ -19,7 +19,8 @@ class CliPrometheusIT {
     @Test
     void prometheusStoresTheExportersOwnSeries() throws Exception {
         assumeTrue(PrometheusServerFixture.available(), "prometheus not installed (CI installs it)");
-        try (ExporterChild exporter = ExporterChild.start(new HeraklesLauncher(dir), "--cache-ttl", "1");
+        // no --exporter: without DISPLAY/WAYLAND_DISPLAY the launcher serves metrics by itself (as upstream)
+        try (ExporterChild exporter = ExporterChild.start(new HeraklesLauncher(dir), false, "--cache-ttl", "1");
                 PrometheusServerFixture prom = PrometheusServerFixture.builder()
                         .target("127.0.0.1:" + exporter.port()).start()) {
             String self = "{pid=\"" + exporter.pid() + "\"}";
@@ -32,6 +33,7 @@ class CliPrometheusIT {
             assertThat(prom.query("herakles_proc_mem_rss_bytes" + self).get(0).path("metric").path("subgroup").asText())
                     .isEqualTo("java");
             assertThat(prom.queryValue("herakles_system_memory_total_bytes").orElseThrow()).isGreaterThan(uss);
+            assertThat(exporter.running().stderr()).contains("No display found");
         }
     }
 }

@@ -29,8 +29,20 @@ final class ExporterChild implements AutoCloseable {
 
     /** Starts the exporter with {@code extraArgs} after the listen flags and waits for {@code /metrics}. */
     static ExporterChild start(HeraklesLauncher herakles, String... extraArgs) throws IOException, InterruptedException {
+        return start(herakles, true, extraArgs);
+    }
+
+    /**
+     * As {@link #start(HeraklesLauncher, String...)}; without {@code exporterFlag} the launcher is
+     * left to choose the exporter itself because there is no display.
+     */
+    static ExporterChild start(HeraklesLauncher herakles, boolean exporterFlag, String... extraArgs)
+            throws IOException, InterruptedException {
         int port = HttpProbe.freePort();
-        List<String> args = new ArrayList<>(List.of("--exporter", "--bind", "127.0.0.1", "-p", Integer.toString(port)));
+        List<String> args = new ArrayList<>(List.of("--bind", "127.0.0.1", "-p", Integer.toString(port)));
+        if (exporterFlag) {
+            args.add(0, "--exporter");
+        }
         args.addAll(List.of(extraArgs));
         ExporterChild child = new ExporterChild(herakles.start(args.toArray(String[]::new)), port);
         try {
