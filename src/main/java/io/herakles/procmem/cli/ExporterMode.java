@@ -2,7 +2,6 @@ package io.herakles.procmem.cli;
 
 import io.herakles.procmem.classify.RuleSet;
 import io.herakles.procmem.config.ExporterConfig;
-import io.herakles.procmem.config.LoggingSetup;
 import io.herakles.procmem.export.prometheus.ExporterServer;
 import io.herakles.procmem.export.prometheus.ListenException;
 import io.herakles.procmem.model.SnapshotSource;
@@ -25,8 +24,8 @@ final class ExporterMode {
 
     private ExporterMode() {}
 
+    /** Serves {@code config} (validated, logging already set up by {@link RootCommand#validConfig()}). */
     static int run(ExporterConfig config, PrintStream err) {
-        LoggingSetup.apply(config);
         RuleSet rules = Engines.loadRules(err);
         CountDownLatch stop = new CountDownLatch(1);
         installSignalHandlers(stop);

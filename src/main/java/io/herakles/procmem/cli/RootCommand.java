@@ -7,6 +7,7 @@ import io.herakles.procmem.config.ConfigRenderer;
 import io.herakles.procmem.config.ConfigResolver;
 import io.herakles.procmem.config.ConfigValidator;
 import io.herakles.procmem.config.ExporterConfig;
+import io.herakles.procmem.config.LoggingSetup;
 import io.herakles.procmem.config.ResolvedConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -134,7 +135,12 @@ final class RootCommand implements Callable<Integer> {
         return ConfigResolver.forSystem().resolve(explicit, global.noConfig, env, ConfigOverrides.of(global.overrides()));
     }
 
-    /** The effective, validated configuration; prints upstream's ❌ line and returns empty when invalid. */
+    /**
+     * The effective, validated configuration, with logging set up from it; prints upstream's ❌ line
+     * and returns empty when invalid. Logging is set up here, inside the same error handling, because
+     * an unopenable {@code log_file} is a configuration mistake too (it used to escape as an exception
+     * from the exporter's start-up), and so subcommands log one line per record like the exporter.
+     */
     Optional<ExporterConfig> validConfig() {
         try {
             ExporterConfig c = resolve().config();
@@ -143,6 +149,7 @@ final class RootCommand implements Callable<Integer> {
                 err.println(ConfigRenderer.checkResult(error));
                 return Optional.empty();
             }
+            LoggingSetup.apply(c);
             return Optional.of(c);
         } catch (ConfigException e) {
             err.println("❌ Configuration invalid: " + e.getMessage());
