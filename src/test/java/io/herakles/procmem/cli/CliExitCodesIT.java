@@ -144,6 +144,15 @@ class CliExitCodesIT {
     }
 
     @Test
+    void unopenableLogFileIsAConfigError() throws Exception {
+        Files.writeString(dir.resolve("log.yaml"), "enable_file_logging: true\nlog_file: no/such/dir/x.log\n");
+        String port = Integer.toString(io.herakles.procmem.testsupport.HttpProbe.freePort());
+        String line = assertFailsWithOneLine(herakles.run("-c", "log.yaml", "--exporter", "--bind", "127.0.0.1", "-p", port),
+                1, "log_file", "no/such/dir/x.log");
+        assertThat(line).startsWith("❌ Configuration invalid");
+    }
+
+    @Test
     void showUserConfigNamesTheFileAndItsValues() throws Exception {
         Files.writeString(dir.resolve("mine.yaml"), "port: 9300\ntop_n_subgroup: 5\n");
         Result r = herakles.run("-c", "mine.yaml", "--show-user-config");

@@ -56,6 +56,29 @@ class CliSubcommandsIT {
     }
 
     @Test
+    void customRulesFileInTheWorkingDirectory() throws Exception {
+        Files.writeString(dir.resolve("subgroups.toml"), "[[subgroups]]\ngroup = \"mine\"\nsubgroup = \"tool\"\n"
+                + "matches = [\"mytool\", \"othertool\"]\n");
+        Result ok = herakles.run("subgroups", "-g", "mine", "--verbose");
+        assertThat(ok.exitCode()).as(ok.describe()).isZero();
+        assertThat(ok.stdout()).contains("Group: mine", "Subgroup: tool", "mytool", "othertool");
+        // log records are one line each (not the JDK's two-line default format)
+        assertThat(ok.stderrLines()).as(ok.describe()).allMatch(l -> l.contains("subgroups.toml"))
+                .noneMatch(l -> l.startsWith("INFO:"));
+
+        Files.writeString(dir.resolve("subgroups.toml"), "[[subgroups]]\ngroup = \"db\"\nsubgroup = [\n");
+        Result check = herakles.run("check");
+        assertThat(check.exitCode()).as(check.describe()).isEqualTo(1);
+        assertThat(check.stdout()).containsPattern("❌ .*subgroups\\.toml").contains("❌ Some checks failed");
+        CliAssertions.assertNoStackTrace(check);
+
+        Result listing = herakles.run("subgroups", "-g", "db");
+        assertThat(listing.exitCode()).as(listing.describe()).isZero();
+        assertThat(listing.stdout()).contains("postgres");
+        assertThat(listing.stderrLines()).as(listing.describe()).hasSize(1).allMatch(l -> l.contains("subgroups.toml"));
+    }
+
+    @Test
     void configWritesDefaultsAndNeverOverwritesWithoutForce() throws Exception {
         Path file = dir.resolve("written.yaml");
         Result first = herakles.run("config", "-o", "written.yaml");
