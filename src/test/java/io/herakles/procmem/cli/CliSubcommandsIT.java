@@ -245,6 +245,17 @@ class CliSubcommandsIT {
     }
 
     @Test
+    void testSubcommandTextWithANameFilter() throws Exception {
+        Result r = herakles.run("--include-names", "java", "test", "-n", "2");
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stdout()).contains("🔄 Iteration 1:", "🔄 Iteration 2:", "✅ Test completed successfully");
+        List<String> rows = r.stdoutLines().stream().filter(l -> l.matches("\\s*\\d+  \\S.*")).toList();
+        // at least this test's own child JVM, in both iterations; nothing that is not named *java*
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(row -> assertThat(row.strip().split("\\s+")[1]).contains("java"));
+    }
+
+    @Test
     void testSubcommandPrintsJson() throws Exception {
         Result r = herakles.run("test", "--format", "json");
         assertThat(r.exitCode()).as(r.describe()).isZero();
