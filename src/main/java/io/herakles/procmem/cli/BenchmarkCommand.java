@@ -34,7 +34,10 @@ import java.time.Duration;
  * apart; the median is over the steady passes. The last line is machine-readable, like the floor's:
  *
  * <pre>RESULT impl=java threads=.. passes=.. procs=.. pass_ms_min=.. pass_ms_median=.. pass_ms_max=..
- *   us_per_proc=.. first_pass_ms=.. cpu_ms_per_pass=.. rss_mib=.. pss_mib=.. uss_mib=..</pre>
+ *   us_per_proc=.. first_pass_ms=.. cpu_ms_per_pass=.. alloc_kib_per_pass=.. rss_mib=.. pss_mib=.. uss_mib=..</pre>
+ *
+ * {@code alloc_kib_per_pass} is the calling thread's heap allocation, i.e. the whole pass with
+ * {@code -j 1} (worker threads are not included otherwise).
  *
  * Options: {@code -n PASSES} (1..1000, default 10), {@code -j THREADS} (0 = auto), {@code -P PIDFILE}
  * (only these pids), {@code -w WARMUP} (untimed passes after the first, default 2),
@@ -75,6 +78,7 @@ public final class BenchmarkCommand {
             double[] ms = new double[o.passes];
             double procs = 0;
             long cpu0 = processCpuNanos();
+            long alloc0 = threadAllocatedBytes();
             TickResult last = first;
             for (int i = 0; i < o.passes; i++) {
                 long t0 = System.nanoTime();
@@ -87,7 +91,8 @@ public final class BenchmarkCommand {
                 }
             }
             double cpuMs = (processCpuNanos() - cpu0) / 1e6 / o.passes;
-            report(out, o, collector.workers(), first, last, ms, procs / o.passes, cpuMs);
+            double allocKib = (threadAllocatedBytes() - alloc0) / 1024.0 / o.passes;
+            report(out, o, collector.workers(), first, last, ms, procs / o.passes, cpuMs, allocKib);
         }
         return 0;
     }
@@ -124,7 +129,7 @@ public final class BenchmarkCommand {
     }
 
     private static void report(PrintStream out, Options o, int workers, TickResult first, TickResult last,
-            double[] ms, double procs, double cpuMs) {
+            double[] ms, double procs, double cpuMs, double allocKib) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
@@ -139,10 +144,18 @@ public final class BenchmarkCommand {
         }
         out.printf(Locale.ROOT, "RESULT impl=java scope=%s threads=%d passes=%d procs=%.0f pass_ms_min=%.3f "
                 + "pass_ms_median=%.3f pass_ms_max=%.3f us_per_proc=%.2f first_pass_ms=%.3f cpu_ms_per_pass=%.3f "
-                + "rss_mib=%.1f pss_mib=%.1f uss_mib=%.1f%n",
+                + "alloc_kib_per_pass=%.0f rss_mib=%.1f pss_mib=%.1f uss_mib=%.1f%n",
                 o.pids == null ? "all" : "pidfile", workers, n, procs, sorted[0], median, sorted[n - 1],
-                procs > 0 ? median * 1000 / procs : 0, first.durationNanos() / 1e6, cpuMs,
+                procs > 0 ? median * 1000 / procs : 0, first.durationNanos() / 1e6, cpuMs, allocKib,
                 rss / 1048576.0, pss / 1048576.0, uss / 1048576.0);
+    }
+
+    /** Heap bytes allocated by this thread (the whole pass when it runs on one thread), -1 if unknown. */
+    private static long threadAllocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t) {
+            return t.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+        return -1;
     }
 
     private static long processCpuNanos() {

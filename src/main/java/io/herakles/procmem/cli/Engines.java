@@ -3,6 +3,7 @@ package io.herakles.procmem.cli;
 import io.herakles.procmem.classify.RuleClassifier;
 import io.herakles.procmem.classify.RuleLoader;
 import io.herakles.procmem.classify.RuleSet;
+import io.herakles.procmem.collect.LargestReads;
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.engine.ReplayFilter;
 import io.herakles.procmem.engine.Sampler;
@@ -30,6 +31,9 @@ final class Engines {
     interface Running extends AutoCloseable {
         SnapshotSource source();
 
+        /** The largest reads of the live engine (buffer health); none for a snapshot file. */
+        Optional<LargestReads> largestReads();
+
         @Override
         void close();
     }
@@ -51,12 +55,12 @@ final class Engines {
                 throw new UserError(e.getMessage());
             }
             file.startPolling(TEST_DATA_POLL);
-            return running(file, file::close);
+            return running(file, null, file::close);
         }
         requireProcFs(Path.of(config.procfs()));
         Sampler sampler = new Sampler(config, classifier);
         sampler.start();
-        return running(sampler.source(), sampler::close);
+        return running(sampler.source(), sampler.largestReads(), sampler::close);
     }
 
     /**
@@ -72,11 +76,16 @@ final class Engines {
         }
     }
 
-    private static Running running(SnapshotSource source, Runnable stop) {
+    private static Running running(SnapshotSource source, LargestReads reads, Runnable stop) {
         return new Running() {
             @Override
             public SnapshotSource source() {
                 return source;
+            }
+
+            @Override
+            public Optional<LargestReads> largestReads() {
+                return Optional.ofNullable(reads);
             }
 
             @Override

@@ -1,6 +1,9 @@
 package io.herakles.procmem.cli;
 
 import io.herakles.procmem.classify.RuleSet;
+import io.herakles.procmem.collect.LargestReads;
+import io.herakles.procmem.health.AppConfig;
+import io.herakles.procmem.health.HealthState;
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.export.prometheus.ExporterServer;
 import io.herakles.procmem.export.prometheus.ListenException;
@@ -34,7 +37,14 @@ final class ExporterMode {
             if (!Engines.awaitFirstSnapshot(source, FIRST_SNAPSHOT_WAIT)) {
                 LOG.warning("no snapshot after " + FIRST_SNAPSHOT_WAIT.toSeconds() + " s; serving what there is");
             }
-            try (ExporterServer server = Exporters.server(config, source, rules).start()) {
+            HealthState health = new HealthState(AppConfig.ofCapacities(config.ioBufferKb(), config.smapsBufferKb(),
+                    config.smapsRollupBufferKb()));
+            engine.largestReads().ifPresent(reads -> {
+                // after every tick, as upstream: the largest single read of each kind, in whole KiB
+                updateBufferHealth(health, reads);
+                source.subscribe(s -> updateBufferHealth(health, reads));
+            });
+            try (ExporterServer server = Exporters.server(config, source, rules).health(health).start()) {
                 LOG.info("herakles-proc-mem " + VersionProvider.version() + " serving " + server.scheme() + "://"
                         + server.address().getHostString() + ":" + server.port() + "/metrics from " + source.latest()
                                 .map(s -> s.source()).orElse(config.procfs()));
@@ -50,6 +60,16 @@ final class ExporterMode {
         }
         LOG.info("herakles-proc-mem stopped gracefully");
         return ExitCodes.OK;
+    }
+
+    static void updateBufferHealth(HealthState health, LargestReads reads) {
+        health.updateIoBufferKb(kib(reads.ioBytes()));
+        health.updateSmapsBufferKb(kib(reads.smapsBytes()));
+        health.updateSmapsRollupBufferKb(kib(reads.rollupBytes()));
+    }
+
+    private static long kib(long bytes) {
+        return (bytes + 1023) / 1024;
     }
 
     /** SIGTERM/SIGINT end the wait; the JVM then exits 0 after closing the server and the sampler. */

@@ -59,6 +59,7 @@ public final class PidReader {
             return Optional.empty();
         }
         lastOutcome = PidOutcome.OK;
+        procFs.largestReads().io(reader.length());
         return Optional.of(Cmdline.decode(reader.bytes(), reader.length()));
     }
 
@@ -77,6 +78,7 @@ public final class PidReader {
             return Optional.empty();
         }
         lastOutcome = PidOutcome.OK;
+        procFs.largestReads().io(reader.length());
         return Optional.of(Cmdline.comm(reader.bytes(), reader.length()));
     }
 
@@ -87,11 +89,18 @@ public final class PidReader {
      */
     public Optional<SmapsRollup> rollup(int pid) {
         ReadStatus st = reader.read(procFs.pidFile(pid, "smaps_rollup"));
+        boolean fullSmaps = false;
         if (st == ReadStatus.MISSING && procFs.isAlive(pid)) {
             st = reader.read(procFs.pidFile(pid, "smaps"));
+            fullSmaps = true;
         }
         switch (st) {
             case OK -> {
+                if (fullSmaps) {
+                    procFs.largestReads().smaps(reader.length());
+                } else {
+                    procFs.largestReads().rollup(reader.length());
+                }
                 Optional<SmapsRollup> r = SmapsRollup.parse(reader.bytes(), reader.length());
                 lastOutcome = r.isPresent() ? PidOutcome.OK : PidOutcome.UNAVAILABLE;
                 return r;

@@ -30,6 +30,7 @@ public final class ProcFs {
     private final Path root;
     private final long pageSize;
     private final FileOpener opener;
+    private final LargestReads largestReads = new LargestReads();
 
     public ProcFs(Path root) {
         this(root, FileOpener.DEFAULT);
@@ -45,6 +46,11 @@ public final class ProcFs {
     /** A new reader for one thread, opening files the way this ProcFs does. */
     public ProcFileReader newReader() {
         return new ProcFileReader(opener);
+    }
+
+    /** The largest comm/cmdline, smaps and smaps_rollup files read through this root (buffer health). */
+    public LargestReads largestReads() {
+        return largestReads;
     }
 
     /** {@code /proc}. */

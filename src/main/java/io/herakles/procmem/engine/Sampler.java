@@ -1,6 +1,7 @@
 package io.herakles.procmem.engine;
 
 import io.herakles.procmem.classify.Classifier;
+import io.herakles.procmem.collect.LargestReads;
 import io.herakles.procmem.collect.MonotonicClock;
 import io.herakles.procmem.collect.ProcFs;
 import io.herakles.procmem.collect.UserNames;
@@ -40,6 +41,7 @@ public final class Sampler implements AutoCloseable {
     private final Collector collector;
     private final MonotonicClock clock;
     private final String sourceName;
+    private final LargestReads largestReads;
     private final SnapshotPublisher publisher = new SnapshotPublisher();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -72,10 +74,16 @@ public final class Sampler implements AutoCloseable {
         this.collector = new Collector(config, classifier, procFs, users, clock);
         this.clock = clock;
         this.sourceName = procFs.root().toString();
+        this.largestReads = procFs.largestReads();
         this.interval = requirePositive(interval);
         this.thread = new Thread(this::loop, "herakles-sampler");
         this.thread.setDaemon(true);
         publisher.subscribe(s -> firstSnapshot.countDown());
+    }
+
+    /** The largest single comm/cmdline, smaps and smaps_rollup reads so far (upstream's buffer health). */
+    public LargestReads largestReads() {
+        return largestReads;
     }
 
     /** Where snapshots appear; empty until the first pass finished. */

@@ -346,6 +346,17 @@ class CollectorTest {
     }
 
     @Test
+    void autoParallelismUsesHalfTheCoresUpToFour() {
+        assertThat(Collector.autoParallelism(1)).isEqualTo(1);
+        assertThat(Collector.autoParallelism(2)).isEqualTo(1);
+        assertThat(Collector.autoParallelism(6)).isEqualTo(3);
+        assertThat(Collector.autoParallelism(64)).isEqualTo(4);
+        assertThat(Collector.parallelism(3)).isEqualTo(3);
+        assertThat(Collector.parallelism(0)).isEqualTo(Collector.autoParallelism(Runtime.getRuntime().availableProcessors()));
+        assertThat(Collector.parallelism(null)).isEqualTo(Collector.parallelism(0));
+    }
+
+    @Test
     void parallelWorkersGiveTheSameResult() {
         for (int i = 1; i <= 200; i++) {
             proc.pid(i, "p" + i).cmdline(("p" + i + "\0").getBytes(StandardCharsets.UTF_8));

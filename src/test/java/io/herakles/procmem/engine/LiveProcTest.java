@@ -79,6 +79,27 @@ class LiveProcTest {
     }
 
     @Test
+    void aLiveProcessWithAHostileNameParsesCorrectly() throws Exception {
+        assumeThat(onPath("python3")).as("python3 to set a raw comm with prctl").isTrue();
+        // comm = 'x) (y' + newline + invalid UTF-8 byte + quote: breaks naive stat parsers (upstream bug 6)
+        Process p = new ProcessBuilder("python3", "-c", "import ctypes, os, time\n"
+                + "ctypes.CDLL(None).prctl(15, b'x) (y\\n\\xff\"q', 0, 0, 0)\n"
+                + "print('ready', os.getpid(), flush=True)\n"
+                + "time.sleep(600)\n").redirectErrorStream(true).start();
+        children.add(p);
+        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        assertThat(line).startsWith("ready ");
+        int pid = Integer.parseInt(line.substring(6).trim());
+        ProcessSample ours = collectOnly(pid);
+        assertThat(ours.name()).isEqualTo("x) (y\n\uFFFD\"q");
+        assertThat(ours.state()).isIn('S', 'R');
+        assertThat(ours.ppid()).isEqualTo((int) ProcessHandle.current().pid());
+        assertThat(ours.threads()).isEqualTo(1);
+        assertThat(ours.cmdline()).contains("python3 -c import ctypes");
+        assertThat(ours.ussBytes()).isPresent();
+    }
+
+    @Test
     void aFullPassOverTheRealProcIncludesThisJvm() {
         ExporterConfig config = ExporterConfig.builder().build();
         collector = new Collector(config, (n, c) -> Optional.of(new Classification(GroupKey.OTHER, "")),

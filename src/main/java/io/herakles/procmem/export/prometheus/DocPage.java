@@ -26,6 +26,7 @@ final class DocPage {
                   /config      Effective configuration
                   /subgroups   Loaded subgroup classification rules
                   /doc         This documentation
+                  /snapshot    The current snapshot as test-data JSON (loads back with -t FILE)
 
                 METRICS
                 -------
@@ -38,6 +39,7 @@ final class DocPage {
                   herakles_proc_mem_top_*              Top-N processes per subgroup (ranked by USS)
                   herakles_system_*                    System memory, CPU and load
                   herakles_exporter_*                  Exporter self-metrics (enable_telemetry)
+                  jvm_*, process_*                     The exporter's own JVM (enable_default_collectors)
 
                   Labels: pid, name, group, subgroup (per process); group, subgroup (sums);
                   group, subgroup, rank, pid, name (Top-N); cpu (system CPU ratio).
@@ -64,12 +66,12 @@ final class DocPage {
 
                 CLI COMMANDS
                 ------------
-                  herakles-proc-mem-exporter                 Start the exporter
-                  herakles-proc-mem-exporter check           Check config and /proc access
-                  herakles-proc-mem-exporter config          Print a config file
-                  herakles-proc-mem-exporter test            Run one collection and print it
-                  herakles-proc-mem-exporter subgroups       List the subgroup rules
-                  herakles-proc-mem-exporter generate-testdata -o FILE
+                  herakles-proc-mem --exporter               Start the exporter
+                  herakles-proc-mem check --all              Check config and /proc access
+                  herakles-proc-mem config -o -              Print a config file with the defaults
+                  herakles-proc-mem test                     Collect once, print the top 10 by USS
+                  herakles-proc-mem subgroups                List the subgroup rules
+                  herakles-proc-mem generate-testdata -o FILE
 
                 EXAMPLE USAGE
                 -------------

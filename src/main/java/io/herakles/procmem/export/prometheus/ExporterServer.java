@@ -7,8 +7,6 @@ import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.health.AppConfig;
 import io.herakles.procmem.health.HealthState;
 import io.herakles.procmem.model.SnapshotSource;
-import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.Closeable;
 import java.io.IOException;
@@ -22,10 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -240,31 +236,8 @@ public final class ExporterServer implements Closeable {
 
         private Map<String, Router.Page> pages(PrometheusRegistry registry, ExporterTelemetry t, HealthPage healthPage,
                 String v) {
-            PrometheusScrapeHandler scrape = new PrometheusScrapeHandler(PrometheusProperties.builder().build(), registry);
             Map<String, Router.Page> pages = new LinkedHashMap<>();
-            // at most two scrapes build and encode at once (CPU-bound work on a small machine, and
-            // each holds the whole encoded body); the permit is returned before any network I/O,
-            // so a slow reader never holds it
-            Semaphore encoders = new Semaphore(2);
-            pages.put("/metrics", (exchange, head) -> {
-                long start = System.nanoTime();
-                if (!acquire(encoders)) {
-                    Router.send(exchange, 503, TEXT, "Too many concurrent scrapes\n".getBytes(StandardCharsets.UTF_8), head);
-                    return;
-                }
-                AtomicBoolean held = new AtomicBoolean(true);
-                Runnable release = () -> {
-                    if (held.compareAndSet(true, false)) {
-                        encoders.release();
-                    }
-                };
-                try {
-                    scrape.handleRequest(new JdkScrapeExchange(exchange, release));
-                } finally {
-                    release.run();
-                }
-                t.recordMetricsRequest(System.nanoTime() - start);
-            });
+            pages.put("/metrics", new MetricsPage(registry, t));
             if (config.enableHealth()) {
                 pages.put("/health", (exchange, head) -> {
                     HealthPage.Page page = wantsJson(exchange) ? healthPage.json() : healthPage.text();
@@ -281,15 +254,6 @@ public final class ExporterServer implements Closeable {
                 pages.put(r.path(), (exchange, head) -> Router.send(exchange, 200, r.contentType(), r.body().get(), head));
             }
             return pages;
-        }
-
-        private static boolean acquire(Semaphore encoders) {
-            try {
-                return encoders.tryAcquire(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
         }
 
         private static Router.Page text(java.util.function.Supplier<String> body) {

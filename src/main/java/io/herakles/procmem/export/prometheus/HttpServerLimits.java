@@ -1,6 +1,7 @@
 package io.herakles.procmem.export.prometheus;
 
 import java.util.Map;
+import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
@@ -38,11 +39,16 @@ final class HttpServerLimits {
             return;
         }
         applied = true;
+        applyTo(System.getProperties());
+    }
+
+    /** Sets every default that {@code properties} does not already have. */
+    static void applyTo(Properties properties) {
         DEFAULTS.forEach((key, value) -> {
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, value);
+            if (properties.getProperty(key) == null) {
+                properties.setProperty(key, value);
             } else {
-                LOG.fine(() -> "keeping user setting " + key + "=" + System.getProperty(key));
+                LOG.fine(() -> "keeping user setting " + key + "=" + properties.getProperty(key));
             }
         });
     }

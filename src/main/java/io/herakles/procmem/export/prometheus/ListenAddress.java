@@ -28,7 +28,7 @@ final class ListenAddress {
             throw new ListenException("cannot listen on " + display(host, port) + ": port must be 0-65535", null);
         }
         if (host.isEmpty()) {
-            throw new ListenException("cannot listen on " + display(bind, port) + ": empty bind address", null);
+            throw new ListenException("cannot listen on " + display(host, port) + ": empty bind address", null);
         }
         try {
             return new InetSocketAddress(InetAddress.getByName(host), port);

@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The whole {@code /metrics} scrape as one {@link MultiCollector}: converts the latest published
  * {@link Snapshot} into upstream's metric families (see {@link ProcessFamilies},
- * {@link SystemFamilies}) plus self-metrics ({@link SelfFamilies}). A scrape never reads
- * {@code /proc} and never waits for a collection: it serves whatever snapshot was published last,
+ * {@link SystemFamilies}) plus self-metrics ({@link SelfFamilies}) and the exporter's own JVM
+ * ({@link JvmFamilies}, when {@code enable_default_collectors} is on). A scrape never reads a
+ * monitored process's {@code /proc} files and never waits for a collection: it serves whatever snapshot was published last,
  * and before the first one only what is known (uptime, build info, {@code cache_updating}).
  *
  * <p>Upstream's cache families keep their meaning: {@code cache_update_duration_seconds} and
@@ -61,6 +62,9 @@ public final class SnapshotCollector implements MultiCollector {
         addGauge(MetricFamily.CACHE_UPDATING, 0, out);
         if (config.enableTelemetry()) {
             SelfFamilies.addAlways(telemetry.uptimeSeconds(), version, out);
+        }
+        if (config.enableDefaultCollectors()) {
+            JvmFamilies.addAll(out);
         }
         double last = telemetry.lastMetricsSeconds();
         addGauge(MetricFamily.SCRAPE_DURATION, Double.isNaN(last) ? (System.nanoTime() - start) / 1e9 : last, out);

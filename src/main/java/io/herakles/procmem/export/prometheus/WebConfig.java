@@ -125,8 +125,7 @@ record WebConfig(Path file, Optional<Tls> tls, Map<String, String> users) {
         if (!node.isObject()) {
             throw new TlsConfigException("web config " + file + ": basic_auth_users must be a mapping of user to bcrypt hash");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String hash = e.getValue().isValueNode() ? e.getValue().asText() : "";
             if (!BasicAuth.isBcryptHash(hash)) {
                 throw new TlsConfigException("web config " + file + ": basic_auth_users." + e.getKey()

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -26,6 +27,8 @@ final class MainToolBar extends ToolBar {
     static final List<Duration> INTERVALS =
             List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
 
+    private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
+
     private final SnapshotStore store;
     private final DesktopServices services;
     private final ToggleButton pause = new ToggleButton();
@@ -36,7 +39,11 @@ final class MainToolBar extends ToolBar {
         getStyleClass().add("main-tool-bar");
 
         pause.setId("pauseButton");
-        pause.textProperty().bind(Bindings.when(store.pausedProperty()).then("▶ Resume").otherwise("⏸ Pause"));
+        pause.textProperty().bind(Bindings.when(store.pausedProperty()).then("Resume").otherwise("Pause"));
+        Region icon = new Region();
+        icon.getStyleClass().add("icon");
+        pause.setGraphic(icon);
+        store.pausedProperty().addListener((obs, was, now) -> pause.pseudoClassStateChanged(PAUSED, now));
         pause.setOnAction(e -> {
             pause.setSelected(store.isPaused()); // the store, not the button, holds the state
             togglePause();

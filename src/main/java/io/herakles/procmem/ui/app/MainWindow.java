@@ -25,6 +25,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -44,6 +45,7 @@ public final class MainWindow {
 
     private static final Logger LOG = Logger.getLogger(MainWindow.class.getName());
     static final String STYLESHEET = "/io/herakles/procmem/ui/herakles.css";
+    private static final String ICONS = "/io/herakles/procmem/ui/icon-";
 
     private final DesktopServices services;
     private final SnapshotStore store;
@@ -76,7 +78,7 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
         VBox top = new VBox(menuBar(), toolBar);
         if (!services.hasFullAccess()) {
-            top.getChildren().add(new AccessNotice());
+            top.getChildren().add(new AccessNotice(store));
         }
         top.getChildren().add(visuals.header());
         root.setTop(top);
@@ -142,6 +144,12 @@ public final class MainWindow {
         stage.titleProperty().bind(Bindings.createStringBinding(this::title,
                 store.modeProperty(), store.fileNameProperty(), store.pausedProperty()));
         stage.setScene(scene);
+        for (int size : new int[] {32, 64, 256}) {
+            URL icon = MainWindow.class.getResource(ICONS + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon.toExternalForm()));
+            }
+        }
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         stage.setOnHidden(e -> close());

@@ -17,7 +17,7 @@ import javafx.scene.control.TabPane;
  * The visual views beside the table — header tiles, treemap, CPU chart, process details — wired
  * to the store: they show the store's snapshot and metric, a treemap click selects the process
  * (and so the table row), and the selected process's details follow the selection. Keeps the
- * per-process history the details pane draws; the history restarts when the window switches
+ * per-process history the details pane draws; that history and the CPU chart restart when the window switches
  * between live and a file. FX thread only.
  */
 final class VisualViews {
@@ -54,7 +54,10 @@ final class VisualViews {
                 header.update(store.getCurrentSnapshot(), metric);
             }
         });
-        store.modeProperty().addListener((obs, old, mode) -> history.clear());
+        store.modeProperty().addListener((obs, old, mode) -> {
+            history.clear(); // a file and the live system are different timelines
+            cpuChart.clear();
+        });
         store.currentSnapshotProperty().addListener((obs, old, snapshot) -> show(snapshot));
         show(store.getCurrentSnapshot());
     }

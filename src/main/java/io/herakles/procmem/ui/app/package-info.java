@@ -1,2 +1,10 @@
-/** JavaFX UI (app). May import {@code model}, {@code config} and other {@code ui} packages; never {@code collect}, {@code classify} or {@code export} (the {@code ui.app} composition root excepted). */
+/**
+ * The desktop UI's composition root: {@link io.herakles.procmem.ui.app.DesktopApp} (the JavaFX
+ * {@code Application}, started by {@code Main} through {@code DesktopApp.launch(services, file)}),
+ * the main window that wires every view to one store, and
+ * {@link io.herakles.procmem.ui.app.DesktopServices}, everything the window needs from outside the
+ * UI (live snapshots, exporter, snapshot files, signals). May import {@code model}, {@code config}
+ * and the other {@code ui} packages, and — as the composition root only — the engine, classifier
+ * and exporters to implement {@code DesktopServices}.
+ */
 package io.herakles.procmem.ui.app;

@@ -1,17 +1,11 @@
 package io.herakles.procmem.ui.processes;
 
 import io.herakles.procmem.model.MemoryMetric;
-import io.herakles.procmem.ui.common.Formats;
 import io.herakles.procmem.ui.store.SnapshotStore;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -20,11 +14,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -50,7 +44,8 @@ public final class ProcessTableView extends VBox {
     private final ObservableList<String> groupItems = FXCollections.observableArrayList();
     private final CheckComboBox<String> groupFilter = new CheckComboBox<>(groupItems);
     private final Label countLabel = new Label();
-    private final Map<MemoryMetric, TableColumn<ProcessRow, Long>> metricColumns = new EnumMap<>(MemoryMetric.class);
+    private final Label placeholder = new Label("Waiting for the first snapshot…");
+    private final ProcessColumns columns = new ProcessColumns();
     private BiConsumer<ProcessRow, Boolean> onSignal = (row, force) -> { };
     private boolean syncingSelection;
     private boolean syncingGroups;
@@ -72,6 +67,12 @@ public final class ProcessTableView extends VBox {
         filterField.setPromptText("Filter: name, command, pid, user, group (Ctrl+F)");
         filterField.setId("processFilter");
         filterField.textProperty().addListener((obs, old, now) -> updateFilter());
+        filterField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !filterField.getText().isEmpty()) {
+                filterField.clear(); // Escape clears, as the field's own clear button does
+                e.consume();
+            }
+        });
         HBox.setHgrow(filterField, Priority.ALWAYS);
         groupFilter.setId("groupFilter");
         groupFilter.setTitle("All groups");
@@ -95,26 +96,16 @@ public final class ProcessTableView extends VBox {
         table.setItems(viewModel.shownRows());
         table.setTableMenuButtonVisible(true); // the column chooser
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.setPlaceholder(new Label("No processes to show"));
+        table.setPlaceholder(placeholder);
+        // One row height for all rows: the flow need not measure cells on every refresh.
+        table.setFixedCellSize(24);
         table.setSortPolicy(t -> {
-            viewModel.setOrder(t.getComparator());
+            viewModel.setOrder(columns.comparator(t));
             return true;
         });
-        table.getColumns().setAll(List.of(
-                intColumn("PID", "pid", 70),
-                textColumn("Name", "name", 150, ProcessRow::nameProperty),
-                textColumn("User", "user", 90, ProcessRow::userProperty),
-                textColumn("Group", "group", 90, ProcessRow::groupProperty),
-                textColumn("Subgroup", "subgroup", 100, ProcessRow::subgroupProperty),
-                metricColumn(MemoryMetric.RSS, bytesColumn("RSS", "rss", ProcessRow::rssProperty)),
-                metricColumn(MemoryMetric.PSS, bytesColumn("PSS", "pss", ProcessRow::pssProperty)),
-                metricColumn(MemoryMetric.USS, bytesColumn("USS", "uss", ProcessRow::ussProperty)),
-                bytesColumn("Swap", "swap", ProcessRow::swapProperty),
-                numberColumn("CPU %", "cpu", 70, ProcessRow::cpuPercentProperty, Formats::percent),
-                numberColumn("CPU time", "cputime", 90, ProcessRow::cpuTimeProperty, Formats::cpuTime),
-                stateColumn(),
-                textColumn("Command line", "cmdline", 420, ProcessRow::cmdlineProperty)));
+        table.getColumns().setAll(columns.all());
         table.setRowFactory(t -> newRow());
+        sortByMetricDescending(store.metricProperty().get()); // biggest first until the user sorts
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (!syncingSelection && row != null) {
                 store.selectedPidProperty().set(row.pid());
@@ -138,81 +129,21 @@ public final class ProcessTableView extends VBox {
         return row;
     }
 
-    private static TableColumn<ProcessRow, Integer> intColumn(String title, String id, double width) {
-        TableColumn<ProcessRow, Integer> column = new TableColumn<>(title);
-        column.setId(id);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue().pid()));
-        column.setCellFactory(c -> formattedCell(String::valueOf, true));
-        return column;
-    }
-
-    private static TableColumn<ProcessRow, String> textColumn(String title, String id, double width,
-            Function<ProcessRow, ObservableValue<String>> value) {
-        TableColumn<ProcessRow, String> column = new TableColumn<>(title);
-        column.setId(id);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(f -> value.apply(f.getValue()));
-        column.setComparator(ProcessComparators.TEXT);
-        return column;
-    }
-
-    private static TableColumn<ProcessRow, String> stateColumn() {
-        TableColumn<ProcessRow, String> column = textColumn("State", "state", 55, ProcessRow::stateProperty);
-        column.getStyleClass().add("center");
-        return column;
-    }
-
-    private static TableColumn<ProcessRow, Long> bytesColumn(String title, String id,
-            Function<ProcessRow, ObservableValue<Long>> value) {
-        TableColumn<ProcessRow, Long> column = new TableColumn<>(title);
-        column.setId(id);
-        column.setPrefWidth(90);
-        column.setCellValueFactory(f -> value.apply(f.getValue()));
-        column.setCellFactory(c -> formattedCell(Formats::bytes, true));
-        column.setComparator(ProcessComparators.BYTES);
-        return column;
-    }
-
-    private static TableColumn<ProcessRow, Double> numberColumn(String title, String id, double width,
-            Function<ProcessRow, ObservableValue<Double>> value, Function<Double, String> format) {
-        TableColumn<ProcessRow, Double> column = new TableColumn<>(title);
-        column.setId(id);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(f -> value.apply(f.getValue()));
-        column.setCellFactory(c -> formattedCell(format, true));
-        column.setComparator(ProcessComparators.NUMBERS);
-        return column;
-    }
-
-    private TableColumn<ProcessRow, Long> metricColumn(MemoryMetric metric, TableColumn<ProcessRow, Long> column) {
-        metricColumns.put(metric, column);
-        return column;
-    }
-
-    /** A cell showing {@code format(value)}; null values show as "—"; numbers right-aligned. */
-    private static <T> TableCell<ProcessRow, T> formattedCell(Function<T, String> format, boolean numeric) {
-        TableCell<ProcessRow, T> cell = new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item == null ? Formats.ABSENT : format.apply(item));
-            }
-        };
-        if (numeric) {
-            cell.getStyleClass().add("numeric");
-        }
-        return cell;
-    }
-
     // ---- behaviour ----
 
     private void wireStore() {
         store.currentSnapshotProperty().addListener((obs, old, snapshot) -> {
-            if (snapshot == null) {
-                viewModel.clear();
-            } else {
-                viewModel.apply(snapshot);
+            // While rows come and go the table may move its selection to a neighbour of a removed
+            // row; that is not the user's choice, so it must not reach the store.
+            syncingSelection = true;
+            try {
+                if (snapshot == null) {
+                    viewModel.clear();
+                } else {
+                    viewModel.apply(snapshot);
+                }
+            } finally {
+                syncingSelection = false;
             }
             selectPid(store.selectedPidProperty().get(), false);
             updateCount();
@@ -236,9 +167,8 @@ public final class ProcessTableView extends VBox {
         try {
             int index = pid == SnapshotStore.NO_SELECTION ? -1 : indexOfPid(pid);
             if (index < 0) {
-                if (pid == SnapshotStore.NO_SELECTION) {
-                    table.getSelectionModel().clearSelection();
-                }
+                // none, gone or filtered out: show no row selected (the store keeps the pid)
+                table.getSelectionModel().clearSelection();
                 return;
             }
             table.getSelectionModel().clearAndSelect(index);
@@ -260,18 +190,27 @@ public final class ProcessTableView extends VBox {
         return -1;
     }
 
+    private void sortByMetricDescending(MemoryMetric metric) {
+        TableColumn<ProcessRow, Long> column = columns.forMetric(metric);
+        column.setSortType(TableColumn.SortType.DESCENDING);
+        table.getSortOrder().setAll(List.of(column));
+    }
+
     private void highlight(MemoryMetric metric) {
-        metricColumns.forEach((m, column) -> {
+        for (MemoryMetric m : MemoryMetric.values()) {
+            TableColumn<ProcessRow, Long> column = columns.forMetric(m);
             column.getStyleClass().remove("metric-column");
             if (m == metric) {
                 column.getStyleClass().add("metric-column");
             }
-        });
+        }
     }
 
     private void updateFilter() {
         Set<String> groups = new HashSet<>(groupFilter.getCheckModel().getCheckedItems());
         viewModel.filterProperty().set(new ProcessFilter(filterField.getText(), groups));
+        // Re-filtering replaces the shown list, which drops the table's selection; the store keeps it.
+        selectPid(store.selectedPidProperty().get(), false);
         updateCount();
     }
 
@@ -300,6 +239,7 @@ public final class ProcessTableView extends VBox {
         int total = viewModel.allRows().size();
         int shown = viewModel.shownRows().size();
         countLabel.setText(shown == total ? total + " processes" : shown + " of " + total + " processes");
+        placeholder.setText(total == 0 ? "Waiting for the first snapshot…" : "No process matches the filter");
     }
 
     // ---- API for the window ----
@@ -320,8 +260,4 @@ public final class ProcessTableView extends VBox {
         return table;
     }
 
-    /** The sorting comparator currently applied. Package-private for tests. */
-    Comparator<? super ProcessRow> comparator() {
-        return table.getComparator();
-    }
 }

@@ -10,8 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -33,11 +32,15 @@ import javafx.collections.transformation.SortedList;
 public final class ProcessTableViewModel {
 
     private final Map<Integer, ProcessRow> byPid = new HashMap<>();
+    /** The same rows as {@link #byPid}, in pid order (the order snapshots come in). */
+    private List<ProcessRow> rowsByPid = new ArrayList<>();
     private final ObservableList<ProcessRow> rows = FXCollections.observableArrayList();
     private final FilteredList<ProcessRow> filtered = new FilteredList<>(rows);
     private final SortedList<ProcessRow> sorted = new SortedList<>(filtered, ProcessComparators.BY_PID);
     private final ObjectProperty<ProcessFilter> filter = new SimpleObjectProperty<>(this, "filter", ProcessFilter.NONE);
     private final ObservableList<String> groups = FXCollections.observableArrayList();
+    /** Rows per group name, sorted by name; a group leaves when its count reaches zero. */
+    private final Map<String, Integer> groupCounts = new TreeMap<>();
     private final ObservableList<String> groupsView = FXCollections.unmodifiableObservableList(groups);
     private Comparator<? super ProcessRow> order = ProcessComparators.BY_PID;
 
@@ -49,65 +52,89 @@ public final class ProcessTableViewModel {
      * Makes the rows match {@code snapshot}: updates surviving rows in place, removes rows of gone
      * pids, adds rows for new pids, refreshes the group list, filters again if a filtered text
      * changed, and re-sorts.
+     *
+     * <p>Both the snapshot and {@link #rowsByPid} are in pid order, so this is one merge walk with
+     * no hashing per process; the map is only touched for added and gone pids.
      */
     public void apply(Snapshot snapshot) {
+        List<ProcessSample> samples = snapshot.processes(); // pid ascending (Snapshot guarantees it)
+        List<ProcessRow> next = new ArrayList<>(samples.size());
         List<ProcessRow> added = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>(snapshot.processes().size() * 2);
+        List<ProcessRow> gone = new ArrayList<>();
         boolean textChanged = false;
-        for (ProcessSample sample : snapshot.processes()) {
-            seen.add(sample.pid());
-            ProcessRow row = byPid.get(sample.pid());
-            if (row == null) {
-                row = new ProcessRow(sample);
-                byPid.put(sample.pid(), row);
-                added.add(row);
-            } else {
-                textChanged |= row.update(sample);
+        int old = 0;
+        int previousPid = Integer.MIN_VALUE;
+        for (ProcessSample sample : samples) {
+            int pid = sample.pid();
+            if (pid == previousPid) {
+                continue; // a duplicate pid would break the one-row-per-pid rule; keep the first
             }
+            previousPid = pid;
+            while (old < rowsByPid.size() && rowsByPid.get(old).pid() < pid) {
+                gone.add(rowsByPid.get(old++));
+            }
+            ProcessRow row;
+            if (old < rowsByPid.size() && rowsByPid.get(old).pid() == pid) {
+                row = rowsByPid.get(old++);
+                String groupBefore = row.group();
+                textChanged |= row.update(sample);
+                if (!groupBefore.equals(row.group())) {
+                    countGroup(groupBefore, -1);
+                    countGroup(row.group(), +1);
+                }
+            } else {
+                row = new ProcessRow(sample);
+                byPid.put(pid, row);
+                added.add(row);
+            }
+            next.add(row);
         }
-        removeGone(seen);
-        if (!added.isEmpty()) {
-            rows.addAll(added);
+        while (old < rowsByPid.size()) {
+            gone.add(rowsByPid.get(old++));
         }
+        rowsByPid = next;
+        applyMembership(added, gone);
         if (textChanged && !filter.get().isEmpty()) {
             filtered.setPredicate(null);
             filtered.setPredicate(filter.get());
         }
-        updateGroups(snapshot);
+        publishGroups();
         resort();
     }
 
-    private void removeGone(Set<Integer> seen) {
-        if (byPid.size() == seen.size()) {
-            return; // every pid seen has a row, so equal sizes mean no row is gone
+    private void applyMembership(List<ProcessRow> added, List<ProcessRow> gone) {
+        for (ProcessRow row : added) {
+            countGroup(row.group(), +1);
         }
-        List<ProcessRow> gone = new ArrayList<>();
-        byPid.values().removeIf(row -> {
-            if (seen.contains(row.pid())) {
-                return false;
-            }
-            gone.add(row);
-            return true;
-        });
         if (!gone.isEmpty()) {
+            for (ProcessRow row : gone) {
+                byPid.remove(row.pid());
+                countGroup(row.group(), -1);
+            }
             rows.removeAll(new HashSet<>(gone));
+        }
+        if (!added.isEmpty()) {
+            rows.addAll(added);
         }
     }
 
-    private void updateGroups(Snapshot snapshot) {
-        Set<String> names = new TreeSet<>();
-        for (ProcessSample p : snapshot.processes()) {
-            names.add(p.group().group());
-        }
-        if (!names.equals(new TreeSet<>(groups))) {
-            groups.setAll(names);
+    private void countGroup(String group, int delta) {
+        groupCounts.merge(group, delta, (a, b) -> a + b == 0 ? null : a + b);
+    }
+
+    /** Replaces the group list when the set of groups changed (kept by counting, not by a scan). */
+    private void publishGroups() {
+        if (!groups.equals(List.copyOf(groupCounts.keySet()))) {
+            groups.setAll(groupCounts.keySet());
         }
     }
 
     /** Forgets every row (no snapshot to show, e.g. back to live before the first tick). */
     public void clear() {
         byPid.clear();
+        rowsByPid = new ArrayList<>();
         rows.clear();
+        groupCounts.clear();
         groups.clear();
     }
 

@@ -1,2 +1,7 @@
-/** JavaFX UI (store). May import {@code model}, {@code config} and other {@code ui} packages; never {@code collect}, {@code classify} or {@code export} (the {@code ui.app} composition root excepted). */
+/**
+ * The UI's single source of truth on the FX thread: which snapshot is shown (live or a file),
+ * paused, the selected pid and the chosen metric; fed from the sampler through one coalescing hop.
+ * May import {@code model}, {@code config} and other {@code ui} packages; never {@code collect},
+ * {@code classify} or {@code export}.
+ */
 package io.herakles.procmem.ui.store;

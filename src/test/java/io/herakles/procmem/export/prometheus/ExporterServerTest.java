@@ -169,6 +169,11 @@ class ExporterServerTest {
             HttpResponse<byte[]> r = send(s, "GET", "/health");
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(body(r)).startsWith("Waiting for first collection\n\n");
+            HttpResponse<byte[]> json = send(s, "GET", "/health?format=json");
+            assertThat(json.statusCode()).isEqualTo(503);
+            JsonNode node = new ObjectMapper().readTree(json.body());
+            assertThat(node.get("status").asText()).isEqualTo("unavailable");
+            assertThat(node.get("snapshot").isNull()).isTrue();
             assertThat(send(s, "GET", "/metrics").statusCode()).isEqualTo(200);
             empty.publish(new Snapshot(1, Instant.now(), "/proc", List.of(), TestSnapshots.system(), TestSnapshots.stats(false)));
             HttpResponse<byte[]> failed = send(s, "GET", "/health");

@@ -28,6 +28,6 @@ class ListenAddressTest {
     @Test
     void emptyAddressIsRefused() {
         assertThatThrownBy(() -> ListenAddress.resolve("  ", 9215)).isInstanceOf(ListenException.class)
-                .hasMessage("cannot listen on   :9215: empty bind address");
+                .hasMessage("cannot listen on :9215: empty bind address");
     }
 }

@@ -115,6 +115,11 @@ class SnapshotCollectorTest {
                 .contains("herakles_system_cpu_usage_ratio");
         String noPssUss = scrape(snapshot(ps), cfgWith(b -> { b.enablePss = false; b.enableUss = false; }));
         assertThat(noPssUss).doesNotContain("pss").doesNotContain("uss").contains("herakles_proc_mem_rss_bytes{");
+        String all = scrape(snapshot(ps), DEFAULTS);
+        assertThat(all).contains("jvm_memory_used_bytes{area=\"heap\"} ").contains("process_cpu_seconds_total ")
+                .contains("# TYPE jvm_gc_collection_seconds summary");
+        String noJvm = scrape(snapshot(ps), cfgWith(b -> b.enableDefaultCollectors = false));
+        assertThat(noJvm).doesNotContain("jvm_").doesNotContain("process_cpu_seconds_total");
         String noTelemetry = scrape(snapshot(ps), cfgWith(b -> b.enableTelemetry = false));
         assertThat(noTelemetry).doesNotContain("herakles_exporter_").contains("herakles_proc_mem_cache_updating");
     }

@@ -4,6 +4,7 @@ import static io.herakles.procmem.ui.common.TestSnapshots.process;
 import static io.herakles.procmem.ui.common.TestSnapshots.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.common.TestSnapshots;
@@ -11,11 +12,15 @@ import io.herakles.procmem.ui.processes.ProcessRow;
 import io.herakles.procmem.ui.treemap.Rect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
+import javafx.geometry.Side;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -76,7 +81,7 @@ class MainWindowTest {
     @Test
     void rowsAppearAndTheFilterNarrowsThem(FxRobot robot) throws Exception {
         publish(TestSnapshots.small(1));
-        assertThat(shownPids(robot)).containsExactly(101, 102, 203, 304, 405);
+        assertThat(shownPids(robot)).as("biggest USS first until the user sorts").containsExactly(102, 304, 101, 203, 405);
         assertThat(stage.getTitle()).startsWith("Herakles");
         Label count = robot.lookup("#processCount").queryAs(Label.class);
         assertThat(count.getText()).isEqualTo("5 processes");
@@ -87,11 +92,14 @@ class MainWindowTest {
         assertThat(stage.getScene().getFocusOwner()).isInstanceOf(TextField.class);
         robot.write("postgres");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(shownPids(robot)).containsExactly(101, 102);
+        assertThat(shownPids(robot)).containsExactly(102, 101);
 
         // a refresh keeps the filter
         publish(TestSnapshots.small(2));
-        assertThat(shownPids(robot)).containsExactly(101, 102);
+        assertThat(shownPids(robot)).containsExactly(102, 101);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownPids(robot)).hasSize(5);
 
         // unreadable PSS/USS read as a dash, and the notice explains why
         robot.interact(() -> window.store().selectedPidProperty().set(-1));
@@ -103,8 +111,13 @@ class MainWindowTest {
     @Test
     void sortByUssSurvivesRefreshesAndKeepsTheSelection(FxRobot robot) throws Exception {
         publish(TestSnapshots.small(1));
-        Node ussHeader = robot.lookup(".column-header").match((Node n) -> "uss".equals(n.getId())).query();
-        robot.clickOn(ussHeader).clickOn(ussHeader); // ascending, then descending
+        robot.clickOn(header(robot, "pid"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownPids(robot)).containsExactly(101, 102, 203, 304, 405);
+        robot.clickOn(header(robot, "uss"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownPids(robot)).as("ascending by bytes, unknown first").containsExactly(405, 203, 101, 304, 102);
+        robot.clickOn(header(robot, "uss"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownPids(robot)).containsExactly(102, 304, 101, 203, 405);
 
@@ -123,6 +136,14 @@ class MainWindowTest {
                 TestSnapshots.rootDaemon(405))));
         assertThat(shownPids(robot)).containsExactly(203, 102, 304, 101, 405);
         assertThat(table(robot).getSelectionModel().getSelectedItem()).isSameAs(selected);
+
+        // the selected process exits: no neighbour gets selected in its place
+        publish(snapshot(3, List.of(
+                process(102, "postgres", "db", "postgres", 2048, 1500, 1200),
+                process(203, "nginx", "web", "nginx", 6000, 5000, 4000))));
+        assertThat(shownPids(robot)).containsExactly(203, 102);
+        assertThat(table(robot).getSelectionModel().getSelectedItem()).isNull();
+        assertThat(window.store().selectedPidProperty().get()).isEqualTo(101);
 
         // Space (table focused) pauses: the next snapshot is held back
         robot.clickOn("#processTable");
@@ -155,7 +176,7 @@ class MainWindowTest {
         assertThat(Files.exists(target)).isTrue();
         Snapshot written = services.written.get(target);
         assertThat(written).isSameAs(window.store().getCurrentSnapshot());
-        assertThat(written.processes()).extracting(p -> p.pid()).containsExactlyElementsOf(shownPids(robot));
+        assertThat(written.processes()).extracting(p -> p.pid()).containsExactlyInAnyOrderElementsOf(shownPids(robot));
     }
 
     @Test
@@ -179,7 +200,7 @@ class MainWindowTest {
         robot.clickOn("#backToLive");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.getTitle()).startsWith("Herakles").doesNotContain("snapshot");
-        assertThat(shownPids(robot)).containsExactly(101, 102, 203, 304, 405);
+        assertThat(shownPids(robot)).containsExactlyInAnyOrder(101, 102, 203, 304, 405);
     }
 
     @Test
@@ -196,6 +217,46 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(services.calls).contains("closeMetricsServer 19215");
         assertThat(robot.lookup("#metricsUrl").queryAs(Label.class).getText()).isEmpty();
+
+        // a busy port is a message, and the switch goes back off
+        services.metricsFailure = new java.io.IOException("Address already in use");
+        robot.clickOn(robot.lookup("#serveMetrics .thumb-area").queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.errors).singleElement().asString().contains("Port 19215: Address already in use");
+        assertThat(robot.lookup("#serveMetrics").queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected())
+                .isFalse();
+        assertThat(stage.getIcons()).isNotEmpty();
+    }
+
+    @Test
+    void toolbarSetsIntervalAndMetricAndTheContextMenuKillsAfterConfirmation(FxRobot robot) throws Exception {
+        publish(TestSnapshots.small(1));
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Duration> interval = robot.lookup("#intervalChoice").queryAs(ChoiceBox.class);
+        robot.interact(() -> interval.setValue(Duration.ofSeconds(5)));
+        assertThat(services.calls).contains("setInterval 5");
+
+        robot.clickOn("#metricPSS");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.store().metricProperty().get()).isEqualTo(MemoryMetric.PSS);
+        assertThat(window.visuals().treemap().metricProperty().get()).isEqualTo(MemoryMetric.PSS);
+        assertThat(header(robot, "pss").getStyleClass()).contains("metric-column");
+        assertThat(header(robot, "uss").getStyleClass()).doesNotContain("metric-column");
+
+        services.terminateResult = TerminationResult.refused("Operation not permitted");
+        TableRow<ProcessRow> sshdRow = robot.lookup(".table-row-cell").match((TableRow<ProcessRow> r) ->
+                r.getItem() != null && r.getItem().pid() == 405).query();
+        // Monocle's robot does not raise context-menu requests, so open the row's menu as one would
+        robot.interact(() -> sshdRow.getContextMenu().show(sshdRow, Side.BOTTOM, 20, 0));
+        robot.clickOn("Kill (SIGKILL)…");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.confirmations).singleElement().asString().contains("sshd").contains("405");
+        assertThat(services.calls).contains("kill 405");
+        assertThat(dialogs.errors).singleElement().asString().contains("Operation not permitted");
+    }
+
+    private static Node header(FxRobot robot, String columnId) {
+        return robot.lookup(".column-header").match((Node n) -> columnId.equals(n.getId())).query();
     }
 
     /** Screen point at the middle of process {@code pid}'s treemap box. */

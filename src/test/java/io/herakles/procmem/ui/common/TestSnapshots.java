@@ -80,25 +80,44 @@ public final class TestSnapshots {
     }
 
     /**
-     * {@code count} processes in a dozen groups with pseudo-random sizes; {@code tick} shifts
-     * values and replaces about 1% of the pids, as a live system would between ticks.
+     * {@code count} processes in a dozen groups, as a live system looks from tick to tick: every
+     * process's CPU changes, about a fifth of them change memory by up to ±3%, and about 1% of the
+     * pids are replaced by new ones. Deterministic for a given (count, tick).
      */
     public static Snapshot generated(int count, long tick) {
-        Random random = new Random(42 + tick);
-        String[][] groups = {{"db", "postgres"}, {"db", "redis"}, {"web", "nginx"}, {"web", "node"},
-            {"desktop", "browser"}, {"desktop", "shell"}, {"system", "systemd"}, {"system", "kernel"},
-            {"dev", "java"}, {"dev", "python"}, {"container", "containerd"}, {"other", "other"}};
+        return generated(count, tick, false);
+    }
+
+    /**
+     * Like {@link #generated(int, long)}; with {@code reshuffle} every memory value is drawn anew
+     * each tick, so any memory sort order is scrambled (the worst case for re-sorting).
+     */
+    public static Snapshot generated(int count, long tick, boolean reshuffle) {
+        Random base = new Random(reshuffle ? 42 + tick : 42);
+        Random drift = new Random(1000 + tick);
         List<ProcessSample> out = new ArrayList<>(count);
         int churn = (int) (tick * count / 100);
         for (int i = 0; i < count; i++) {
             int pid = 1000 + i + (i < count / 100 ? churn : 0) * 10_000;
-            String[] g = groups[i % groups.length];
-            long rss = 1 + random.nextInt(2000);
-            long pss = Math.max(1, rss - random.nextInt((int) rss));
-            long uss = Math.max(0, pss - random.nextInt((int) pss));
-            out.add(process(pid, g[1] + "-" + i, g[0], g[1], rss, i % 9 == 0 ? -1 : pss, i % 9 == 0 ? -1 : uss)
-                    .toBuilder().cpuPercent(random.nextDouble() * 50).build());
+            String[] g = GROUPS[i % GROUPS.length];
+            long rss = 1 + base.nextInt(2000);
+            long pss = Math.max(1, rss - base.nextInt((int) rss));
+            long uss = Math.max(0, pss - base.nextInt((int) pss));
+            if (drift.nextInt(5) == 0) {
+                double factor = 0.97 + drift.nextDouble() * 0.06;
+                rss = Math.max(1, Math.round(rss * factor));
+                pss = Math.min(rss, Math.round(pss * factor));
+                uss = Math.min(pss, Math.round(uss * factor));
+            }
+            boolean unreadable = i % 9 == 0;
+            out.add(process(pid, g[1] + "-" + i, g[0], g[1], rss, unreadable ? -1 : pss, unreadable ? -1 : uss)
+                    .toBuilder().cpuPercent(drift.nextDouble() * 50).cpuTimeSeconds(1000 + tick + i).build());
         }
         return snapshot(tick, out);
     }
+
+    private static final String[][] GROUPS = {{"db", "postgres"}, {"db", "redis"}, {"web", "nginx"},
+        {"web", "node"}, {"desktop", "browser"}, {"desktop", "shell"}, {"system", "systemd"},
+        {"system", "kernel"}, {"dev", "java"}, {"dev", "python"}, {"container", "containerd"},
+        {"other", "other"}};
 }
