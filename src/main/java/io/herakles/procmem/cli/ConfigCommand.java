@@ -29,8 +29,9 @@ final class ConfigCommand implements Callable<Integer> {
                     + " - = standard output).")
     String output;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "yaml|json|toml (default yaml).")
-    String format = "yaml";
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "yaml|json|toml (default yaml).")
+    ConfigFormat format = ConfigFormat.YAML;
 
     @Option(names = "--commented", description = "Start with a comment block describing every key (YAML).")
     boolean commented;
@@ -43,12 +44,7 @@ final class ConfigCommand implements Callable<Integer> {
         if (root.validConfig().isEmpty()) {
             return ExitCodes.FAILURE;
         }
-        ConfigFormat f;
-        try {
-            f = ConfigFormat.parse(format);
-        } catch (RuntimeException e) {
-            throw new UserError("--format: " + e.getMessage());
-        }
+        ConfigFormat f = format;
         String body = ConfigRenderer.defaults(f, commented);
         // the loader picks the format by extension, so the default name follows --format (upstream
         // always wrote .yaml: 'config --format toml' left a file that broke every later start)

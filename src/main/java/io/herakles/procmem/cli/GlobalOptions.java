@@ -1,5 +1,6 @@
 package io.herakles.procmem.cli;
 
+import io.herakles.procmem.config.ConfigFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,9 @@ final class GlobalOptions {
     @Option(names = "--show-user-config", description = "Print the config file's path and the values it sets, and exit.")
     boolean showUserConfig;
 
-    @Option(names = "--config-format", paramLabel = "FORMAT", description = "yaml|json|toml for --show-config and --show-user-config (default yaml).")
-    String configFormat = "yaml";
+    @Option(names = "--config-format", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "yaml|json|toml for --show-config and --show-user-config (default yaml).")
+    ConfigFormat configFormat = ConfigFormat.YAML;
 
     @Option(names = "--check-config", description = "Validate the configuration, print ✅/❌ and exit 0/1.")
     boolean checkConfig;

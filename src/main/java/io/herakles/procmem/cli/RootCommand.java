@@ -123,11 +123,7 @@ final class RootCommand implements Callable<Integer> {
     }
 
     ConfigFormat configFormat() {
-        try {
-            return ConfigFormat.parse(global.configFormat);
-        } catch (ConfigException e) {
-            throw new UserError("--config-format: " + e.getMessage());
-        }
+        return global.configFormat;
     }
 
     ResolvedConfig resolve() {
