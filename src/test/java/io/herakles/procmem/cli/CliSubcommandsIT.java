@@ -40,7 +40,9 @@ class CliSubcommandsIT {
     void checkAllPassesOnThisMachine() throws Exception {
         Result r = herakles.run("check", "--all");
         assertThat(r.exitCode()).as(r.describe()).isZero();
-        assertThat(r.stdout()).contains("✅ /proc exists", "✅ Can read 5 process entries",
+        // up to 5 entries are tried; a CI container may hold fewer processes than that
+        assertThat(r.stdout()).containsPattern("✅ Can read [1-5] process entries");
+        assertThat(r.stdout()).contains("✅ /proc exists",
                 "smaps_rollup available (fast path)", "✅ Configuration is valid", "subgroups loaded",
                 "✅ All checks passed - system is ready");
         assertThat(r.stdout()).containsPattern("✅ RSS: [1-9]\\d* MB, PSS: \\d+ MB, USS: \\d+ MB");
