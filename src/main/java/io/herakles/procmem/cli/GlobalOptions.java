@@ -56,7 +56,7 @@ final class GlobalOptions {
     boolean disableTelemetry;
 
     @Option(names = "--disable-default-collectors",
-            description = "Accepted for upstream compatibility; no effect (like upstream, no process/JVM metrics are exported).")
+            description = "Do not export the exporter's own JVM metrics (jvm_*, process_*).")
     boolean disableDefaultCollectors;
 
     @Option(names = "--io-buffer-kb", paramLabel = "KB",
