@@ -1,10 +1,11 @@
 package io.herakles.procmem.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Unmatched;
 
 /** {@code bench}: timed complete collection passes over the live /proc (see README, "Performance"). */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -14,8 +15,13 @@ final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Parameters(arity = "0..*", paramLabel = "ARGS", description = "Passed to the benchmark.")
-    List<String> args = List.of();
+    /**
+     * Everything after {@code bench}, in order, for the benchmark's own parser: its options
+     * ({@code -n}, {@code -q}, ...) are not picocli options, and a {@code @Parameters} list would
+     * have picocli reject them as unknown options.
+     */
+    @Unmatched
+    List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {

@@ -12,6 +12,7 @@ import io.herakles.procmem.export.testdata.SnapshotFileSource;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotSource;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -56,9 +57,23 @@ final class Engines {
             file.startPolling(TEST_DATA_POLL);
             return running(file, null, file::close);
         }
+        requireProcFs(Path.of(config.procfs()));
         Sampler sampler = new Sampler(config, classifier);
         sampler.start();
         return running(sampler.source(), sampler.largestReads(), sampler::close);
+    }
+
+    /**
+     * A wrong {@code procfs} (a typo, an unmounted {@code /host/proc}) would otherwise give
+     * successful collections of zero processes and a healthy {@code /health}: refuse it up front.
+     */
+    static void requireProcFs(Path procfs) {
+        if (!Files.isDirectory(procfs)) {
+            throw new UserError("procfs " + procfs + " is not a directory");
+        }
+        if (!Files.isRegularFile(procfs.resolve("stat"))) {
+            throw new UserError("procfs " + procfs + " is not a proc filesystem (no " + procfs.resolve("stat") + ")");
+        }
     }
 
     private static Running running(SnapshotSource source, LargestReads reads, Runnable stop) {

@@ -5,7 +5,6 @@ import io.herakles.procmem.collect.LargestReads;
 import io.herakles.procmem.health.AppConfig;
 import io.herakles.procmem.health.HealthState;
 import io.herakles.procmem.config.ExporterConfig;
-import io.herakles.procmem.config.LoggingSetup;
 import io.herakles.procmem.export.prometheus.ExporterServer;
 import io.herakles.procmem.export.prometheus.ListenException;
 import io.herakles.procmem.model.SnapshotSource;
@@ -28,8 +27,8 @@ final class ExporterMode {
 
     private ExporterMode() {}
 
+    /** Serves {@code config} (validated, logging already set up by {@link RootCommand#validConfig()}). */
     static int run(ExporterConfig config, PrintStream err) {
-        LoggingSetup.apply(config);
         RuleSet rules = Engines.loadRules(err);
         CountDownLatch stop = new CountDownLatch(1);
         installSignalHandlers(stop);

@@ -1,5 +1,6 @@
 package io.herakles.procmem.cli;
 
+import io.herakles.procmem.config.ConfigFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,9 @@ final class GlobalOptions {
     @Option(names = "--show-user-config", description = "Print the config file's path and the values it sets, and exit.")
     boolean showUserConfig;
 
-    @Option(names = "--config-format", paramLabel = "FORMAT", description = "yaml|json|toml for --show-config and --show-user-config (default yaml).")
-    String configFormat = "yaml";
+    @Option(names = "--config-format", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "yaml|json|toml for --show-config and --show-user-config (default yaml).")
+    ConfigFormat configFormat = ConfigFormat.YAML;
 
     @Option(names = "--check-config", description = "Validate the configuration, print ✅/❌ and exit 0/1.")
     boolean checkConfig;
@@ -53,7 +55,8 @@ final class GlobalOptions {
     @Option(names = "--disable-telemetry", description = "Do not export our self-metrics (herakles_exporter_*).")
     boolean disableTelemetry;
 
-    @Option(names = "--disable-default-collectors", description = "Do not export the exporter's own JVM metrics.")
+    @Option(names = "--disable-default-collectors",
+            description = "Do not export the exporter's own JVM metrics (jvm_*, process_*).")
     boolean disableDefaultCollectors;
 
     @Option(names = "--io-buffer-kb", paramLabel = "KB",

@@ -7,6 +7,7 @@ import io.herakles.procmem.config.ConfigRenderer;
 import io.herakles.procmem.config.ConfigResolver;
 import io.herakles.procmem.config.ConfigValidator;
 import io.herakles.procmem.config.ExporterConfig;
+import io.herakles.procmem.config.LoggingSetup;
 import io.herakles.procmem.config.ResolvedConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -30,8 +31,8 @@ import picocli.CommandLine.Option;
         usageHelpAutoWidth = true,
         description = {
             "Linux process-memory monitor: per-process RSS/PSS/USS and CPU, classified into groups.",
-            "Opens the desktop app when a display exists; --exporter serves Prometheus metrics instead",
-            "(the default without a display, as upstream's herakles-proc-mem-exporter)."},
+            "Opens the desktop app when a display exists; --exporter serves Prometheus metrics instead"
+                    + " (the default without a display, as upstream's herakles-proc-mem-exporter)."},
         footer = {"", Footer.LINE},
         subcommands = {CheckCommand.class, ConfigCommand.class, TestCommand.class, SubgroupsCommand.class,
             GenerateTestdataCommand.class, BenchCommand.class})
@@ -73,8 +74,15 @@ final class RootCommand implements Callable<Integer> {
         if (snapshot != null && !Files.isRegularFile(snapshot)) {
             throw new UserError("snapshot file not found: " + snapshot);
         }
+        if (snapshot != null && (exporter || !hasDisplay())) {
+            // --snapshot only means something to the window; serving live /proc instead would
+            // silently answer a different question than the one asked
+            throw new UserError("--snapshot opens the desktop app, " + (exporter ? "not the exporter"
+                    : "which needs a display (DISPLAY/WAYLAND_DISPLAY unset)")
+                    + "; to serve a snapshot file use --exporter -t " + snapshot);
+        }
         if (exporter || !hasDisplay()) {
-            if (!exporter && snapshot == null) {
+            if (!exporter) {
                 err.println("No display found (DISPLAY/WAYLAND_DISPLAY unset): running as exporter."
                         + " Use --exporter to say so and silence this line.");
             }
@@ -115,11 +123,7 @@ final class RootCommand implements Callable<Integer> {
     }
 
     ConfigFormat configFormat() {
-        try {
-            return ConfigFormat.parse(global.configFormat);
-        } catch (ConfigException e) {
-            throw new UserError("--config-format: " + e.getMessage());
-        }
+        return global.configFormat;
     }
 
     ResolvedConfig resolve() {
@@ -127,7 +131,12 @@ final class RootCommand implements Callable<Integer> {
         return ConfigResolver.forSystem().resolve(explicit, global.noConfig, env, ConfigOverrides.of(global.overrides()));
     }
 
-    /** The effective, validated configuration; prints upstream's ❌ line and returns empty when invalid. */
+    /**
+     * The effective, validated configuration, with logging set up from it; prints upstream's ❌ line
+     * and returns empty when invalid. Logging is set up here, inside the same error handling, because
+     * an unopenable {@code log_file} is a configuration mistake too (it used to escape as an exception
+     * from the exporter's start-up), and so subcommands log one line per record like the exporter.
+     */
     Optional<ExporterConfig> validConfig() {
         try {
             ExporterConfig c = resolve().config();
@@ -136,6 +145,7 @@ final class RootCommand implements Callable<Integer> {
                 err.println(ConfigRenderer.checkResult(error));
                 return Optional.empty();
             }
+            LoggingSetup.apply(c);
             return Optional.of(c);
         } catch (ConfigException e) {
             err.println("❌ Configuration invalid: " + e.getMessage());
