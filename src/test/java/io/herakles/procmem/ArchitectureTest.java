@@ -100,7 +100,7 @@ class ArchitectureTest {
     @Test
     void nothingButUiAppAndMainSeesUi() {
         noClasses().that().resideOutsideOfPackage(BASE + ".ui..")
-                .and().doNotHaveFullyQualifiedName(BASE + ".Main")
+                .and().doNotHaveFullyQualifiedName(BASE + ".DesktopLauncher")
                 .should().dependOnClassesThat().resideInAPackage(BASE + ".ui..")
                 .allowEmptyShould(true)
                 .check(classes);

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param minUssKb               drop processes whose USS is below this many KiB (unknown USS is kept)
  * @param includeNames           keep only names containing one of these substrings (empty = all)
  * @param excludeNames           drop names containing one of these substrings (wins over include)
- * @param parallelism            collection threads; null = auto
+ * @param parallelism            collection threads; null or 0 = auto (upstream: rayon pool only if &gt; 0)
  * @param maxProcesses           cap on scanned {@code /proc} entries; null = unlimited
  * @param cacheTtlSeconds        collection interval of the exporter, seconds (≥ 1), default 30
  * @param ioBufferKb             upstream buffer size, shown in buffer health

@@ -1,2 +1,10 @@
-/** JavaFX UI (treemap). May import {@code model}, {@code config} and other {@code ui} packages; never {@code collect}, {@code classify} or {@code export} (the {@code ui.app} composition root excepted). */
+/**
+ * The memory treemap: a pure squarified layout ({@code TreemapLayout}, {@code Rect}), the
+ * group → subgroup → process view-model with zoom ({@code TreemapModel}, {@code ZoomPath}), and
+ * the canvas-drawn {@code TreemapView} (usable on its own). Also the stable group colours
+ * ({@code GroupPalette}) shared by the charts.
+ *
+ * <p>JavaFX UI (treemap). May import {@code model}, {@code config} and other {@code ui} packages;
+ * never {@code collect}, {@code classify} or {@code export} (the {@code ui.app} composition root excepted).
+ */
 package io.herakles.procmem.ui.treemap;

@@ -1,0 +1,97 @@
+package io.herakles.procmem.cli;
+
+import io.herakles.procmem.classify.RuleClassifier;
+import io.herakles.procmem.classify.RuleLoader;
+import io.herakles.procmem.classify.RuleSet;
+import io.herakles.procmem.config.ExporterConfig;
+import io.herakles.procmem.engine.ReplayFilter;
+import io.herakles.procmem.engine.Sampler;
+import io.herakles.procmem.export.testdata.SnapshotFileException;
+import io.herakles.procmem.export.testdata.SnapshotFileSource;
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.model.SnapshotSource;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Builds the snapshot source of a headless run: the live engine, or a snapshot file ({@code -t}). */
+final class Engines {
+
+    /** How often {@code -t FILE} is checked for changes (a stat call; cheap). */
+    static final Duration TEST_DATA_POLL = Duration.ofSeconds(1);
+
+    private Engines() {}
+
+    /** A started source and what stops it. */
+    interface Running extends AutoCloseable {
+        SnapshotSource source();
+
+        @Override
+        void close();
+    }
+
+    /** Built-in, workstation and custom rules; a broken custom file is reported (one line) and skipped. */
+    static RuleSet loadRules(PrintStream err) {
+        RuleSet rules = RuleLoader.defaults().load();
+        rules.errors().forEach(e -> err.println("Warning: " + e));
+        return rules;
+    }
+
+    static Running start(ExporterConfig config, RuleSet rules) {
+        RuleClassifier classifier = new RuleClassifier(rules, config);
+        if (config.testDataFile() != null) {
+            SnapshotFileSource file;
+            try {
+                file = new SnapshotFileSource(Path.of(config.testDataFile()), new ReplayFilter(config, classifier));
+            } catch (SnapshotFileException e) {
+                throw new UserError(e.getMessage());
+            }
+            file.startPolling(TEST_DATA_POLL);
+            return running(file, file::close);
+        }
+        Sampler sampler = new Sampler(config, classifier);
+        sampler.start();
+        return running(sampler.source(), sampler::close);
+    }
+
+    private static Running running(SnapshotSource source, Runnable stop) {
+        return new Running() {
+            @Override
+            public SnapshotSource source() {
+                return source;
+            }
+
+            @Override
+            public void close() {
+                stop.run();
+            }
+        };
+    }
+
+    /** Waits (bounded) until the source has published once. */
+    static boolean awaitFirstSnapshot(SnapshotSource source, Duration timeout) {
+        if (source.latest().isPresent()) {
+            return true;
+        }
+        CountDownLatch first = new CountDownLatch(1);
+        try (AutoCloseable ignored = source.subscribe(s -> first.countDown())) {
+            return source.latest().isPresent() || first.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return source.latest().isPresent();
+        }
+    }
+
+    /** One complete live pass: starts a sampler, takes its first snapshot, stops it. */
+    static Optional<Snapshot> onePass(ExporterConfig config, RuleSet rules, Duration timeout) {
+        try (Running r = start(config.toBuilder().build(), rules)) {
+            awaitFirstSnapshot(r.source(), timeout);
+            return r.source().latest();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.herakles.procmem.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Entry point of the command line: parses the arguments, runs headless work (exporter, show/check
+ * modes, subcommands) and tells {@code Main} whether to open the desktop app instead.
+ */
+public final class HeraklesCli {
+
+    private HeraklesCli() {}
+
+    /** Runs with the process's environment and standard streams. */
+    public static Launch launch(String[] args) {
+        return launch(args, System.getenv(), System.out, System.err);
+    }
+
+    /**
+     * Parses and runs; returns the exit code, or a desktop launch. Usage errors print one line
+     * naming the problem and exit {@link ExitCodes#USAGE}.
+     */
+    public static Launch launch(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        RootCommand root = new RootCommand(env, out, err);
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler(HeraklesCli::usageError);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // a user mistake surfaces as a UserError with a printable message; anything else is a bug
+            if (e instanceof UserError u) {
+                err.println("Error: " + u.getMessage());
+                return ExitCodes.FAILURE;
+            }
+            throw e;
+        });
+        int code = cli.execute(args);
+        return root.desktopLaunch() != null ? root.desktopLaunch() : Launch.exit(code);
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String message = e.getMessage();
+        if (e instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            message += " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+        }
+        err.println("Error: " + message);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+}

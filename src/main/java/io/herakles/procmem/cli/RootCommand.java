@@ -1,0 +1,145 @@
+package io.herakles.procmem.cli;
+
+import io.herakles.procmem.config.ConfigException;
+import io.herakles.procmem.config.ConfigFormat;
+import io.herakles.procmem.config.ConfigOverrides;
+import io.herakles.procmem.config.ConfigRenderer;
+import io.herakles.procmem.config.ConfigResolver;
+import io.herakles.procmem.config.ConfigValidator;
+import io.herakles.procmem.config.ExporterConfig;
+import io.herakles.procmem.config.ResolvedConfig;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code herakles-proc-mem}: with a display and no headless flag it opens the desktop app; with
+ * {@code --exporter} (or without a display, like upstream's default) it serves metrics; the
+ * show/check flags and subcommands do their job and exit.
+ */
+@Command(name = "herakles-proc-mem",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Linux process-memory monitor: per-process RSS/PSS/USS and CPU, classified into groups.",
+            "Opens the desktop app when a display exists; --exporter serves Prometheus metrics instead",
+            "(the default without a display, as upstream's herakles-proc-mem-exporter)."},
+        footer = {"", Footer.LINE},
+        subcommands = {CheckCommand.class, ConfigCommand.class, TestCommand.class, SubgroupsCommand.class,
+            GenerateTestdataCommand.class, BenchCommand.class})
+final class RootCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = "--exporter", description = "Run headless: serve Prometheus metrics (no JavaFX is loaded).")
+    boolean exporter;
+
+    @Option(names = "--snapshot", paramLabel = "FILE", description = "Open the desktop app on a snapshot JSON file.")
+    Path snapshot;
+
+    final Map<String, String> env;
+    final PrintStream out;
+    final PrintStream err;
+    private Launch desktopLaunch;
+
+    RootCommand(Map<String, String> env, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+    }
+
+    Launch desktopLaunch() {
+        return desktopLaunch;
+    }
+
+    @Override
+    public Integer call() {
+        if (global.checkConfig || global.showConfig || global.showUserConfig) {
+            return showOrCheck();
+        }
+        Optional<ExporterConfig> config = validConfig();
+        if (config.isEmpty()) {
+            return ExitCodes.FAILURE;
+        }
+        if (snapshot != null && !Files.isRegularFile(snapshot)) {
+            throw new UserError("snapshot file not found: " + snapshot);
+        }
+        if (exporter || !hasDisplay()) {
+            if (!exporter && snapshot == null) {
+                err.println("No display found (DISPLAY/WAYLAND_DISPLAY unset): running as exporter."
+                        + " Use --exporter to say so and silence this line.");
+            }
+            return ExporterMode.run(config.get(), err);
+        }
+        desktopLaunch = Launch.desktop(config.get(), snapshot);
+        return ExitCodes.OK;
+    }
+
+    private boolean hasDisplay() {
+        return notBlank(env.get("DISPLAY")) || notBlank(env.get("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    /** Upstream order: --check-config wins, then --show-config, then --show-user-config. */
+    private int showOrCheck() {
+        ResolvedConfig resolved;
+        try {
+            resolved = resolve();
+        } catch (ConfigException e) {
+            err.println("❌ Configuration invalid: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        if (global.checkConfig) {
+            Optional<String> error = ConfigValidator.firstError(resolved.config());
+            (error.isPresent() ? err : out).println(ConfigRenderer.checkResult(error));
+            return error.isPresent() ? ExitCodes.FAILURE : ExitCodes.OK;
+        }
+        ConfigFormat format = configFormat();
+        out.print(global.showConfig
+                ? ConfigRenderer.effective(resolved.config(), format)
+                : ConfigRenderer.userConfig(resolved, format));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    ConfigFormat configFormat() {
+        try {
+            return ConfigFormat.parse(global.configFormat);
+        } catch (ConfigException e) {
+            throw new UserError("--config-format: " + e.getMessage());
+        }
+    }
+
+    ResolvedConfig resolve() {
+        Path explicit = global.configFile == null ? null : Path.of(global.configFile);
+        return ConfigResolver.forSystem().resolve(explicit, global.noConfig, env, ConfigOverrides.of(global.overrides()));
+    }
+
+    /** The effective, validated configuration; prints upstream's ❌ line and returns empty when invalid. */
+    Optional<ExporterConfig> validConfig() {
+        try {
+            ExporterConfig c = resolve().config();
+            Optional<String> error = ConfigValidator.firstError(c);
+            if (error.isPresent()) {
+                err.println(ConfigRenderer.checkResult(error));
+                return Optional.empty();
+            }
+            return Optional.of(c);
+        } catch (ConfigException e) {
+            err.println("❌ Configuration invalid: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.herakles.procmem.config;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Values given on the command line, keyed by config key name, applied over file and environment
+ * (flags win). A {@code null} value means "flag not given" and is ignored. Mutable while the CLI
+ * fills it; not thread-safe.
+ *
+ * <p>Values may be typed (Integer/Long/Boolean/String/List, or anything whose {@code toString} is
+ * the value, e.g. a {@code Path}) or text: text for a non-string key is parsed like an
+ * environment variable (lists comma-separated and trimmed, booleans true/false/1/0/yes/no).
+ *
+ * <p>Upstream's flag → key mapping (§4.1), for the CLI to follow:
+ * <pre>
+ * -p/--port → port            --bind → bind                  --min-uss-kb → min_uss_kb
+ * --include-names a,b → include_names (split on ',', trimmed)  --exclude-names → exclude_names
+ * --parallelism → parallelism (0 = auto)   --max-processes → max_processes
+ * --cache-ttl → cache_ttl     --io-buffer-kb, --smaps-buffer-kb, --smaps-rollup-buffer-kb → *_kb
+ * --top-n-subgroup → top_n_subgroup        --top-n-others → top_n_others
+ * --disable-health → enable_health=false   --disable-telemetry → enable_telemetry=false
+ * --disable-default-collectors → enable_default_collectors=false
+ * --debug → enable_pprof=true              --log-level → log_level
+ * -t/--test-data-file → test_data_file     --enable-tls → enable_tls=true
+ * --tls-cert → tls_cert_path  --tls-key → tls_key_path  (ours) --procfs → procfs, --web-config-file → web_config_file
+ * </pre>
+ * Switches only ever set one direction: use {@link #setIf} so an absent switch leaves lower layers alone.
+ */
+public final class ConfigOverrides {
+
+    private final Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
+
+    /** No flags given. */
+    public static ConfigOverrides none() {
+        return new ConfigOverrides();
+    }
+
+    /** Overrides from a map keyed by canonical key names (null values are ignored). */
+    public static ConfigOverrides of(Map<String, ?> byKeyName) {
+        ConfigOverrides overrides = new ConfigOverrides();
+        byKeyName.forEach(overrides::set);
+        return overrides;
+    }
+
+    /**
+     * Sets a key (canonical name) unless {@code value} is null.
+     *
+     * @throws IllegalArgumentException when {@code key} is not a canonical key name (a programming error)
+     * @throws ConfigException          when the value does not fit the key's type
+     */
+    public ConfigOverrides set(String key, Object value) {
+        ConfigKey configKey = ConfigKey.byKey(key)
+                .orElseThrow(() -> new IllegalArgumentException("not a config key: " + key));
+        if (value == null) {
+            return this;
+        }
+        try {
+            values.put(configKey, configKey.type().fromTyped(value));
+        } catch (ValueType.BadValue e) {
+            throw new ConfigException("invalid value for " + key + " on the command line: " + e.getMessage());
+        }
+        return this;
+    }
+
+    /** For switches: sets {@code key} to {@code value} only when the switch was {@code given}. */
+    public ConfigOverrides setIf(boolean given, String key, Object value) {
+        return given ? set(key, value) : this;
+    }
+
+    /** The typed values given, in key order. */
+    public Map<ConfigKey, Object> values() {
+        return ConfigFile.inKeyOrder(values);
+    }
+
+    /** The values given by canonical key name, in key order. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        values().forEach((k, v) -> out.put(k.key(), v));
+        return Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,98 @@
+package io.herakles.procmem.export.prometheus;
+
+/**
+ * The {@code /doc} page: upstream's static plain-text manual (spec §7.6) with the configuration
+ * file list corrected to the places this exporter really reads, and the metric list as we export
+ * it. Stateless.
+ */
+final class DocPage {
+
+    private DocPage() {}
+
+    static String render(String version) {
+        return """
+                HERAKLES PROC MEM EXPORTER - DOCUMENTATION
+                ==========================================
+
+                VERSION: %s
+
+                Prometheus exporter for per-process memory (RSS, PSS, USS) and CPU metrics on Linux,
+                with processes classified into groups and subgroups (db/postgres, web/nginx, ...).
+
+                ENDPOINTS
+                ---------
+                  /metrics     Prometheus metrics (text format; OpenMetrics and gzip when asked)
+                  /health      Exporter health and internal statistics (?format=json for JSON)
+                  /config      Effective configuration
+                  /subgroups   Loaded subgroup classification rules
+                  /doc         This documentation
+
+                METRICS
+                -------
+                  herakles_proc_mem_rss_bytes          Resident Set Size per process
+                  herakles_proc_mem_pss_bytes          Proportional Set Size per process
+                  herakles_proc_mem_uss_bytes          Unique Set Size per process
+                  herakles_proc_mem_cpu_percent        CPU usage per process (percent of one core)
+                  herakles_proc_mem_cpu_time_seconds   Total CPU time per process
+                  herakles_proc_mem_group_*_sum        Sums per group/subgroup
+                  herakles_proc_mem_top_*              Top-N processes per subgroup (ranked by USS)
+                  herakles_system_*                    System memory, CPU and load
+                  herakles_exporter_*                  Exporter self-metrics (enable_telemetry)
+
+                  Labels: pid, name, group, subgroup (per process); group, subgroup (sums);
+                  group, subgroup, rank, pid, name (Top-N); cpu (system CPU ratio).
+
+                CONFIG FILE LOCATIONS (first found wins)
+                ----------------------------------------
+                  1. -c FILE / --config FILE
+                  2. ./herakles-proc-mem-exporter.{yaml,yml,json,toml}
+                  3. ~/.config/herakles/config.yaml
+                  4. /etc/herakles/config.yaml
+                  5. /etc/herakles/proc-mem-exporter.{yaml,yml,json,toml}
+
+                KEY OPTIONS (defaults)
+                ----------------------
+                  port: 9215
+                  bind: 0.0.0.0
+                  cache_ttl: 30            seconds between collections
+                  min_uss_kb: 0
+                  top_n_subgroup: 3
+                  top_n_others: 10
+                  enable_tls: false
+                  tls_cert_path: none      PEM certificate chain
+                  tls_key_path: none       PEM private key
+
+                CLI COMMANDS
+                ------------
+                  herakles-proc-mem-exporter                 Start the exporter
+                  herakles-proc-mem-exporter check           Check config and /proc access
+                  herakles-proc-mem-exporter config          Print a config file
+                  herakles-proc-mem-exporter test            Run one collection and print it
+                  herakles-proc-mem-exporter subgroups       List the subgroup rules
+                  herakles-proc-mem-exporter generate-testdata -o FILE
+
+                EXAMPLE USAGE
+                -------------
+                  curl http://localhost:9215/metrics
+                  curl http://localhost:9215/health
+                  curl http://localhost:9215/config
+
+                EXAMPLE PROMQL
+                --------------
+                  topk(10, herakles_proc_mem_uss_bytes)
+                  sum by (group) (herakles_proc_mem_uss_bytes)
+                  sum by (subgroup) (herakles_proc_mem_cpu_percent)
+                  count by (subgroup) (herakles_proc_mem_rss_bytes)
+
+                PROMETHEUS SCRAPE CONFIG
+                ------------------------
+                  scrape_configs:
+                    - job_name: 'herakles-proc-mem'
+                      scrape_interval: 60s
+                      scrape_timeout: 30s
+                      static_configs:
+                        - targets: ['localhost:9215']
+
+                """.formatted(version) + TextPages.FOOTER;
+    }
+}

@@ -1,0 +1,325 @@
+package io.herakles.procmem.export.prometheus;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import io.herakles.procmem.config.ExporterConfig;
+import io.herakles.procmem.health.AppConfig;
+import io.herakles.procmem.health.HealthState;
+import io.herakles.procmem.model.SnapshotSource;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The exporter's HTTP(S) server: {@code /metrics} (client_java's scrape handler over a
+ * {@link SnapshotCollector}: Prometheus text, OpenMetrics and gzip as the scraper asks),
+ * {@code /health} (unless {@code enable_health=false}), {@code /config}, {@code /doc} and the
+ * caller's extra {@link Route}s, each at its exact path, GET/HEAD only. HTTPS when
+ * {@code enable_tls} (PEM certificate chain and key) or the web config file's
+ * {@code tls_server_config} asks for it (TLS 1.2 and 1.3 only); HTTP basic auth from the web config
+ * file's {@code basic_auth_users}, which is re-read when it changes ({@link WebConfigWatcher}).
+ *
+ * <p>Errors the user can fix are one-line exceptions: {@link ListenException} (socket),
+ * {@link TlsConfigException} (certificate, key, web config).
+ *
+ * <p>Threads: the JDK's dispatcher thread accepts connections; requests run on a pool of daemon
+ * worker threads ({@code herakles-http-N}, 32 at most, idle ones exit after a minute), so a client
+ * that trickles its request holds one worker, not the server, and is cut off by the request time
+ * limit of {@link HttpServerLimits}; idle keep-alive connections hold no worker at all.
+ * {@link #close()} stops at once (no draining, like upstream).
+ */
+public final class ExporterServer implements Closeable {
+
+    private static final Logger LOG = Logger.getLogger(ExporterServer.class.getName());
+    static final String TEXT = "text/plain; charset=utf-8";
+    private static final int MAX_WORKERS = 32;
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final AutoCloseable subscription;
+    private final PrometheusRegistry registry;
+    private final String scheme;
+
+    private ExporterServer(HttpServer server, ExecutorService workers, AutoCloseable subscription,
+            PrometheusRegistry registry, String scheme) {
+        this.server = server;
+        this.workers = workers;
+        this.subscription = subscription;
+        this.registry = registry;
+        this.scheme = scheme;
+    }
+
+    public static Builder builder(ExporterConfig config, SnapshotSource source) {
+        return new Builder(config, source);
+    }
+
+    /** The bound port (the real one when built with port 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    /** {@code http} or {@code https}. */
+    public String scheme() {
+        return scheme;
+    }
+
+    /** The registry behind {@code /metrics}, for callers that add collectors of their own. */
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "unsubscribe failed", e);
+        }
+    }
+
+    /** Mutable builder; not thread-safe. Starts from the config's bind address and port. */
+    public static final class Builder {
+        private final ExporterConfig config;
+        private final SnapshotSource source;
+        private String bind;
+        private int port;
+        private HealthState health;
+        private String version;
+        private ExporterTelemetry telemetry;
+        private SSLContext sslContext;
+        private Predicate<HttpExchange> gate = exchange -> true;
+        private final List<Route> routes = new ArrayList<>();
+
+        private Builder(ExporterConfig config, SnapshotSource source) {
+            this.config = Objects.requireNonNull(config, "config");
+            this.source = Objects.requireNonNull(source, "source");
+            this.bind = config.bind();
+            this.port = config.port();
+        }
+
+        /** IPv4 or IPv6 literal (brackets optional) or host name; default: the config's {@code bind}. */
+        public Builder bind(String bind) {
+            this.bind = Objects.requireNonNull(bind, "bind");
+            return this;
+        }
+
+        /** 0 = any free port; default: the config's {@code port}. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Buffer health shown on {@code /health}; default: the config's buffer sizes, nothing reported. */
+        public Builder health(HealthState health) {
+            this.health = health;
+            return this;
+        }
+
+        /** Version in {@code /doc} and {@code herakles_exporter_build_info}; default: the jar's. */
+        public Builder version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder telemetry(ExporterTelemetry telemetry) {
+            this.telemetry = telemetry;
+            return this;
+        }
+
+        /**
+         * Serve HTTPS with this context (TLS 1.2+). Default: HTTPS when the config says so
+         * ({@code enable_tls} with PEM files, or {@code tls_server_config} in the web config file),
+         * else plain HTTP.
+         */
+        public Builder tls(SSLContext context) {
+            this.sslContext = context;
+            return this;
+        }
+
+        /** Requests for which {@code gate} is false get 401 (e.g. basic auth); default: all pass. */
+        public Builder gate(Predicate<HttpExchange> gate) {
+            this.gate = Objects.requireNonNull(gate, "gate");
+            return this;
+        }
+
+        public Builder route(Route route) {
+            routes.add(Objects.requireNonNull(route, "route"));
+            return this;
+        }
+
+        public Builder route(String path, String contentType, java.util.function.Supplier<byte[]> body) {
+            return route(new Route(path, contentType, body));
+        }
+
+        /** Binds and starts serving; the one-line {@link ListenException} when the socket cannot be opened. */
+        public ExporterServer start() throws IOException {
+            String v = version != null ? version : defaultVersion();
+            ExporterTelemetry t = telemetry != null ? telemetry : new ExporterTelemetry();
+            HealthState h = health != null ? health : new HealthState(AppConfig.ofCapacities(
+                    config.ioBufferKb(), config.smapsBufferKb(), config.smapsRollupBufferKb()));
+            PrometheusRegistry registry = new PrometheusRegistry();
+            registry.register(new SnapshotCollector(source, config, t, v));
+            ScanStatistics scans = new ScanStatistics(t.clock());
+            source.latest().ifPresent(scans::onSnapshot);
+            Map<String, Router.Page> pages = pages(registry, t, new HealthPage(source, scans, t, h), v);
+
+            WebConfigWatcher web = config.webConfigFile() == null ? null
+                    : WebConfigWatcher.load(Path.of(config.webConfigFile()));
+            HttpsConfigurator https = https(web);
+            Predicate<HttpExchange> allowed = web == null ? gate : gate.and(web::authorize);
+
+            HttpServerLimits.applyDefaults();
+            InetSocketAddress address = ListenAddress.resolve(bind, port);
+            HttpServer server = ListenAddress.open(address, https);
+            ExecutorService workers = workers();
+            server.setExecutor(workers);
+            server.createContext("/", new Router(pages, t, allowed));
+            AutoCloseable subscription = source.subscribe(scans);
+            server.start();
+            String scheme = https == null ? "http" : "https";
+            LOG.info(() -> "listening on " + scheme + "://"
+                    + ListenAddress.display(address.getAddress().getHostAddress(), server.getAddress().getPort()));
+            return new ExporterServer(server, workers, subscription, registry, scheme);
+        }
+
+        /**
+         * HTTPS from, in this order: a context given to {@link #tls}, {@code enable_tls} with
+         * {@code tls_cert_path}/{@code tls_key_path}, or the web config's {@code tls_server_config};
+         * null for plain HTTP. TLS configured both by flags and in the web config is refused.
+         */
+        private HttpsConfigurator https(WebConfigWatcher web) throws TlsConfigException {
+            if (sslContext != null) {
+                return TlsContexts.configurator(sslContext, () -> TlsContexts.PROTOCOLS);
+            }
+            boolean webTls = web != null && web.keyManager() != null;
+            if (config.enableTls() && webTls) {
+                throw new TlsConfigException("TLS is configured twice: use --enable-tls with a certificate and key,"
+                        + " or tls_server_config in " + config.webConfigFile() + ", not both");
+            }
+            if (config.enableTls()) {
+                if (config.tlsCertPath() == null || config.tlsKeyPath() == null) {
+                    throw new TlsConfigException("--enable-tls needs both tls_cert_path and tls_key_path");
+                }
+                ReloadingKeyManager keys = new ReloadingKeyManager(
+                        PemKeyMaterial.load(Path.of(config.tlsCertPath()), Path.of(config.tlsKeyPath())));
+                return TlsContexts.configurator(TlsContexts.serverContext(keys), () -> TlsContexts.PROTOCOLS);
+            }
+            if (webTls) {
+                return TlsContexts.configurator(TlsContexts.serverContext(web.keyManager()), web::protocols);
+            }
+            return null;
+        }
+
+        private Map<String, Router.Page> pages(PrometheusRegistry registry, ExporterTelemetry t, HealthPage healthPage,
+                String v) {
+            PrometheusScrapeHandler scrape = new PrometheusScrapeHandler(PrometheusProperties.builder().build(), registry);
+            Map<String, Router.Page> pages = new LinkedHashMap<>();
+            // at most two scrapes build and encode at once (CPU-bound work on a small machine, and
+            // each holds the whole encoded body); the permit is returned before any network I/O,
+            // so a slow reader never holds it
+            Semaphore encoders = new Semaphore(2);
+            pages.put("/metrics", (exchange, head) -> {
+                long start = System.nanoTime();
+                if (!acquire(encoders)) {
+                    Router.send(exchange, 503, TEXT, "Too many concurrent scrapes\n".getBytes(StandardCharsets.UTF_8), head);
+                    return;
+                }
+                AtomicBoolean held = new AtomicBoolean(true);
+                Runnable release = () -> {
+                    if (held.compareAndSet(true, false)) {
+                        encoders.release();
+                    }
+                };
+                try {
+                    scrape.handleRequest(new JdkScrapeExchange(exchange, release));
+                } finally {
+                    release.run();
+                }
+                t.recordMetricsRequest(System.nanoTime() - start);
+            });
+            if (config.enableHealth()) {
+                pages.put("/health", (exchange, head) -> {
+                    HealthPage.Page page = wantsJson(exchange) ? healthPage.json() : healthPage.text();
+                    String type = wantsJson(exchange) ? "application/json" : TEXT;
+                    Router.send(exchange, page.status(), type, page.body().getBytes(StandardCharsets.UTF_8), head);
+                });
+            }
+            pages.put("/config", text(() -> ConfigPage.render(config)));
+            pages.put("/doc", text(() -> DocPage.render(v)));
+            for (Route r : routes) {
+                if (pages.containsKey(r.path())) {
+                    throw new IllegalArgumentException("route already served: " + r.path());
+                }
+                pages.put(r.path(), (exchange, head) -> Router.send(exchange, 200, r.contentType(), r.body().get(), head));
+            }
+            return pages;
+        }
+
+        private static boolean acquire(Semaphore encoders) {
+            try {
+                return encoders.tryAcquire(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        private static Router.Page text(java.util.function.Supplier<String> body) {
+            return (exchange, head) -> Router.send(exchange, 200, TEXT, body.get().getBytes(StandardCharsets.UTF_8), head);
+        }
+
+        private static boolean wantsJson(HttpExchange exchange) {
+            String query = exchange.getRequestURI().getRawQuery();
+            if (query != null && List.of(query.split("&")).contains("format=json")) {
+                return true;
+            }
+            String accept = exchange.getRequestHeaders().getFirst("Accept");
+            return accept != null && accept.contains("application/json");
+        }
+
+        private static ExecutorService workers() {
+            AtomicInteger n = new AtomicInteger();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_WORKERS, MAX_WORKERS, 60, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), r -> {
+                        Thread th = new Thread(r, "herakles-http-" + n.incrementAndGet());
+                        th.setDaemon(true);
+                        return th;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        }
+
+        private static String defaultVersion() {
+            String v = ExporterServer.class.getPackage().getImplementationVersion();
+            return v == null ? "unknown" : v;
+        }
+    }
+}

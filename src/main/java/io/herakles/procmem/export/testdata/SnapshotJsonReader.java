@@ -1,0 +1,208 @@
+package io.herakles.procmem.export.testdata;
+
+import static io.herakles.procmem.export.testdata.JsonFields.*;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.herakles.procmem.model.CollectionStats;
+import io.herakles.procmem.model.GroupKey;
+import io.herakles.procmem.model.MemoryBreakdown;
+import io.herakles.procmem.model.ProcessSample;
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.model.SystemSample;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Loads a snapshot file (upstream's test-data JSON, or ours with extra fields) strictly: anything
+ * that does not fit the format is a {@link SnapshotFileException} with a one-line message naming
+ * the file, the process index and pid when known, and the field. Stateless, thread-safe.
+ *
+ * <p>Required, as upstream requires them: top-level {@code version} and {@code generated_at}
+ * (strings) and {@code processes} (array); per process {@code pid} (1..2^31-1), {@code name},
+ * {@code group}, {@code subgroup} (strings), {@code rss}, {@code pss}, {@code uss} (non-negative
+ * integers, bytes; {@code pss}/{@code uss} may be {@code null} = absent, our extension),
+ * {@code cpu_percent}, {@code cpu_time_seconds} (non-negative numbers). Our extra fields are
+ * optional but type-checked when present; unknown fields are ignored. Duplicate pids and duplicate
+ * keys in one object are refused (upstream silently let the later pid win).
+ *
+ * <p>Lenient where upstream is: the {@code version} value is not checked; {@code generated_at} is
+ * used as {@code takenAt} when it is an ISO-8601 time with offset, otherwise the file's mtime is.
+ * Group and subgroup are kept as given (callers may re-classify, as upstream does). The snapshot's
+ * source is {@code "file: NAME"}, its sequence 0, its stats {@link CollectionStats#NONE}; processes
+ * are sorted by pid.
+ */
+public final class SnapshotJsonReader {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private SnapshotJsonReader() {}
+
+    /** Reads and validates {@code file}. */
+    public static Snapshot read(Path file) throws SnapshotFileException {
+        String shown = file.toString();
+        Instant mtime = modificationTime(file, shown);
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw notJson(shown, e);
+        } catch (IOException e) {
+            throw unreadable(shown, e);
+        }
+        return fromTree(root, shown, "file: " + file.getFileName(), mtime);
+    }
+
+    /**
+     * Validates an already parsed document. {@code shown} prefixes error messages,
+     * {@code fallbackTakenAt} is used when {@code generated_at} is not a parsable time.
+     */
+    static Snapshot fromTree(JsonNode root, String shown, String source, Instant fallbackTakenAt)
+            throws SnapshotFileException {
+        if (root == null || root.isMissingNode()) {
+            throw new SnapshotFileException(shown + ": empty file, expected a JSON object");
+        }
+        if (!root.isObject()) {
+            throw new SnapshotFileException(shown + ": top level must be a JSON object, got "
+                    + FieldReader.describe(root));
+        }
+        FieldReader top = new FieldReader(root, shown + ": ");
+        top.requiredString(VERSION);
+        String generatedAt = top.requiredString(GENERATED_AT);
+        JsonNode processes = top.node(PROCESSES);
+        if (processes == null) {
+            throw new SnapshotFileException(shown + ": missing required field '" + PROCESSES + "'");
+        }
+        if (!processes.isArray()) {
+            throw top.fail(PROCESSES, "must be an array", processes);
+        }
+        Instant takenAt = FieldReader.parseInstant(generatedAt).orElse(fallbackTakenAt);
+        SystemSample system = readSystem(top, shown);
+        return new Snapshot(0, takenAt, source, readProcesses(processes, shown), system, CollectionStats.NONE);
+    }
+
+    private static List<ProcessSample> readProcesses(JsonNode array, String shown) throws SnapshotFileException {
+        List<ProcessSample> out = new ArrayList<>(array.size());
+        Map<Integer, Integer> indexByPid = new HashMap<>(array.size() * 2);
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode node = array.get(i);
+            String at = shown + ": processes[" + i + "]";
+            if (!node.isObject()) {
+                throw new SnapshotFileException(at + ": must be an object, got " + FieldReader.describe(node));
+            }
+            int pid = new FieldReader(node, at + ": ").requiredPid(PID);
+            String context = at + " (pid " + pid + "): ";
+            Integer earlier = indexByPid.putIfAbsent(pid, i);
+            if (earlier != null) {
+                throw new SnapshotFileException(context + "duplicate pid, already used by processes[" + earlier + "]");
+            }
+            out.add(readProcess(new FieldReader(node, context), pid));
+        }
+        return out;
+    }
+
+    private static ProcessSample readProcess(FieldReader f, int pid) throws SnapshotFileException {
+        ProcessSample.Builder b = ProcessSample.builder(pid, f.requiredString(NAME))
+                .group(new GroupKey(f.requiredString(GROUP), f.requiredString(SUBGROUP)))
+                .rssBytes(f.requiredSize(RSS))
+                .pssBytes(f.nullableSize(PSS))
+                .ussBytes(f.nullableSize(USS))
+                .cpuPercent(f.requiredCpu(CPU_PERCENT))
+                .cpuTimeSeconds(f.requiredCpu(CPU_TIME_SECONDS));
+        b.ppid(f.optionalCount(PPID, 0))
+                .cmdline(f.optionalString(CMDLINE, ""))
+                .uid(f.optionalCount(UID, -1))
+                .user(f.optionalString(USER, ""))
+                .state(f.optionalState(STATE))
+                .threads(f.optionalCount(THREADS, 0))
+                .startTime(f.optionalInstant(START_TIME).orElse(null))
+                .matchedRule(f.optionalString(MATCHED_RULE, ""));
+        MemoryBreakdown memory = new MemoryBreakdown(
+                f.optionalSize(RSS_ANON), f.optionalSize(RSS_FILE), f.optionalSize(RSS_SHMEM), f.optionalSize(SWAP),
+                f.optionalSize(PSS_ANON), f.optionalSize(PSS_FILE), f.optionalSize(PSS_SHMEM), f.optionalSize(SWAP_PSS));
+        return b.memory(memory).build();
+    }
+
+    /** Our {@code system} object; {@link SystemSample#UNKNOWN} when missing or null (upstream files). */
+    private static SystemSample readSystem(FieldReader top, String shown) throws SnapshotFileException {
+        JsonNode node = top.node(SYSTEM);
+        if (node == null || node.isNull()) {
+            return SystemSample.UNKNOWN;
+        }
+        if (!node.isObject()) {
+            throw top.fail(SYSTEM, "must be an object or null", node);
+        }
+        FieldReader f = new FieldReader(node, shown + ": system: ");
+        return new SystemSample(f.optionalSize(MEM_TOTAL), f.optionalSize(MEM_AVAILABLE),
+                f.optionalSize(SWAP_TOTAL), f.optionalSize(SWAP_FREE),
+                f.optionalNumber(LOAD1), f.optionalNumber(LOAD5), f.optionalNumber(LOAD15),
+                readCpuRatios(f, node.get(CPU_USAGE_RATIO), shown), f.optionalCount(CPU_COUNT, 0));
+    }
+
+    private static Map<String, Double> readCpuRatios(FieldReader system, JsonNode node, String shown)
+            throws SnapshotFileException {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw system.fail(CPU_USAGE_RATIO, "must be an object or null", node);
+        }
+        FieldReader ratios = new FieldReader(node, shown + ": system: " + CPU_USAGE_RATIO + ": ");
+        Map<String, Double> out = new TreeMap<>();
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String cpu = names.next();
+            JsonNode v = node.get(cpu);
+            if (v.isNull()) {
+                throw ratios.fail(cpu, "must be a non-negative number", v);
+            }
+            out.put(cpu, ratios.optionalNumber(cpu).getAsDouble());
+        }
+        return out;
+    }
+
+    private static Instant modificationTime(Path file, String shown) throws SnapshotFileException {
+        if (Files.isDirectory(file)) {
+            throw new SnapshotFileException(shown + ": is a directory, not a snapshot file");
+        }
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            throw unreadable(shown, e);
+        }
+    }
+
+    private static SnapshotFileException notJson(String shown, JsonProcessingException e) {
+        JsonLocation where = e.getLocation();
+        String position = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+        return new SnapshotFileException(shown + ": not valid JSON" + position + ": "
+                + FieldReader.oneLine(String.valueOf(e.getOriginalMessage()).replaceAll("\\s*\\R\\s*", " ")), e);
+    }
+
+    private static SnapshotFileException unreadable(String shown, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new SnapshotFileException(shown + ": file not found", e);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new SnapshotFileException(shown + ": cannot read: permission denied", e);
+        }
+        return new SnapshotFileException(shown + ": cannot read: " + FieldReader.oneLine(String.valueOf(e.getMessage())), e);
+    }
+}

@@ -1,0 +1,34 @@
+package io.herakles.procmem.health;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
+
+/**
+ * The three buffers watched by upstream's Buffer Health API. Immutable.
+ * Defaults: 256 / 512 / 256 KiB, smaller is better, warn above 80 %, critical above 95 %.
+ */
+public record AppConfig(
+        @JsonProperty("io_buffer") BufferHealthConfig ioBuffer,
+        @JsonProperty("smaps_buffer") BufferHealthConfig smapsBuffer,
+        @JsonProperty("smaps_rollup_buffer") BufferHealthConfig smapsRollupBuffer) {
+
+    @JsonCreator
+    public AppConfig {
+        Objects.requireNonNull(ioBuffer, "io_buffer");
+        Objects.requireNonNull(smapsBuffer, "smaps_buffer");
+        Objects.requireNonNull(smapsRollupBuffer, "smaps_rollup_buffer");
+    }
+
+    /** Upstream's {@code AppConfig::default()}. */
+    public static AppConfig defaults() {
+        return ofCapacities(256, 512, 256);
+    }
+
+    /** How the exporter uses it: the configured buffer sizes with the fixed 80/95 thresholds. */
+    public static AppConfig ofCapacities(long ioKb, long smapsKb, long smapsRollupKb) {
+        return new AppConfig(BufferHealthConfig.withDefaultThresholds(ioKb),
+                BufferHealthConfig.withDefaultThresholds(smapsKb),
+                BufferHealthConfig.withDefaultThresholds(smapsRollupKb));
+    }
+}

@@ -1,0 +1,50 @@
+package io.herakles.procmem.ui.app;
+
+import io.herakles.procmem.ui.common.FxExecutor;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/**
+ * The desktop app's JavaFX entry point. {@code Main} (which must not be an {@code Application},
+ * so the headless path never loads JavaFX) calls {@link #launch(DesktopServices, Path)}.
+ */
+public final class DesktopApp extends Application {
+
+    /** Handed over from {@link #launch} to the instance JavaFX creates; written once before launch. */
+    private static volatile DesktopServices launchServices;
+    private static volatile Path launchSnapshot;
+
+    private MainWindow window;
+
+    /**
+     * Opens the window and blocks until it is closed. With {@code snapshotOrNull} the window starts
+     * showing that snapshot file (as File → Open would). May be called once per JVM.
+     */
+    public static void launch(DesktopServices services, Path snapshotOrNull) {
+        launchServices = Objects.requireNonNull(services, "services");
+        launchSnapshot = snapshotOrNull;
+        Application.launch(DesktopApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        DesktopServices services = launchServices;
+        if (services == null) {
+            throw new IllegalStateException("start the desktop app with DesktopApp.launch(services, file)");
+        }
+        window = new MainWindow(services, new FxDialogs(), FxExecutor.fx());
+        window.show(stage);
+        if (launchSnapshot != null) {
+            window.openSnapshot(launchSnapshot);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+    }
+}

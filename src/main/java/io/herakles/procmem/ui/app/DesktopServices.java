@@ -1,0 +1,59 @@
+package io.herakles.procmem.ui.app;
+
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.model.SnapshotSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything the desktop window needs from outside the UI: the live snapshot source and its
+ * cadence, the embedded exporter, snapshot files and process signals. The composition root
+ * implements it with the real engine, exporter and JSON code; tests implement it with recorded
+ * snapshots.
+ *
+ * <p>Threads: every method is called on the FX thread and must return promptly (no waiting for a
+ * collection tick). {@link #liveSource()} listeners are called on the sampler's thread.
+ */
+public interface DesktopServices {
+
+    /** The live engine's snapshots. Subscribed once when the window opens. */
+    SnapshotSource liveSource();
+
+    /** The current collection interval (the window's interval choice starts here). */
+    Duration interval();
+
+    /** Changes the collection interval of the live source. */
+    void setInterval(Duration interval);
+
+    /** Stops live collection (the window keeps showing the last snapshot). */
+    void pause();
+
+    /** Restarts live collection after {@link #pause()}. */
+    void resume();
+
+    /** The exporter port from the configuration (default 9215). */
+    int metricsPort();
+
+    /**
+     * Starts the embedded Prometheus exporter on {@code port}, serving the same snapshots the
+     * window shows. Throws with a one-line message when it cannot (port in use, ...).
+     */
+    MetricsServer startMetricsServer(int port) throws IOException;
+
+    /** Writes {@code snapshot} to {@code file} as snapshot JSON (replacing the file; the window asked first). */
+    void writeSnapshot(Snapshot snapshot, Path file) throws IOException;
+
+    /** Reads a snapshot JSON file; a bad file throws with a one-line message saying what is wrong. */
+    Snapshot readSnapshot(Path file) throws SnapshotReadException;
+
+    /** Sends SIGTERM ({@code force} false) or SIGKILL ({@code force} true) to {@code pid}. Never throws. */
+    TerminationResult terminate(int pid, boolean force);
+
+    /**
+     * Whether this process can read every process's {@code smaps_rollup} (root or
+     * {@code cap_sys_ptrace}); when false the window explains why PSS/USS show "—" for others'
+     * processes.
+     */
+    boolean hasFullAccess();
+}

@@ -1,0 +1,27 @@
+package io.herakles.procmem.ui.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/**
+ * The modal questions the window asks: file choosers, confirmations, error messages. An interface
+ * so headless tests answer them without native dialogs. FX thread only.
+ */
+public interface Dialogs {
+
+    /** Asks for a snapshot JSON file to open; empty when cancelled. */
+    Optional<Path> chooseSnapshotToOpen(Window owner);
+
+    /** Asks where to export a snapshot, suggesting {@code suggestedName}; empty when cancelled. */
+    Optional<Path> chooseExportTarget(Window owner, String suggestedName);
+
+    /** An OK/Cancel question; true for OK. */
+    boolean confirm(Window owner, String title, String message);
+
+    /** Shows a problem to the user. */
+    void error(Window owner, String title, String message);
+
+    /** Shows an outcome to the user. */
+    void info(Window owner, String title, String message);
+}

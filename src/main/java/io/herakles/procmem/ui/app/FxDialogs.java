@@ -1,0 +1,75 @@
+package io.herakles.procmem.ui.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** {@link Dialogs} with JavaFX's native file chooser and alerts. FX thread only. */
+final class FxDialogs implements Dialogs {
+
+    private static final FileChooser.ExtensionFilter JSON =
+            new FileChooser.ExtensionFilter("Snapshot JSON (*.json)", "*.json");
+    private static final FileChooser.ExtensionFilter ALL = new FileChooser.ExtensionFilter("All files", "*");
+
+    /** Remembered between choosers, so Open and Export start where the user last was. */
+    private File lastDirectory;
+
+    @Override
+    public Optional<Path> chooseSnapshotToOpen(Window owner) {
+        FileChooser chooser = chooser("Open snapshot");
+        return remember(chooser.showOpenDialog(owner));
+    }
+
+    @Override
+    public Optional<Path> chooseExportTarget(Window owner, String suggestedName) {
+        FileChooser chooser = chooser("Export snapshot");
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner));
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().setAll(JSON, ALL);
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        return chooser;
+    }
+
+    private Optional<Path> remember(File chosen) {
+        if (chosen == null) {
+            return Optional.empty();
+        }
+        lastDirectory = chosen.getParentFile();
+        return Optional.of(chosen.toPath());
+    }
+
+    @Override
+    public boolean confirm(Window owner, String title, String message) {
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, owner, title, message);
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    @Override
+    public void error(Window owner, String title, String message) {
+        alert(Alert.AlertType.ERROR, owner, title, message).showAndWait();
+    }
+
+    @Override
+    public void info(Window owner, String title, String message) {
+        alert(Alert.AlertType.INFORMATION, owner, title, message).showAndWait();
+    }
+
+    private static Alert alert(Alert.AlertType type, Window owner, String title, String message) {
+        Alert alert = new Alert(type, message);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        return alert;
+    }
+}

@@ -1,0 +1,213 @@
+package io.herakles.procmem.ui.app;
+
+import io.herakles.procmem.ui.common.FxExecutor;
+import io.herakles.procmem.ui.processes.ProcessTableView;
+import io.herakles.procmem.ui.processes.ProcessTableViewModel;
+import io.herakles.procmem.ui.store.SnapshotStore;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The main window: menu, toolbar, access notice, header tiles, then the process table beside the
+ * treemap/CPU tabs and the details of the selected process, and the status bar. Wires the views to
+ * one {@link SnapshotStore} fed by {@link DesktopServices#liveSource()}. FX thread only.
+ */
+public final class MainWindow {
+
+    private static final Logger LOG = Logger.getLogger(MainWindow.class.getName());
+    static final String STYLESHEET = "/io/herakles/procmem/ui/herakles.css";
+
+    private final DesktopServices services;
+    private final SnapshotStore store;
+    private final ProcessTableViewModel tableViewModel = new ProcessTableViewModel();
+    private final ProcessTableView tableView;
+    private final MainToolBar toolBar;
+    private final StatusBarView statusBar;
+    private final SnapshotFileActions files;
+    private final VisualViews visuals;
+    private final BorderPane root = new BorderPane();
+    private Window window;
+    private AutoCloseable liveSubscription;
+
+    public MainWindow(DesktopServices services, Dialogs dialogs, FxExecutor fx) {
+        this.services = services;
+        this.store = new SnapshotStore(fx);
+        this.files = new SnapshotFileActions(store, services, dialogs, this::window);
+        this.tableView = new ProcessTableView(tableViewModel, store);
+        ProcessSignalActions signals = new ProcessSignalActions(services, dialogs, this::window);
+        tableView.setOnSignal(signals::signal);
+        this.toolBar = new MainToolBar(store, services, store::backToLive);
+        this.statusBar = new StatusBarView(store, services, dialogs, this::window);
+        this.visuals = new VisualViews(store);
+        layout();
+        liveSubscription = services.liveSource().subscribe(store::offerLive);
+        services.liveSource().latest().ifPresent(store::offerLive);
+    }
+
+    private void layout() {
+        root.getStyleClass().add("main-window");
+        VBox top = new VBox(menuBar(), toolBar);
+        if (!services.hasFullAccess()) {
+            top.getChildren().add(new AccessNotice());
+        }
+        top.getChildren().add(visuals.header());
+        root.setTop(top);
+
+        SplitPane side = new SplitPane(visuals.charts(), visuals.details());
+        side.setOrientation(Orientation.VERTICAL);
+        side.setDividerPositions(0.6);
+        SplitPane center = new SplitPane(tableView, side);
+        center.setId("mainSplit");
+        center.setDividerPositions(0.6);
+        SplitPane.setResizableWithParent(side, false);
+        root.setCenter(center);
+        root.setBottom(statusBar);
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open snapshot…", "openItem", "Shortcut+O", files::openSnapshot);
+        MenuItem export = item("Export snapshot…", "exportItem", "Shortcut+E", files::exportSnapshot);
+        MenuItem back = item("Back to live", "backToLiveItem", "Shortcut+L", store::backToLive);
+        back.disableProperty().bind(store.modeProperty().isEqualTo(SnapshotStore.Mode.LIVE));
+        MenuItem quit = item("Quit", "quitItem", "Shortcut+Q", () -> window().hide());
+        Menu file = new Menu("File", null, open, export, back, new SeparatorMenuItem(), quit);
+        MenuItem pause = item("Pause / resume (Space)", "pauseItem", null, toolBar::togglePause);
+        MenuItem find = item("Find process", "findItem", "Shortcut+F", tableView::focusFilter);
+        Menu view = new Menu("View", null, pause, find);
+        MenuBar bar = new MenuBar(file, view);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String id, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** Puts the window on {@code stage}: scene, stylesheet, title, keys, drag and drop. */
+    public void show(Stage stage) {
+        window = stage;
+        // Never larger than the screen (small laptops; Monocle's headless screen is 1280x800).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
+        URL css = MainWindow.class.getResource(STYLESHEET);
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        }
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::spaceTogglesPause);
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            List<File> dropped = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            e.setDropCompleted(dropped.size() == 1 && files.open(dropped.get(0).toPath()));
+            e.consume();
+        });
+        stage.titleProperty().bind(Bindings.createStringBinding(this::title,
+                store.modeProperty(), store.fileNameProperty(), store.pausedProperty()));
+        stage.setScene(scene);
+        stage.setMinWidth(800);
+        stage.setMinHeight(500);
+        stage.setOnHidden(e -> close());
+        stage.show();
+    }
+
+    private String title() {
+        if (store.getMode() == SnapshotStore.Mode.FILE) {
+            return "Herakles — snapshot " + store.fileNameProperty().get();
+        }
+        return store.isPaused() ? "Herakles — process memory (paused)" : "Herakles — process memory";
+    }
+
+    /** Space pauses/resumes unless the focused control uses Space itself (text, buttons, choosers). */
+    private void spaceTogglesPause(KeyEvent e) {
+        if (e.getCode() != KeyCode.SPACE || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if (focus instanceof TextInputControl || focus instanceof ButtonBase
+                || focus instanceof ComboBoxBase || focus instanceof ChoiceBox) {
+            return;
+        }
+        toolBar.togglePause();
+        e.consume();
+    }
+
+    /** Shows the snapshot in {@code file} (start-up with a file, tests); a bad file shows a dialog. */
+    public boolean openSnapshot(Path file) {
+        return files.open(file);
+    }
+
+    /** Stops what the window started: the live subscription and the metrics server. Idempotent. */
+    public void close() {
+        statusBar.close();
+        if (liveSubscription != null) {
+            try {
+                liveSubscription.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "unsubscribe failed", e);
+            }
+            liveSubscription = null;
+        }
+    }
+
+    /** The store behind every view (tests and the composition root). */
+    public SnapshotStore store() {
+        return store;
+    }
+
+    /** The root node (tests, the benchmark). */
+    public Parent root() {
+        return root;
+    }
+
+    /** The treemap, the header tiles, the CPU chart and the details pane (tests). */
+    VisualViews visuals() {
+        return visuals;
+    }
+
+    /** The process table (tests). */
+    ProcessTableView tableView() {
+        return tableView;
+    }
+
+    private Window window() {
+        return window;
+    }
+}

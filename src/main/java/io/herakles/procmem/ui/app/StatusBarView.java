@@ -1,0 +1,96 @@
+package io.herakles.procmem.ui.app;
+
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.ui.common.Formats;
+import io.herakles.procmem.ui.store.SnapshotStore;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.control.ToggleSwitch;
+
+/**
+ * The status bar: when the shown snapshot was collected (and how long that took), how many
+ * processes it has, and the "Serve metrics" switch that starts the embedded exporter through
+ * {@link DesktopServices#startMetricsServer(int)} and shows its URL. FX thread only.
+ */
+final class StatusBarView extends StatusBar {
+
+    private final DesktopServices services;
+    private final Dialogs dialogs;
+    private final Supplier<Window> owner;
+    private final Label processCount = new Label();
+    private final ToggleSwitch serveMetrics = new ToggleSwitch("Serve metrics");
+    private final Label metricsUrl = new Label();
+    private MetricsServer server;
+    private boolean reverting;
+
+    StatusBarView(SnapshotStore store, DesktopServices services, Dialogs dialogs, Supplier<Window> owner) {
+        this.services = services;
+        this.dialogs = dialogs;
+        this.owner = owner;
+        getStyleClass().add("app-status-bar");
+        setText("Waiting for the first snapshot…");
+        processCount.setId("processCount");
+        serveMetrics.setId("serveMetrics");
+        metricsUrl.setId("metricsUrl");
+        metricsUrl.getStyleClass().add("metrics-url");
+        getRightItems().addAll(processCount, new Separator(javafx.geometry.Orientation.VERTICAL),
+                metricsUrl, serveMetrics);
+        serveMetrics.selectedProperty().addListener((obs, was, on) -> {
+            if (!reverting) {
+                toggle(on);
+            }
+        });
+        store.currentSnapshotProperty().addListener((obs, old, snapshot) -> show(snapshot, store));
+        store.modeProperty().addListener((obs, old, mode) -> show(store.getCurrentSnapshot(), store));
+    }
+
+    private void show(Snapshot snapshot, SnapshotStore store) {
+        if (snapshot == null) {
+            setText(store.getMode() == SnapshotStore.Mode.LIVE ? "Waiting for the first snapshot…" : "");
+            processCount.setText("");
+            return;
+        }
+        String when = Formats.time(snapshot.takenAt());
+        String text = store.getMode() == SnapshotStore.Mode.FILE
+                ? "Snapshot " + store.fileNameProperty().get() + ", collected " + when
+                : String.format(Locale.ROOT, "Collected %s in %.0f ms", when, snapshot.stats().durationSeconds() * 1000);
+        setText(text);
+        processCount.setText(snapshot.processes().size() + " processes");
+    }
+
+    private void toggle(boolean on) {
+        if (!on) {
+            stopServer();
+            return;
+        }
+        int port = services.metricsPort();
+        try {
+            server = services.startMetricsServer(port);
+            metricsUrl.setText(server.url());
+        } catch (IOException | RuntimeException e) {
+            dialogs.error(owner.get(), "Cannot serve metrics",
+                    "Port " + port + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            reverting = true;
+            serveMetrics.setSelected(false);
+            reverting = false;
+        }
+    }
+
+    private void stopServer() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        metricsUrl.setText("");
+    }
+
+    /** Stops the exporter if it runs (window closing). */
+    void close() {
+        stopServer();
+    }
+}

@@ -1,0 +1,102 @@
+package io.herakles.procmem.ui.charts;
+
+import io.herakles.procmem.model.MemoryMetric;
+import io.herakles.procmem.model.ProcessSample;
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.ui.details.Format;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * What the header tiles show for one snapshot: memory used of total, total CPU, the top processes
+ * by the chosen metric, and how many processes have PSS/USS readable. Immutable; pure (built
+ * without a toolkit).
+ *
+ * @param memoryUsedPercent 100 × (1 − available/total), absent when {@code /proc/meminfo} was unreadable
+ * @param memoryText        "12.3 GiB of 31.2 GiB used", or "—"
+ * @param cpuPercent        whole-machine CPU busy, 0..100, absent on the first tick
+ * @param top               the largest processes by {@code metric}, largest first (processes without a value left out)
+ * @param metric            the ranking metric
+ * @param processes         processes in the snapshot
+ * @param readable          processes whose PSS or USS could be read
+ */
+public record HeaderFigures(
+        OptionalDouble memoryUsedPercent,
+        String memoryText,
+        OptionalDouble cpuPercent,
+        List<TopEntry> top,
+        MemoryMetric metric,
+        int processes,
+        int readable) {
+
+    /** One leaderboard line: process name and pid, its group (colour), its value for the metric in bytes. */
+    public record TopEntry(String name, int pid, String group, long bytes) {
+        public TopEntry {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(group, "group");
+        }
+
+        /** "postgres (4242)". */
+        public String label() {
+            return name + " (" + pid + ")";
+        }
+    }
+
+    public HeaderFigures {
+        Objects.requireNonNull(memoryUsedPercent);
+        Objects.requireNonNull(memoryText);
+        Objects.requireNonNull(cpuPercent);
+        Objects.requireNonNull(metric);
+        top = List.copyOf(top);
+    }
+
+    /** The figures of {@code snapshot}, ranking the {@code topN} largest processes by {@code metric}. */
+    public static HeaderFigures of(Snapshot snapshot, MemoryMetric metric, int topN) {
+        OptionalDouble used = snapshot.system().memoryUsedRatio();
+        OptionalLong total = snapshot.system().memTotalBytes();
+        OptionalLong available = snapshot.system().memAvailableBytes();
+        String memoryText = total.isPresent() && available.isPresent()
+                ? Format.bytes(total.getAsLong() - available.getAsLong()) + " of " + Format.bytes(total.getAsLong()) + " used"
+                : Format.ABSENT;
+        OptionalDouble cpu = snapshot.system().totalCpuRatio();
+        int readable = 0;
+        for (ProcessSample p : snapshot.processes()) {
+            if (p.pssBytes().isPresent() || p.ussBytes().isPresent()) {
+                readable++;
+            }
+        }
+        return new HeaderFigures(
+                used.isPresent() ? OptionalDouble.of(clamp(used.getAsDouble() * 100)) : OptionalDouble.empty(),
+                memoryText,
+                cpu.isPresent() ? OptionalDouble.of(clamp(cpu.getAsDouble() * 100)) : OptionalDouble.empty(),
+                top(snapshot.processes(), metric, topN),
+                metric,
+                snapshot.processes().size(),
+                readable);
+    }
+
+    /** "1,234 of 1,300 with PSS/USS readable". */
+    public String readableText() {
+        return String.format(java.util.Locale.ROOT, "%,d of %,d with PSS/USS readable", readable, processes);
+    }
+
+    static List<TopEntry> top(List<ProcessSample> processes, MemoryMetric metric, int n) {
+        List<TopEntry> all = new ArrayList<>();
+        for (ProcessSample p : processes) {
+            OptionalLong v = p.bytes(metric);
+            if (v.isPresent()) {
+                all.add(new TopEntry(p.name(), p.pid(), p.group().group(), v.getAsLong()));
+            }
+        }
+        all.sort(Comparator.comparingLong(TopEntry::bytes).reversed().thenComparingInt(TopEntry::pid));
+        return all.subList(0, Math.min(Math.max(0, n), all.size()));
+    }
+
+    private static double clamp(double percent) {
+        return Math.max(0, Math.min(100, percent));
+    }
+}

@@ -1,0 +1,131 @@
+package io.herakles.procmem.ui.charts;
+
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import eu.hansolo.tilesfx.chart.ChartData;
+import io.herakles.procmem.model.MemoryMetric;
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.ui.details.Format;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The header row of TilesFX tiles: memory used of total (gauge), whole-machine CPU over the last
+ * minutes (smooth area chart), the top processes by the chosen memory metric (a leaderboard in a custom tile),
+ * and the process count with how many have PSS/USS readable.
+ *
+ * <p>Call {@link #update} once per snapshot. The tiles keep their nodes; only values change, so a
+ * refresh every second is cheap. FX thread only.
+ */
+public class HeaderTilesView extends HBox {
+
+    /** Leaderboard length. */
+    public static final int TOP_N = 5;
+    /** CPU points kept in the area chart (one per snapshot: five minutes at 1 s). */
+    static final int CPU_POINTS = 300;
+
+    private static final double TILE_WIDTH = 230;
+    private static final double TILE_HEIGHT = 200;
+
+    private final Tile memoryTile;
+    private final Tile cpuTile;
+    private final Tile topTile;
+    private final Tile countTile;
+    private final LeaderboardPane leaderboard = new LeaderboardPane(TOP_N);
+    private HeaderFigures last;
+    private java.time.Instant lastCpuAt;
+    private List<ChartData> pendingCpu = new ArrayList<>();
+
+    public HeaderTilesView() {
+        super(8);
+        getStyleClass().add("header-tiles");
+        setPadding(new Insets(8));
+        memoryTile = TileBuilder.create().skinType(Tile.SkinType.GAUGE)
+                .prefSize(TILE_WIDTH, TILE_HEIGHT).title("Memory used").unit("%")
+                .minValue(0).maxValue(100).decimals(1).thresholdVisible(false).animated(false)
+                .text(Format.ABSENT).build();
+        cpuTile = TileBuilder.create().skinType(Tile.SkinType.SMOOTH_AREA_CHART)
+                .prefSize(TILE_WIDTH * 1.4, TILE_HEIGHT).title("System CPU").unit("%")
+                .minValue(0).maxValue(100).decimals(1).smoothing(true).animated(false)
+                .text("last " + CPU_POINTS / 60 + " minutes").build();
+        topTile = TileBuilder.create().skinType(Tile.SkinType.CUSTOM)
+                .prefSize(TILE_WIDTH * 1.3, TILE_HEIGHT).title("Top processes by RSS")
+                .graphic(leaderboard).build();
+        countTile = TileBuilder.create().skinType(Tile.SkinType.NUMBER)
+                .prefSize(TILE_WIDTH * 0.9, TILE_HEIGHT).title("Processes").decimals(0)
+                .description("").text(Format.ABSENT).build();
+        for (Tile t : List.of(memoryTile, cpuTile, topTile, countTile)) {
+            HBox.setHgrow(t, Priority.SOMETIMES);
+            t.setMaxWidth(Double.MAX_VALUE);
+        }
+        getChildren().addAll(memoryTile, cpuTile, topTile, countTile);
+    }
+
+    /**
+     * Refreshes every tile from {@code snapshot}; the leaderboard ranks by {@code metric}. Calling
+     * it again with the same snapshot (say, after a metric change) re-ranks without adding a CPU point.
+     */
+    public void update(Snapshot snapshot, MemoryMetric metric) {
+        HeaderFigures f = HeaderFigures.of(snapshot, metric, TOP_N);
+        last = f;
+        // unknown is not 0 %: hide the number rather than show an empty gauge as a reading
+        memoryTile.setValueVisible(f.memoryUsedPercent().isPresent());
+        memoryTile.setValue(f.memoryUsedPercent().orElse(0));
+        memoryTile.setText(f.memoryText());
+        // the same snapshot again (e.g. only the metric changed) must not add a second CPU point
+        if (f.cpuPercent().isPresent() && !snapshot.takenAt().equals(lastCpuAt)) {
+            appendCpu(f.cpuPercent().getAsDouble(), snapshot.takenAt());
+            lastCpuAt = snapshot.takenAt();
+        }
+        updateLeaders(f);
+        countTile.setValue(f.processes());
+        countTile.setText(f.readableText());
+    }
+
+    /** The figures of the last update (for tests and for other views that want the same numbers). */
+    public HeaderFigures lastFigures() {
+        return last;
+    }
+
+    /** The tiles, left to right: memory, CPU, top processes, process count. */
+    public List<Tile> tiles() {
+        return List.of(memoryTile, cpuTile, topTile, countTile);
+    }
+
+    private void appendCpu(double percent, java.time.Instant at) {
+        ChartData point = new ChartData("", percent, at);
+        if (pendingCpu != null) {
+            // the smoothed chart needs three points (TilesFX asserts it): hold the first two back
+            pendingCpu.add(point);
+            if (pendingCpu.size() >= 3) {
+                cpuTile.setChartData(pendingCpu);
+                pendingCpu = null;
+            }
+            cpuTile.setValue(percent);
+            return;
+        }
+        cpuTile.addChartData(point);
+        int excess = cpuTile.getChartData().size() - CPU_POINTS;
+        if (excess > 0) {
+            cpuTile.getChartData().remove(0, excess);
+        }
+        cpuTile.setValue(percent);
+    }
+
+    private void updateLeaders(HeaderFigures f) {
+        topTile.setTitle("Top processes by " + f.metric());
+        leaderboard.show(f.top());
+    }
+
+    /** The leaderboard rows as shown, "name (pid)  value" (for tests). */
+    List<String> leaderboardRows() {
+        return leaderboard.rows();
+    }
+
+    private static double mib(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+}

@@ -1,0 +1,73 @@
+package io.herakles.procmem.ui.details;
+
+import io.herakles.procmem.model.MemoryBreakdown;
+import java.util.OptionalLong;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+
+/**
+ * A stacked bar of resident anonymous / file-backed / shared memory plus swap, widths proportional
+ * to bytes; unknown parts are left out (and read "—" in the rows beside it). FX thread only.
+ */
+public final class BreakdownBar extends Region {
+
+    static final Color ANON = Color.web("#4e79a7");
+    static final Color FILE = Color.web("#76b7b2");
+    static final Color SHMEM = Color.web("#b07aa1");
+    static final Color SWAP = Color.web("#e15759");
+    private static final Color EMPTY = Color.web("#3a3f44");
+
+    private final Canvas canvas = new Canvas();
+    private MemoryBreakdown parts = MemoryBreakdown.UNKNOWN;
+
+    public BreakdownBar() {
+        getStyleClass().add("breakdown-bar");
+        getChildren().add(canvas);
+        setMinHeight(14);
+        setPrefHeight(14);
+        setPrefWidth(320);
+    }
+
+    /** Shows {@code breakdown}. */
+    public void setBreakdown(MemoryBreakdown breakdown) {
+        parts = breakdown == null ? MemoryBreakdown.UNKNOWN : breakdown;
+        paint();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(Math.max(0, getWidth()));
+        double h = Math.floor(Math.max(0, getHeight()));
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            paint();
+        }
+    }
+
+    private void paint() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(EMPTY);
+        g.fillRect(0, 0, w, h);
+        OptionalLong[] values = {parts.rssAnon(), parts.rssFile(), parts.rssShmem(), parts.swap()};
+        Color[] colours = {ANON, FILE, SHMEM, SWAP};
+        double total = 0;
+        for (OptionalLong v : values) {
+            total += Math.max(0, v.orElse(0));
+        }
+        if (total <= 0) {
+            return;
+        }
+        double x = 0;
+        for (int i = 0; i < values.length; i++) {
+            double part = w * Math.max(0, values[i].orElse(0)) / total;
+            g.setFill(colours[i]);
+            g.fillRect(x, 0, part, h);
+            x += part;
+        }
+    }
+}

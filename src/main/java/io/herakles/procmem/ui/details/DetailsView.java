@@ -1,0 +1,115 @@
+package io.herakles.procmem.ui.details;
+
+import io.herakles.procmem.model.ProcessSample;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * Details of the selected process: RSS/PSS/USS/CPU history since first seen, the headline figures,
+ * the memory breakdown (anon / file / shmem / swap) and who the process is (command line, user,
+ * start time, group and the rule that matched). Unreadable values read "—".
+ *
+ * <p>Call {@link #show} with the selected sample after every snapshot (null when nothing is
+ * selected). FX thread only.
+ */
+public class DetailsView extends VBox {
+
+    private final DetailsViewModel viewModel;
+    private final Label title = new Label();
+    private final HistorySparkline sparkline = new HistorySparkline();
+    private final GridPane figures = grid();
+    private final BreakdownBar bar = new BreakdownBar();
+    private final GridPane breakdown = grid();
+    private final GridPane identity = grid();
+
+    public DetailsView() {
+        this(new DetailsViewModel());
+    }
+
+    public DetailsView(DetailsViewModel viewModel) {
+        super(6);
+        this.viewModel = viewModel;
+        getStyleClass().add("details-view");
+        setPadding(new Insets(8));
+        title.setStyle("-fx-font-size: 14px; -fx-font-weight: bold;");
+        title.textProperty().bind(viewModel.titleProperty());
+        getChildren().addAll(title, sparkline, section("Memory and CPU"), figures, section("Memory breakdown"), bar,
+                breakdown, section("Process"), identity);
+        viewModel.historyProperty().addListener((obs, old, now) -> sparkline.setPoints(now));
+        viewModel.partsProperty().addListener((obs, old, now) -> bar.setBreakdown(now));
+        viewModel.memoryProperty().addListener((obs, old, now) -> fill(figures, now));
+        viewModel.breakdownProperty().addListener((obs, old, now) -> {
+            fill(breakdown, now);
+            colourKeys();
+        });
+        viewModel.identityProperty().addListener((obs, old, now) -> fill(identity, now));
+        showNothing();
+    }
+
+    private void showNothing() {
+        sparkline.setPoints(List.of());
+    }
+
+    /** Shows {@code sampleOrNull} (null: "No process selected") with its history from {@code history}. */
+    public void show(ProcessSample sampleOrNull, ProcessHistory history) {
+        viewModel.show(sampleOrNull, history);
+    }
+
+    /** The view-model (read-only properties). */
+    public DetailsViewModel viewModel() {
+        return viewModel;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.setStyle("-fx-font-weight: bold; -fx-padding: 6 0 0 0;");
+        return l;
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(2);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(120);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(labels, values);
+        return g;
+    }
+
+    /** Rewrites the grid's rows, reusing labels when the row count is unchanged (every second). */
+    private static void fill(GridPane grid, List<DetailRow> rows) {
+        if (grid.getChildren().size() == rows.size() * 2) {
+            for (int i = 0; i < rows.size(); i++) {
+                ((Label) grid.getChildren().get(2 * i)).setText(rows.get(i).label());
+                ((Label) grid.getChildren().get(2 * i + 1)).setText(rows.get(i).value());
+            }
+            return;
+        }
+        grid.getChildren().clear();
+        for (int i = 0; i < rows.size(); i++) {
+            Label name = new Label(rows.get(i).label());
+            name.setStyle("-fx-opacity: 0.75;");
+            Label value = new Label(rows.get(i).value());
+            value.setWrapText(true);
+            grid.add(name, 0, i);
+            grid.add(value, 1, i);
+        }
+    }
+
+    /** The first four breakdown rows name the bar's segments: give them the segment colours. */
+    private void colourKeys() {
+        Color[] colours = {BreakdownBar.ANON, BreakdownBar.FILE, BreakdownBar.SHMEM, BreakdownBar.SWAP};
+        for (int i = 0; i < colours.length && 2 * i < breakdown.getChildren().size(); i++) {
+            ((Label) breakdown.getChildren().get(2 * i)).setGraphic(new Rectangle(9, 9, colours[i]));
+        }
+    }
+}

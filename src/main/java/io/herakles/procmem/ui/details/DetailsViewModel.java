@@ -1,0 +1,142 @@
+package io.herakles.procmem.ui.details;
+
+import io.herakles.procmem.model.MemoryBreakdown;
+import io.herakles.procmem.model.ProcessSample;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * What the details pane shows for one process, as read-only properties: title, identity and
+ * classification rows, memory rows, breakdown rows, and the history points. Unknown values read
+ * "—". Uses JavaFX properties but no toolkit, so it is tested without a window. FX thread only.
+ */
+public final class DetailsViewModel {
+
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "No process selected");
+    private final ReadOnlyObjectWrapper<List<DetailRow>> identity = new ReadOnlyObjectWrapper<>(this, "identity", List.of());
+    private final ReadOnlyObjectWrapper<List<DetailRow>> memory = new ReadOnlyObjectWrapper<>(this, "memory", List.of());
+    private final ReadOnlyObjectWrapper<List<DetailRow>> breakdown =
+            new ReadOnlyObjectWrapper<>(this, "breakdown", List.of());
+    private final ReadOnlyObjectWrapper<List<HistoryPoint>> history =
+            new ReadOnlyObjectWrapper<>(this, "history", List.of());
+    private final ReadOnlyObjectWrapper<MemoryBreakdown> parts =
+            new ReadOnlyObjectWrapper<>(this, "parts", MemoryBreakdown.UNKNOWN);
+    private final ZoneId zone;
+
+    public DetailsViewModel() {
+        this(ZoneId.systemDefault());
+    }
+
+    /** @param zone time zone for the start time */
+    public DetailsViewModel(ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /** Shows {@code sample} (null: nothing selected) with its points from {@code historyOrNull}. */
+    public void show(ProcessSample sample, ProcessHistory historyOrNull) {
+        if (sample == null) {
+            title.set("No process selected");
+            identity.set(List.of());
+            memory.set(List.of());
+            breakdown.set(List.of());
+            history.set(List.of());
+            parts.set(MemoryBreakdown.UNKNOWN);
+            return;
+        }
+        List<HistoryPoint> points = historyOrNull == null ? List.of() : historyOrNull.history(sample.pid());
+        Instant now = points.isEmpty() ? Instant.now() : points.get(points.size() - 1).time();
+        title.set(sample.name() + " (pid " + sample.pid() + ")");
+        identity.set(identityRows(sample, now, zone));
+        memory.set(memoryRows(sample));
+        breakdown.set(breakdownRows(sample.memory()));
+        parts.set(sample.memory());
+        history.set(points);
+    }
+
+    /** Who and what the process is, and which rule classified it. */
+    static List<DetailRow> identityRows(ProcessSample p, Instant now, ZoneId zone) {
+        List<DetailRow> rows = new ArrayList<>();
+        rows.add(new DetailRow("PID", Integer.toString(p.pid())));
+        rows.add(new DetailRow("Parent PID", p.ppid() > 0 ? Integer.toString(p.ppid()) : Format.ABSENT));
+        rows.add(new DetailRow("User", user(p)));
+        rows.add(new DetailRow("State", p.state() == '?' ? Format.ABSENT : String.valueOf(p.state())));
+        rows.add(new DetailRow("Threads", p.threads() > 0 ? Integer.toString(p.threads()) : Format.ABSENT));
+        rows.add(new DetailRow("Started", started(p.startTime(), now, zone)));
+        rows.add(new DetailRow("Command line", Format.text(p.cmdline())));
+        rows.add(new DetailRow("Group", p.group().toString()));
+        rows.add(new DetailRow("Matched rule", p.matchedRule().isBlank()
+                ? (p.group().isOther() ? "none (unclassified)" : Format.ABSENT) : p.matchedRule()));
+        return List.copyOf(rows);
+    }
+
+    /** The headline figures: RSS, PSS, USS, CPU. */
+    static List<DetailRow> memoryRows(ProcessSample p) {
+        return List.of(
+                new DetailRow("RSS", Format.bytes(p.rssBytes())),
+                new DetailRow("PSS", Format.bytes(p.pssBytes())),
+                new DetailRow("USS", Format.bytes(p.ussBytes())),
+                new DetailRow("CPU", Format.percent(p.cpuPercent())),
+                new DetailRow("CPU time", Format.duration(Duration.ofMillis((long) (p.cpuTimeSeconds() * 1000)))));
+    }
+
+    /** Where the memory lives: resident anon/file/shmem, swap, and the PSS split when readable. */
+    static List<DetailRow> breakdownRows(MemoryBreakdown m) {
+        return List.of(
+                new DetailRow("Anonymous (RSS)", Format.bytes(m.rssAnon())),
+                new DetailRow("File-backed (RSS)", Format.bytes(m.rssFile())),
+                new DetailRow("Shared memory (RSS)", Format.bytes(m.rssShmem())),
+                new DetailRow("Swap", Format.bytes(m.swap())),
+                new DetailRow("Anonymous (PSS)", Format.bytes(m.pssAnon())),
+                new DetailRow("File-backed (PSS)", Format.bytes(m.pssFile())),
+                new DetailRow("Shared memory (PSS)", Format.bytes(m.pssShmem())),
+                new DetailRow("Swap (PSS)", Format.bytes(m.swapPss())));
+    }
+
+    private static String user(ProcessSample p) {
+        if (p.user().isBlank()) {
+            return p.uid() >= 0 ? "uid " + p.uid() : Format.ABSENT;
+        }
+        return p.uid() >= 0 && !p.user().equals(Integer.toString(p.uid())) ? p.user() + " (" + p.uid() + ")" : p.user();
+    }
+
+    private static String started(Instant start, Instant now, ZoneId zone) {
+        if (start == null) {
+            return Format.ABSENT;
+        }
+        String age = Format.duration(Duration.between(start, now));
+        return Format.instant(start, zone) + (age.equals(Format.ABSENT) ? "" : " (" + age + " ago)");
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<DetailRow>> identityProperty() {
+        return identity.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<DetailRow>> memoryProperty() {
+        return memory.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<DetailRow>> breakdownProperty() {
+        return breakdown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<HistoryPoint>> historyProperty() {
+        return history.getReadOnlyProperty();
+    }
+
+    /** The raw breakdown of the shown process (for the stacked bar). */
+    public ReadOnlyObjectProperty<MemoryBreakdown> partsProperty() {
+        return parts.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,139 @@
+package io.herakles.procmem.ui.store;
+
+import io.herakles.procmem.model.MemoryMetric;
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.ui.common.FxExecutor;
+import java.util.Objects;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The UI's single source of truth: which snapshot the window shows, whether it is live or a file,
+ * whether live updates are paused, the selected process and the chosen memory metric.
+ *
+ * <p>Threads: {@link #offerLive(Snapshot)} may be called from any thread (the sampler's listener);
+ * it hands the snapshot to the FX thread through one coalescing hop (at most one pending, the latest
+ * wins) and never blocks. Everything else — every property and every other method — is FX thread
+ * only. Views bind to the read-only properties; commands are the methods.
+ */
+public final class SnapshotStore {
+
+    /** Where the shown snapshot comes from. */
+    public enum Mode {
+        /** The live engine; updates arrive every tick unless paused. */
+        LIVE,
+        /** A snapshot file; live updates are kept aside until "Back to live". */
+        FILE
+    }
+
+    /** {@link #selectedPidProperty()} value when no process is selected. */
+    public static final int NO_SELECTION = -1;
+
+    private final FxExecutor.Coalescer<Snapshot> liveHop;
+
+    private final ReadOnlyObjectWrapper<Snapshot> current = new ReadOnlyObjectWrapper<>(this, "currentSnapshot");
+    private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(this, "mode", Mode.LIVE);
+    private final ReadOnlyStringWrapper fileName = new ReadOnlyStringWrapper(this, "fileName", "");
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused", false);
+    private final IntegerProperty selectedPid = new SimpleIntegerProperty(this, "selectedPid", NO_SELECTION);
+    private final ObjectProperty<MemoryMetric> metric = new SimpleObjectProperty<>(this, "metric", MemoryMetric.USS);
+
+    /** Latest live snapshot received, shown or not (paused / file mode). FX thread only. */
+    private Snapshot latestLive;
+
+    public SnapshotStore(FxExecutor fx) {
+        this.liveHop = fx.coalescing(this::receiveLive);
+    }
+
+    // ---- Commands ----
+
+    /** Offers a live snapshot; any thread, never blocks. Only the latest of a burst reaches the FX thread. */
+    public void offerLive(Snapshot snapshot) {
+        liveHop.submit(snapshot);
+    }
+
+    /** Shows {@code snapshot} read from the file {@code name} until {@link #backToLive()}. FX thread. */
+    public void showFile(Snapshot snapshot, String name) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        fileName.set(Objects.requireNonNull(name, "name"));
+        mode.set(Mode.FILE);
+        current.set(snapshot);
+    }
+
+    /** Leaves file mode and shows the latest live snapshot (if one arrived). FX thread. */
+    public void backToLive() {
+        if (mode.get() == Mode.LIVE) {
+            return;
+        }
+        mode.set(Mode.LIVE);
+        fileName.set("");
+        current.set(latestLive);
+    }
+
+    /** Freezes (or thaws) the live view; a thaw shows the latest live snapshot at once. FX thread. */
+    public void setPaused(boolean pause) {
+        paused.set(pause);
+        if (!pause && mode.get() == Mode.LIVE && latestLive != null) {
+            current.set(latestLive);
+        }
+    }
+
+    private void receiveLive(Snapshot snapshot) {
+        latestLive = snapshot;
+        if (mode.get() == Mode.LIVE && !paused.get()) {
+            current.set(snapshot);
+        }
+    }
+
+    // ---- Properties ----
+
+    /** The snapshot the whole window shows; null until the first one arrives. */
+    public ReadOnlyObjectProperty<Snapshot> currentSnapshotProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public Snapshot getCurrentSnapshot() {
+        return current.get();
+    }
+
+    /** Live or file. */
+    public ReadOnlyObjectProperty<Mode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    public Mode getMode() {
+        return mode.get();
+    }
+
+    /** File name (no directory) shown in file mode; empty in live mode. */
+    public ReadOnlyStringProperty fileNameProperty() {
+        return fileName.getReadOnlyProperty();
+    }
+
+    /** Whether live updates are held back. */
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    public boolean isPaused() {
+        return paused.get();
+    }
+
+    /** The selected process's pid, {@link #NO_SELECTION} for none. Written by the table and the treemap. */
+    public IntegerProperty selectedPidProperty() {
+        return selectedPid;
+    }
+
+    /** The memory figure the treemap, tiles and rankings use. */
+    public ObjectProperty<MemoryMetric> metricProperty() {
+        return metric;
+    }
+}

@@ -1,0 +1,123 @@
+package io.herakles.procmem.ui.treemap;
+
+import io.herakles.procmem.ui.details.Format;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws laid-out cells onto a canvas: one fill and one outline per box, titles on groups and
+ * subgroups, name and size on processes where they fit. No nodes per cell, so 5,000 processes
+ * cost 5,000 rectangle fills. FX thread only.
+ */
+final class TreemapPainter {
+
+    static final Color BACKGROUND = Color.web("#1f2326");
+    private static final Color OUTLINE = Color.web("#1f2326");
+    private static final Color TEXT = Color.web("#f4f4f4");
+    private static final Color DARK_TEXT = Color.web("#1a1a1a");
+    private static final Color SELECTION = Color.WHITE;
+    private static final Font LABEL = Font.font(11);
+    private static final Font TITLE = Font.font("System", javafx.scene.text.FontWeight.BOLD, 11);
+    private static final double LINE = 13;
+
+    private static final int SHADES = 8;
+
+    /** Shades per group, computed once: deriving a colour per cell per frame showed in profiles. */
+    private final java.util.Map<String, Color[]> shadesByGroup = new java.util.HashMap<>();
+
+    private static Color[] shades(String group) {
+        Color base = GroupPalette.color(group);
+        Color[] out = new Color[SHADES];
+        for (int i = 0; i < SHADES; i++) {
+            out[i] = base.deriveColor(0, 1, 0.88 + 0.12 * i / (SHADES - 1), 1);
+        }
+        return out;
+    }
+
+    void paint(GraphicsContext g, double width, double height, List<TreemapCell> cells, int selectedPid,
+            String emptyMessage) {
+        g.setFill(BACKGROUND);
+        g.fillRect(0, 0, width, height);
+        if (cells.isEmpty()) {
+            g.setFill(TEXT);
+            g.setFont(LABEL);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(emptyMessage, width / 2, height / 2);
+            return;
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setLineWidth(1);
+        TreemapCell selected = null;
+        for (TreemapCell c : cells) {
+            if (c.node().kind() == TreemapNode.Kind.PROCESS) {
+                paintProcess(g, c);
+                if (c.node().pid() == selectedPid) {
+                    selected = c;
+                }
+            } else {
+                paintContainer(g, c);
+            }
+        }
+        if (selected != null) {
+            Rect r = selected.rect();
+            g.setStroke(SELECTION);
+            g.setLineWidth(2.5);
+            g.strokeRect(r.x() + 1.25, r.y() + 1.25, Math.max(0, r.width() - 2.5), Math.max(0, r.height() - 2.5));
+        }
+    }
+
+    private void paintContainer(GraphicsContext g, TreemapCell c) {
+        Rect r = c.rect();
+        Color base = GroupPalette.color(c.node().group());
+        g.setFill(base.deriveColor(0, 0.8, c.node().kind() == TreemapNode.Kind.GROUP ? 0.45 : 0.6, 1));
+        g.fillRect(r.x(), r.y(), r.width(), r.height());
+        g.setStroke(OUTLINE);
+        g.strokeRect(r.x() + 0.5, r.y() + 0.5, Math.max(0, r.width() - 1), Math.max(0, r.height() - 1));
+        Rect inner = TreemapModel.innerArea(r);
+        if (inner.y() > r.y() + TreemapModel.PADDING + 1) {
+            // a title row was reserved: name and size of the group/subgroup
+            String title = TreemapText.fit(c.node().label() + "  " + Format.bytes(c.node().bytes()),
+                    r.width() - 6);
+            g.setFill(TEXT);
+            g.setFont(TITLE);
+            g.fillText(title, r.x() + 3, r.y() + 2);
+        }
+    }
+
+    /** Dark text on light fills (yellow, pink), light text elsewhere. */
+    static Color textOn(Color fill) {
+        double luminance = 0.2126 * fill.getRed() + 0.7152 * fill.getGreen() + 0.0722 * fill.getBlue();
+        return luminance > 0.6 ? DARK_TEXT : TEXT;
+    }
+
+    private void paintProcess(GraphicsContext g, TreemapCell c) {
+        Rect r = c.rect();
+        Color base = GroupPalette.color(c.node().group());
+        // a slight, stable per-pid variation separates neighbours of the same colour
+        Color[] shades = shadesByGroup.computeIfAbsent(c.node().group(), TreemapPainter::shades);
+        g.setFill(shades[(int) ((c.node().pid() * 2654435761L >>> 8) & (SHADES - 1))]);
+        g.fillRect(r.x(), r.y(), r.width(), r.height());
+        if (r.width() >= 3 && r.height() >= 3) {
+            g.setStroke(OUTLINE);
+            g.strokeRect(r.x() + 0.5, r.y() + 0.5, r.width() - 1, r.height() - 1);
+        }
+        if (r.height() >= LINE + 2 && r.width() >= 24) {
+            String name = TreemapText.fit(c.node().label(), r.width() - 6);
+            if (!name.isEmpty()) {
+                g.setFill(textOn(base));
+                g.setFont(LABEL);
+                g.fillText(name, r.x() + 3, r.y() + 2);
+                if (r.height() >= 2 * LINE + 3) {
+                    g.fillText(TreemapText.fit(Format.bytes(c.node().bytes()), r.width() - 6),
+                            r.x() + 3, r.y() + 2 + LINE);
+                }
+            }
+        }
+    }
+}

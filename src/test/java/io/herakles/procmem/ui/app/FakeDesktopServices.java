@@ -1,0 +1,107 @@
+package io.herakles.procmem.ui.app;
+
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.model.SnapshotPublisher;
+import io.herakles.procmem.model.SnapshotSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * {@link DesktopServices} fed from recorded snapshots: tests publish into {@link #live}, and read
+ * back what the window asked for. Snapshot "files" are a map from path to snapshot; writing
+ * records the snapshot and puts a one-line marker in the file.
+ */
+final class FakeDesktopServices implements DesktopServices {
+
+    final SnapshotPublisher live = new SnapshotPublisher();
+    final Map<Path, Snapshot> files = new ConcurrentHashMap<>();
+    final Map<Path, Snapshot> written = new ConcurrentHashMap<>();
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    volatile Duration interval = Duration.ofSeconds(2);
+    volatile boolean fullAccess;
+    volatile IOException metricsFailure;
+    volatile TerminationResult terminateResult = TerminationResult.sent("sent");
+
+    @Override
+    public SnapshotSource liveSource() {
+        return live;
+    }
+
+    @Override
+    public Duration interval() {
+        return interval;
+    }
+
+    @Override
+    public void setInterval(Duration interval) {
+        calls.add("setInterval " + interval.toSeconds());
+        this.interval = interval;
+    }
+
+    @Override
+    public void pause() {
+        calls.add("pause");
+    }
+
+    @Override
+    public void resume() {
+        calls.add("resume");
+    }
+
+    @Override
+    public int metricsPort() {
+        return 19215;
+    }
+
+    @Override
+    public MetricsServer startMetricsServer(int port) throws IOException {
+        calls.add("startMetricsServer " + port);
+        if (metricsFailure != null) {
+            throw metricsFailure;
+        }
+        return new MetricsServer() {
+            @Override
+            public String url() {
+                return "http://127.0.0.1:" + port + "/metrics";
+            }
+
+            @Override
+            public void close() {
+                calls.add("closeMetricsServer " + port);
+            }
+        };
+    }
+
+    @Override
+    public void writeSnapshot(Snapshot snapshot, Path file) throws IOException {
+        calls.add("writeSnapshot " + file.getFileName());
+        Files.writeString(file, "snapshot " + snapshot.sequence() + " with " + snapshot.processes().size() + "\n");
+        written.put(file, snapshot);
+    }
+
+    @Override
+    public Snapshot readSnapshot(Path file) throws SnapshotReadException {
+        Snapshot snapshot = files.get(file);
+        if (snapshot == null) {
+            throw new SnapshotReadException("line 1, column 1: not a snapshot (expected '{')");
+        }
+        return snapshot;
+    }
+
+    @Override
+    public TerminationResult terminate(int pid, boolean force) {
+        calls.add((force ? "kill " : "terminate ") + pid);
+        return terminateResult;
+    }
+
+    @Override
+    public boolean hasFullAccess() {
+        return fullAccess;
+    }
+}

@@ -1,0 +1,59 @@
+package io.herakles.procmem.ui.charts;
+
+import static io.herakles.procmem.ui.treemap.TestSnapshots.process;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.herakles.procmem.model.CollectionStats;
+import io.herakles.procmem.model.MemoryMetric;
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.model.SystemSample;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class HeaderFiguresTest {
+
+    private static final long GIB = 1L << 30;
+
+    @Test
+    void memoryCpuTopAndReadableCounts() {
+        SystemSample system = new SystemSample(OptionalLong.of(16 * GIB), OptionalLong.of(4 * GIB),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                OptionalDouble.empty(), Map.of("cpu", 0.25, "cpu0", 0.5), 1);
+        Snapshot s = new Snapshot(1, Instant.EPOCH, "test", List.of(
+                process(1, "a", "b", 5 * GIB, null, null),
+                process(2, "a", "b", GIB, GIB, GIB / 2),
+                process(3, "a", "b", 2 * GIB, 2 * GIB, GIB),
+                process(4, "a", "b", GIB, null, 3 * GIB)), system, CollectionStats.NONE);
+
+        HeaderFigures uss = HeaderFigures.of(s, MemoryMetric.USS, 2);
+
+        assertThat(uss.memoryUsedPercent().getAsDouble()).isCloseTo(75, within(1e-9));
+        assertThat(uss.memoryText()).isEqualTo("12.0 GiB of 16.0 GiB used");
+        assertThat(uss.cpuPercent().getAsDouble()).isCloseTo(25, within(1e-9));
+        assertThat(uss.top()).extracting(HeaderFigures.TopEntry::pid).containsExactly(4, 3);
+        assertThat(uss.top().get(0).label()).isEqualTo("proc4 (4)");
+        assertThat(uss.processes()).isEqualTo(4);
+        assertThat(uss.readable()).isEqualTo(3);
+        assertThat(uss.readableText()).isEqualTo("3 of 4 with PSS/USS readable");
+
+        assertThat(HeaderFigures.of(s, MemoryMetric.RSS, 10).top()).extracting(HeaderFigures.TopEntry::pid)
+                .containsExactly(1, 3, 2, 4);
+    }
+
+    @Test
+    void unknownSystemFiguresAreAbsent() {
+        Snapshot s = new Snapshot(1, Instant.EPOCH, "test", List.of(), SystemSample.UNKNOWN, CollectionStats.NONE);
+
+        HeaderFigures f = HeaderFigures.of(s, MemoryMetric.PSS, 5);
+
+        assertThat(f.memoryUsedPercent()).isEmpty();
+        assertThat(f.memoryText()).isEqualTo("\u2014");
+        assertThat(f.cpuPercent()).isEmpty();
+        assertThat(f.top()).isEmpty();
+    }
+}

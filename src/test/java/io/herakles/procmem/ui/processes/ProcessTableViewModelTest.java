@@ -1,0 +1,171 @@
+package io.herakles.procmem.ui.processes;
+
+import static io.herakles.procmem.ui.common.TestSnapshots.MIB;
+import static io.herakles.procmem.ui.common.TestSnapshots.process;
+import static io.herakles.procmem.ui.common.TestSnapshots.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herakles.procmem.model.ProcessSample;
+import io.herakles.procmem.ui.common.TestSnapshots;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Row reconciliation, filtering and sorting without a window. */
+class ProcessTableViewModelTest {
+
+    private final ProcessTableViewModel vm = new ProcessTableViewModel();
+
+    private static List<Integer> pids(List<ProcessRow> rows) {
+        return rows.stream().map(ProcessRow::pid).toList();
+    }
+
+    @Test
+    void survivingPidsKeepTheirRowObjectsAndAreUpdatedInPlace() {
+        vm.apply(TestSnapshots.small(1));
+        ProcessRow postgres = vm.row(101).orElseThrow();
+        ProcessRow nginx = vm.row(203).orElseThrow();
+
+        vm.apply(snapshot(2, List.of(
+                process(101, "postgres", "db", "postgres", 950, 420, 333),
+                process(203, "nginx", "web", "nginx", 60, 30, 20))));
+
+        assertThat(vm.row(101)).containsSame(postgres);
+        assertThat(vm.row(203)).containsSame(nginx);
+        assertThat(postgres.ussProperty().get()).isEqualTo(333 * MIB);
+        assertThat(postgres.rssProperty().get()).isEqualTo(950 * MIB);
+        assertThat(postgres.sample().ussBytes()).hasValue(333 * MIB);
+    }
+
+    @Test
+    void gonePidsAreRemovedAndNewPidsAdded() {
+        vm.apply(TestSnapshots.small(1));
+        vm.apply(snapshot(2, List.of(
+                process(101, "postgres", "db", "postgres", 900, 400, 300),
+                process(999, "redis", "db", "redis", 80, 50, 40))));
+
+        assertThat(pids(vm.allRows())).containsExactlyInAnyOrder(101, 999);
+        assertThat(vm.row(102)).isEmpty();
+        assertThat(pids(vm.shownRows())).containsExactly(101, 999);
+        assertThat(vm.groups()).containsExactly("db");
+    }
+
+    @Test
+    void aRowIsNotFiredAtWhenNothingChanged() {
+        vm.apply(TestSnapshots.small(1));
+        ProcessRow row = vm.row(102).orElseThrow();
+        int[] changes = {0};
+        row.ussProperty().addListener((obs, old, now) -> changes[0]++);
+        row.nameProperty().addListener((obs, old, now) -> changes[0]++);
+
+        vm.apply(TestSnapshots.small(2));
+
+        assertThat(changes[0]).isZero();
+    }
+
+    @Test
+    void unreadableValuesStayAbsentNotZero() {
+        vm.apply(TestSnapshots.small(1));
+        ProcessRow sshd = vm.row(405).orElseThrow();
+        assertThat(sshd.ussProperty().get()).isNull();
+        assertThat(sshd.pssProperty().get()).isNull();
+        assertThat(sshd.rssProperty().get()).isEqualTo(12 * MIB);
+    }
+
+    @Test
+    void filterTextMatchesEveryField() {
+        ProcessSample special = ProcessSample.builder(4242, "worker")
+                .cmdline("/opt/app/bin/worker --queue=emails")
+                .user("mallory")
+                .group(new io.herakles.procmem.model.GroupKey("batch", "mailer"))
+                .rssBytes(MIB)
+                .build();
+        vm.apply(snapshot(1, List.of(special, process(7, "nginx", "web", "nginx", 60, 30, 20))));
+
+        for (String text : List.of("WORKER", "queue=emails", "4242", "mallory", "batch", "mailer", "batch/mail")) {
+            vm.filterProperty().set(new ProcessFilter(text, Set.of()));
+            assertThat(pids(vm.shownRows())).as("filter %s", text).containsExactly(4242);
+        }
+        vm.filterProperty().set(new ProcessFilter("  ", Set.of()));
+        assertThat(pids(vm.shownRows())).containsExactlyInAnyOrder(4242, 7);
+        vm.filterProperty().set(new ProcessFilter("no such thing", Set.of()));
+        assertThat(vm.shownRows()).isEmpty();
+    }
+
+    @Test
+    void groupFilterKeepsOnlyCheckedGroupsAndCombinesWithText() {
+        vm.apply(TestSnapshots.small(1));
+        vm.filterProperty().set(new ProcessFilter("", Set.of("db", "web")));
+        assertThat(pids(vm.shownRows())).containsExactlyInAnyOrder(101, 102, 203);
+        vm.filterProperty().set(new ProcessFilter("nginx", Set.of("db", "web")));
+        assertThat(pids(vm.shownRows())).containsExactly(203);
+        vm.filterProperty().set(ProcessFilter.NONE);
+        assertThat(vm.shownRows()).hasSize(5);
+    }
+
+    @Test
+    void filterFollowsARenamedProcess() {
+        vm.apply(TestSnapshots.small(1));
+        vm.filterProperty().set(new ProcessFilter("renamed", Set.of()));
+        assertThat(vm.shownRows()).isEmpty();
+
+        vm.apply(snapshot(2, List.of(process(203, "renamed-nginx", "web", "nginx", 60, 30, 20))));
+
+        assertThat(pids(vm.shownRows())).containsExactly(203);
+    }
+
+    @Test
+    void newSnapshotsAreSortedByTheTableOrderEvenWhenRowsChangeInPlace() {
+        Comparator<ProcessRow> byUssDesc = Comparator.comparing(
+                (ProcessRow r) -> r.ussProperty().get(), ProcessComparators.BYTES).reversed();
+        vm.apply(TestSnapshots.small(1));
+        vm.setOrder(byUssDesc);
+        assertThat(pids(vm.shownRows())).containsExactly(102, 304, 101, 203, 405);
+
+        // nginx grows past everything: its row changes in place, and the order must follow
+        vm.apply(snapshot(2, List.of(
+                process(101, "postgres", "db", "postgres", 900, 400, 300),
+                process(102, "postgres", "db", "postgres", 2048, 1500, 1200),
+                process(203, "nginx", "web", "nginx", 6000, 5000, 4000),
+                TestSnapshots.rootDaemon(405))));
+
+        assertThat(pids(vm.shownRows())).containsExactly(203, 102, 101, 405);
+    }
+
+    @Test
+    void withoutATableOrderRowsAreByPid() {
+        vm.apply(snapshot(1, List.of(process(30, "c", "a", "a", 1, 1, 1), process(10, "a", "a", "a", 1, 1, 1))));
+        vm.apply(snapshot(2, List.of(process(30, "c", "a", "a", 1, 1, 1), process(10, "a", "a", "a", 1, 1, 1),
+                process(20, "b", "a", "a", 1, 1, 1))));
+        vm.setOrder(null);
+        assertThat(pids(vm.shownRows())).containsExactly(10, 20, 30);
+    }
+
+    @Test
+    void byteComparatorSortsRawNumbersWithUnknownBelowEveryValue() {
+        List<Long> values = new java.util.ArrayList<>(java.util.Arrays.asList(
+                2048 * MIB, null, 900 * MIB, 512L, 10 * MIB));
+        values.sort(ProcessComparators.BYTES);
+        assertThat(values).containsExactly(null, 512L, 10 * MIB, 900 * MIB, 2048 * MIB);
+    }
+
+    @Test
+    void numberAndTextComparatorsOrderByValue() {
+        List<Double> cpu = new java.util.ArrayList<>(List.of(100.5, 9.0, 20.25));
+        cpu.sort(ProcessComparators.NUMBERS);
+        assertThat(cpu).containsExactly(9.0, 20.25, 100.5);
+        List<String> names = new java.util.ArrayList<>(List.of("nginx", "Bash", "apache", "bash"));
+        names.sort(ProcessComparators.TEXT);
+        assertThat(names).containsExactly("apache", "Bash", "bash", "nginx");
+    }
+
+    @Test
+    void clearForgetsEveryRow() {
+        vm.apply(TestSnapshots.small(1));
+        vm.clear();
+        assertThat(vm.allRows()).isEmpty();
+        assertThat(vm.shownRows()).isEmpty();
+        assertThat(vm.row(101)).isEmpty();
+    }
+}
