@@ -80,7 +80,7 @@ class DebPackagingIT {
         assertThat(field(info, "Depends")).contains("adduser").doesNotContain("gtk", "libx11", "libasound", "xdg-utils");
 
         String contents = dpkgDeb("-c", deb.toString());
-        assertThat(contents).contains("./lib/systemd/system/herakles-proc-mem.service", "./etc/herakles/config.yaml",
+        assertThat(contents).contains("./usr/lib/systemd/system/herakles-proc-mem.service", "./etc/herakles/config.yaml",
                 "./opt/herakles-proc-mem-server/bin/herakles-proc-mem",
                 "./opt/herakles-proc-mem-server/lib/app/herakles-proc-mem-server.jar",
                 "./usr/bin/herakles-proc-mem -> /opt/herakles-proc-mem-server/bin/herakles-proc-mem");
@@ -93,7 +93,7 @@ class DebPackagingIT {
 
     @Test
     void serverUnitRunsTheExporterUnprivilegedWithTwoCapabilities() throws Exception {
-        String unit = extract(deb("herakles-proc-mem-server"), "./lib/systemd/system/herakles-proc-mem.service");
+        String unit = extract(deb("herakles-proc-mem-server"), "./usr/lib/systemd/system/herakles-proc-mem.service");
 
         assertThat(unit.lines()).contains(
                 "ExecStart=/opt/herakles-proc-mem-server/bin/herakles-proc-mem --exporter -c /etc/herakles/config.yaml",
@@ -110,7 +110,7 @@ class DebPackagingIT {
         Path root = temp.resolve("root");
         dpkgDeb("-x", deb("herakles-proc-mem-server").toString(), root.toString());
         // systemd-analyze checks that ExecStart exists, so point it at the extracted launcher
-        String unit = Files.readString(root.resolve("lib/systemd/system/herakles-proc-mem.service"))
+        String unit = Files.readString(root.resolve("usr/lib/systemd/system/herakles-proc-mem.service"))
                 .replace("ExecStart=/opt/", "ExecStart=" + root + "/opt/");
         Path copy = temp.resolve("herakles-proc-mem.service");
         Files.writeString(copy, unit);
