@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,6 +55,12 @@ class DebPackagingIT {
         assertThat(entry.lines()).contains("[Desktop Entry]", "Type=Application",
                 "Exec=/opt/herakles-proc-mem/bin/herakles-proc-mem", "Icon=herakles-proc-mem", "Terminal=false");
         assertThat(entry).containsPattern("(?m)^Categories=.*System;").doesNotContain("APPLICATION_", "@");
+        // JavaFX names the window's WM_CLASS after the Application subclass: it must still exist
+        Matcher wmClass = Pattern.compile("(?m)^StartupWMClass=(.+)$").matcher(entry);
+        assertThat(wmClass.find()).isTrue();
+        try (JarFile jar = new JarFile(ServerImagePackagingIT.DESKTOP.resolve("lib/app/herakles-proc-mem.jar").toFile())) {
+            assertThat(jar.getEntry(wmClass.group(1).replace('.', '/') + ".class")).as(wmClass.group(1)).isNotNull();
+        }
     }
 
     @Test
