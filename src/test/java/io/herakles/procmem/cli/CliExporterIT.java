@@ -77,6 +77,8 @@ class CliExporterIT {
         assertThat(metrics.help()).doesNotContainKey("herakles_proc_mem_processes_total");
         // our self-metrics are on by default (--disable-telemetry removes them, see CliTestDataIT)
         assertThat(metrics.help()).containsKeys("herakles_exporter_collections_total", "herakles_exporter_snapshot_age_seconds");
+        // and the exporter JVM's own metrics (--disable-default-collectors removes them)
+        assertThat(metrics.help()).containsKeys("jvm_memory_used_bytes", "process_cpu_seconds_total");
         assertThat(metrics.value("herakles_proc_mem_cache_update_success")).hasValue(1.0);
         assertThat(metrics.value("herakles_proc_mem_processes")).hasValueSatisfying(v -> assertThat(v).isPositive());
         Set<String> cpus = metrics.samples("herakles_system_cpu_usage_ratio").stream().map(s -> s.label("cpu"))

@@ -131,9 +131,10 @@ class CliTestDataIT {
                 proc(1003, "p2", 800_000), proc(1004, "p3", 700_000), proc(1005, "p4", 600_000), proc(1006, "p5", 2000)),
                 StandardCharsets.UTF_8);
         try (ExporterChild exporter = ExporterChild.start(herakles, "-t", "filters.json", "--top-n-others", "2",
-                "--exclude-names", "nginx", "--min-uss-kb", "1", "--disable-health", "--disable-telemetry")) {
+                "--exclude-names", "nginx", "--min-uss-kb", "1", "--disable-health", "--disable-telemetry", "--disable-default-collectors")) {
             Exposition metrics = exporter.metrics();
             assertThat(metrics.help().keySet()).noneMatch(f -> f.startsWith("herakles_exporter_"))
+                    .noneMatch(f -> f.startsWith("jvm_") || f.startsWith("process_"))
                     .contains("herakles_proc_mem_cache_update_success");
             // nginx excluded by name, p1 below 1 KiB USS, and of the other four "other" processes the 2 largest by USS
             assertThat(metrics.samples("herakles_proc_mem_uss_bytes").stream().map(s -> s.label("name")))
