@@ -133,6 +133,12 @@ public final class ConfigValidator {
         }
         if (c.enableFileLogging() && (c.logFile() == null || c.logFile().isBlank())) {
             errors.add("enable_file_logging is true but log_file is not set");
+        } else if (c.enableFileLogging()) {
+            // --check-config should say what start-up would say: the file is created, its directory is not
+            java.nio.file.Path dir = java.nio.file.Path.of(c.logFile()).toAbsolutePath().getParent();
+            if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+                errors.add("cannot open log_file " + c.logFile() + ": directory does not exist");
+            }
         }
     }
 

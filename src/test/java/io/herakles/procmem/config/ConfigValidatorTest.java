@@ -155,6 +155,14 @@ class ConfigValidatorTest {
                 .isEqualTo("log_level must be one of off|error|warn|info|debug|trace, got 'INFO'");
         assertThat(first(with(b -> b.enableFileLogging = true)))
                 .isEqualTo("enable_file_logging is true but log_file is not set");
+        assertThat(first(with(b -> {
+            b.enableFileLogging = true;
+            b.logFile = "/nonexistent-dir-of-herakles/x.log";
+        }))).isEqualTo("cannot open log_file /nonexistent-dir-of-herakles/x.log: directory does not exist");
+        assertThat(ConfigValidator.validate(with(b -> {
+            b.enableFileLogging = true;
+            b.logFile = System.getProperty("java.io.tmpdir") + "/herakles-test.log";
+        }))).isEmpty();
     }
 
     @ParameterizedTest
