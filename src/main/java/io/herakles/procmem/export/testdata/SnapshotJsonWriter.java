@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import io.herakles.procmem.model.MemoryBreakdown;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.model.Text;
 import io.herakles.procmem.model.SystemSample;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -245,26 +246,6 @@ public final class SnapshotJsonWriter {
 
     /** {@code s} with unpaired surrogates replaced by U+FFFD; the same instance when it has none. */
     static String clean(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isSurrogate(s.charAt(i))) {
-                return replaceUnpairedSurrogates(s);
-            }
-        }
-        return s;
-    }
-
-    private static String replaceUnpairedSurrogates(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                out.append(c).append(s.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                out.append('\uFFFD');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Text.withoutUnpairedSurrogates(s);
     }
 }

@@ -1,0 +1,33 @@
+package io.herakles.procmem.model;
+
+/** Text rules shared by every output of a snapshot. Stateless. */
+public final class Text {
+
+    private Text() {}
+
+    /**
+     * {@code s} with unpaired UTF-16 surrogates replaced by U+FFFD (they cannot be encoded as
+     * UTF-8, and process names are arbitrary bytes); the same instance when it has none.
+     */
+    public static String withoutUnpairedSurrogates(String s) {
+        int i = 0;
+        while (i < s.length() && !Character.isSurrogate(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append('\uFFFD');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
