@@ -10,11 +10,8 @@ public final class Text {
      * UTF-8, and process names are arbitrary bytes); the same instance when it has none.
      */
     public static String withoutUnpairedSurrogates(String s) {
-        int i = 0;
-        while (i < s.length() && !Character.isSurrogate(s.charAt(i))) {
-            i++;
-        }
-        if (i == s.length()) {
+        int i = firstUnpaired(s);
+        if (i < 0) {
             return s;
         }
         StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
@@ -29,5 +26,17 @@ public final class Text {
             }
         }
         return out.toString();
+    }
+
+    private static int firstUnpaired(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
