@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Upstream's global flags (same names, same meaning) plus ours. Each flag that sets a config key
@@ -14,100 +15,100 @@ import picocli.CommandLine.Option;
  */
 final class GlobalOptions {
 
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "Listen port (default 9215).")
+    @Option(scope = ScopeType.INHERIT, names = {"-p", "--port"}, paramLabel = "PORT", description = "Listen port (default 9215).")
     Integer port;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "Listen address, IPv4 or IPv6 literal (default 0.0.0.0).")
+    @Option(scope = ScopeType.INHERIT, names = "--bind", paramLabel = "ADDR", description = "Listen address, IPv4 or IPv6 literal (default 0.0.0.0).")
     String bind;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL",
+    @Option(scope = ScopeType.INHERIT, names = "--log-level", paramLabel = "LEVEL",
             description = "off|error|warn|info|debug|trace (default info).")
     String logLevel;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Config file (YAML, JSON or TOML by extension).")
+    @Option(scope = ScopeType.INHERIT, names = {"-c", "--config"}, paramLabel = "FILE", description = "Config file (YAML, JSON or TOML by extension).")
     String configFile;
 
-    @Option(names = "--no-config", description = "Ignore every config file; use built-in defaults (plus environment and flags).")
+    @Option(scope = ScopeType.INHERIT, names = "--no-config", description = "Ignore every config file; use built-in defaults (plus environment and flags).")
     boolean noConfig;
 
-    @Option(names = "--show-config", description = "Print the effective configuration and exit.")
+    @Option(scope = ScopeType.INHERIT, names = "--show-config", description = "Print the effective configuration and exit.")
     boolean showConfig;
 
-    @Option(names = "--show-user-config", description = "Print the config file's path and the values it sets, and exit.")
+    @Option(scope = ScopeType.INHERIT, names = "--show-user-config", description = "Print the config file's path and the values it sets, and exit.")
     boolean showUserConfig;
 
-    @Option(names = "--config-format", paramLabel = "FORMAT", converter = FormatConverter.class,
+    @Option(scope = ScopeType.INHERIT, names = "--config-format", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "yaml|json|toml for --show-config and --show-user-config (default yaml).")
     ConfigFormat configFormat = ConfigFormat.YAML;
 
-    @Option(names = "--check-config", description = "Validate the configuration, print ✅/❌ and exit 0/1.")
+    @Option(scope = ScopeType.INHERIT, names = "--check-config", description = "Validate the configuration, print ✅/❌ and exit 0/1.")
     boolean checkConfig;
 
-    @Option(names = "--debug", description = "Sets enable_pprof (upstream's debug switch). Here: debug logging; there is no pprof in a JVM.")
+    @Option(scope = ScopeType.INHERIT, names = "--debug", description = "Sets enable_pprof (upstream's debug switch). Here: debug logging; there is no pprof in a JVM.")
     boolean debug;
 
-    @Option(names = "--cache-ttl", paramLabel = "SECONDS", description = "Collection interval of the exporter in seconds (default 30).")
+    @Option(scope = ScopeType.INHERIT, names = "--cache-ttl", paramLabel = "SECONDS", description = "Collection interval of the exporter in seconds (default 30).")
     Long cacheTtl;
 
-    @Option(names = "--disable-health", description = "Do not serve /health.")
+    @Option(scope = ScopeType.INHERIT, names = "--disable-health", description = "Do not serve /health.")
     boolean disableHealth;
 
-    @Option(names = "--disable-telemetry", description = "Do not export our self-metrics (herakles_exporter_*).")
+    @Option(scope = ScopeType.INHERIT, names = "--disable-telemetry", description = "Do not export our self-metrics (herakles_exporter_*).")
     boolean disableTelemetry;
 
-    @Option(names = "--disable-default-collectors",
+    @Option(scope = ScopeType.INHERIT, names = "--disable-default-collectors",
             description = "Do not export the exporter's own JVM metrics (jvm_*, process_*).")
     boolean disableDefaultCollectors;
 
-    @Option(names = "--io-buffer-kb", paramLabel = "KB",
+    @Option(scope = ScopeType.INHERIT, names = "--io-buffer-kb", paramLabel = "KB",
             description = "Upstream buffer size; here only the capacity shown in /health buffer health (the JVM sizes its own buffers).")
     Integer ioBufferKb;
 
-    @Option(names = "--smaps-buffer-kb", paramLabel = "KB",
+    @Option(scope = ScopeType.INHERIT, names = "--smaps-buffer-kb", paramLabel = "KB",
             description = "Upstream smaps buffer size; here only the capacity shown in /health buffer health.")
     Integer smapsBufferKb;
 
-    @Option(names = "--smaps-rollup-buffer-kb", paramLabel = "KB",
+    @Option(scope = ScopeType.INHERIT, names = "--smaps-rollup-buffer-kb", paramLabel = "KB",
             description = "Upstream smaps_rollup buffer size; here only the capacity shown in /health buffer health.")
     Integer smapsRollupBufferKb;
 
-    @Option(names = "--min-uss-kb", paramLabel = "KB", description = "Drop processes whose USS is below this (default 0).")
+    @Option(scope = ScopeType.INHERIT, names = "--min-uss-kb", paramLabel = "KB", description = "Drop processes whose USS is below this (default 0).")
     Long minUssKb;
 
-    @Option(names = "--include-names", paramLabel = "A,B", split = ",", description = "Keep only process names containing one of these.")
+    @Option(scope = ScopeType.INHERIT, names = "--include-names", paramLabel = "A,B", split = ",", description = "Keep only process names containing one of these.")
     List<String> includeNames;
 
-    @Option(names = "--exclude-names", paramLabel = "A,B", split = ",", description = "Drop process names containing one of these (wins over include).")
+    @Option(scope = ScopeType.INHERIT, names = "--exclude-names", paramLabel = "A,B", split = ",", description = "Drop process names containing one of these (wins over include).")
     List<String> excludeNames;
 
-    @Option(names = "--parallelism", paramLabel = "N", description = "Collection threads (0 = auto).")
+    @Option(scope = ScopeType.INHERIT, names = "--parallelism", paramLabel = "N", description = "Collection threads (0 = auto).")
     Integer parallelism;
 
-    @Option(names = "--max-processes", paramLabel = "N", description = "Scan at most N /proc entries.")
+    @Option(scope = ScopeType.INHERIT, names = "--max-processes", paramLabel = "N", description = "Scan at most N /proc entries.")
     Integer maxProcesses;
 
-    @Option(names = "--top-n-subgroup", paramLabel = "N", description = "Top-N size per subgroup (default 3).")
+    @Option(scope = ScopeType.INHERIT, names = "--top-n-subgroup", paramLabel = "N", description = "Top-N size per subgroup (default 3).")
     Integer topNSubgroup;
 
-    @Option(names = "--top-n-others", paramLabel = "N", description = "How many 'other' processes to export (the largest by USS; default 10).")
+    @Option(scope = ScopeType.INHERIT, names = "--top-n-others", paramLabel = "N", description = "How many 'other' processes to export (the largest by USS; default 10).")
     Integer topNOthers;
 
-    @Option(names = {"-t", "--test-data-file"}, paramLabel = "FILE", description = "Serve this snapshot JSON instead of /proc (re-read when it changes).")
+    @Option(scope = ScopeType.INHERIT, names = {"-t", "--test-data-file"}, paramLabel = "FILE", description = "Serve this snapshot JSON instead of /proc (re-read when it changes).")
     String testDataFile;
 
-    @Option(names = "--enable-tls", description = "Serve HTTPS (needs --tls-cert and --tls-key).")
+    @Option(scope = ScopeType.INHERIT, names = "--enable-tls", description = "Serve HTTPS (needs --tls-cert and --tls-key).")
     boolean enableTls;
 
-    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate (chain) in PEM.")
+    @Option(scope = ScopeType.INHERIT, names = "--tls-cert", paramLabel = "PEM", description = "Certificate (chain) in PEM.")
     String tlsCert;
 
-    @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key in PEM (PKCS#1, PKCS#8 or SEC1).")
+    @Option(scope = ScopeType.INHERIT, names = "--tls-key", paramLabel = "PEM", description = "Private key in PEM (PKCS#1, PKCS#8 or SEC1).")
     String tlsKey;
 
-    @Option(names = "--procfs", paramLabel = "DIR", description = "Root of the proc filesystem (default /proc; e.g. /host/proc in a container).")
+    @Option(scope = ScopeType.INHERIT, names = "--procfs", paramLabel = "DIR", description = "Root of the proc filesystem (default /proc; e.g. /host/proc in a container).")
     String procfs;
 
-    @Option(names = "--web-config-file", paramLabel = "FILE",
+    @Option(scope = ScopeType.INHERIT, names = "--web-config-file", paramLabel = "FILE",
             description = "Prometheus exporter-toolkit web config (TLS, basic auth), re-read when it changes.")
     String webConfigFile;
 

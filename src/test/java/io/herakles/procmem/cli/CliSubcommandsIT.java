@@ -258,6 +258,15 @@ class CliSubcommandsIT {
     }
 
     @Test
+    void globalFlagsWorkAfterTheSubcommandToo() throws Exception {
+        Result r = herakles.run("test", "--include-names", "java", "--format", "json");
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        JsonNode top = JSON.readTree(r.stdout()).path("top_by_uss");
+        assertThat(top.size()).isPositive();
+        top.forEach(p -> assertThat(p.path("name").asText()).contains("java"));
+    }
+
+    @Test
     void testSubcommandPrintsJson() throws Exception {
         Result r = herakles.run("test", "--format", "json");
         assertThat(r.exitCode()).as(r.describe()).isZero();
