@@ -139,12 +139,15 @@ final class RootCommand implements Callable<Integer> {
      */
     Optional<ExporterConfig> validConfig() {
         try {
-            ExporterConfig c = resolve().config();
+            ResolvedConfig resolved = resolve();
+            ExporterConfig c = resolved.config();
             Optional<String> error = ConfigValidator.firstError(c);
             if (error.isPresent()) {
                 err.println(ConfigRenderer.checkResult(error));
                 return Optional.empty();
             }
+            // e.g. a misspelt HERAKLES_PROT: not an error (other tools share the prefix), but said
+            resolved.warnings().forEach(w -> err.println("Warning: " + w));
             LoggingSetup.apply(c);
             return Optional.of(c);
         } catch (ConfigException e) {

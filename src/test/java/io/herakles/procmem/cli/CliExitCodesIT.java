@@ -167,6 +167,14 @@ class CliExitCodesIT {
     }
 
     @Test
+    void misspeltEnvironmentVariableIsAWarningWithASuggestion() throws Exception {
+        Result r = herakles.env("HERAKLES_PROT", "9300").run("subgroups");
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stderr()).contains("Warning: ignoring unknown environment variable HERAKLES_PROT",
+                "HERAKLES_PORT");
+    }
+
+    @Test
     void portPrecedenceIsFlagThenEnvironmentThenFile() throws Exception {
         // the file is found by the default search (working directory), not only with -c
         Files.writeString(dir.resolve("herakles-proc-mem-exporter.yaml"), "port: 9301\n");
