@@ -8,29 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.herakles.procmem.testsupport.HeraklesLauncher;
 import io.herakles.procmem.testsupport.HeraklesLauncher.Result;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged launcher's exit codes and messages (upstream §4): 0 ok, 1 bad configuration, 2 usage
  * error; a user mistake is one line naming the flag, file, key or variable, never a stack trace.
  */
-class CliExitCodesIT {
+class CliExitCodesIT extends LauncherTestBase {
 
-    @TempDir
-    Path dir;
-
-    private HeraklesLauncher herakles;
-
-    @BeforeEach
-    void launcher() {
-        herakles = new HeraklesLauncher(dir);
-    }
 
     @Test
     void versionAndHelp() throws Exception {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.herakles.procmem.testsupport.HeraklesLauncher;
 import io.herakles.procmem.testsupport.HeraklesLauncher.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,25 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The subcommands of the packaged launcher, end to end (upstream §4.3). */
-class CliSubcommandsIT {
+class CliSubcommandsIT extends LauncherTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FOOTER = Pattern.compile("📋 Total: (\\d+) subgroups \\((\\d+) patterns\\) in (\\d+) groups");
 
-    @TempDir
-    Path dir;
-
-    private HeraklesLauncher herakles;
-
-    @BeforeEach
-    void launcher() {
-        herakles = new HeraklesLauncher(dir);
-    }
 
     @Test
     void checkAllPassesOnThisMachine() throws Exception {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herakles.procmem.testsupport.Exposition;
 import io.herakles.procmem.testsupport.Exposition.Sample;
-import io.herakles.procmem.testsupport.HeraklesLauncher;
 import io.herakles.procmem.testsupport.HeraklesLauncher.Result;
 import io.herakles.procmem.testsupport.HttpProbe;
 import io.herakles.procmem.testsupport.HttpProbe.Reply;
@@ -19,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Test-data mode ({@code -t FILE}, upstream §3.8) of the packaged exporter: every process of the
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * live edit keeps the last good data and shows in {@code /health}, a good edit recovers, and a
  * {@code /snapshot} download loads back with {@code -t}.
  */
-class CliTestDataIT {
+class CliTestDataIT extends LauncherTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RELOAD_WAIT = Duration.ofSeconds(30);
@@ -50,15 +47,6 @@ class CliTestDataIT {
             ]}
             """;
 
-    @TempDir
-    Path dir;
-
-    private HeraklesLauncher herakles;
-
-    @BeforeEach
-    void launcher() {
-        herakles = new HeraklesLauncher(dir);
-    }
 
     @Test
     void generatedDataIsServedExactly() throws Exception {

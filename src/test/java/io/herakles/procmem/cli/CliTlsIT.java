@@ -17,32 +17,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * HTTPS and basic auth of the packaged exporter: {@code --enable-tls} with generated PEM files,
  * {@code --web-config-file} with {@code tls_server_config} and {@code basic_auth_users}, and bad
  * TLS material stopping the start-up with one line naming the file.
  */
-class CliTlsIT {
+class CliTlsIT extends LauncherTestBase {
 
-    @TempDir
-    Path dir;
-
-    private HeraklesLauncher herakles;
-
-    @BeforeEach
-    void launcher() {
-        herakles = new HeraklesLauncher(dir);
-    }
 
     @Test
     void enableTlsServesHttpsOnly() throws Exception {
