@@ -3,7 +3,7 @@ package io.herakles.procmem.ui.charts;
 import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
-import io.herakles.procmem.ui.details.Format;
+import io.herakles.procmem.ui.common.Formats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,8 +60,8 @@ public record HeaderFigures(
         OptionalLong total = snapshot.system().memTotalBytes();
         OptionalLong available = snapshot.system().memAvailableBytes();
         String memoryText = total.isPresent() && available.isPresent()
-                ? Format.bytes(total.getAsLong() - available.getAsLong()) + " of " + Format.bytes(total.getAsLong()) + " used"
-                : Format.ABSENT;
+                ? Formats.bytes(total.getAsLong() - available.getAsLong()) + " of " + Formats.bytes(total.getAsLong()) + " used"
+                : Formats.ABSENT;
         OptionalDouble cpu = snapshot.system().totalCpuRatio();
         int readable = 0;
         for (ProcessSample p : snapshot.processes()) {
