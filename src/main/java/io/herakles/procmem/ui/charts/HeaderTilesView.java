@@ -28,7 +28,7 @@ public class HeaderTilesView extends HBox {
     static final int CPU_POINTS = 300;
 
     private static final double TILE_WIDTH = 230;
-    private static final double TILE_HEIGHT = 200;
+    private static final double TILE_HEIGHT = 170;
 
     private final Tile memoryTile;
     private final Tile cpuTile;

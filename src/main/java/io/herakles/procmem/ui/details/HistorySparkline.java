@@ -44,7 +44,7 @@ public final class HistorySparkline extends CanvasRegion {
     public HistorySparkline() {
         getStyleClass().add("history-sparkline");
         setMinHeight(90);
-        setPrefHeight(130);
+        setPrefHeight(110);
         setPrefWidth(320);
     }
 

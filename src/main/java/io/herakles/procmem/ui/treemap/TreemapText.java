@@ -47,7 +47,19 @@ public final class TreemapText {
         String s = "Area: " + metric + " \u00b7 " + Formats.bytes(zoomNode.bytes()) + " in "
                 + count(zoomNode.processes(), "process", "processes");
         if (zoomNode.excluded() > 0) {
-            s += " \u00b7 " + excludedNote(zoomNode.excluded(), metric);
+            // short enough for the line under a 500 px treemap; the tooltip carries the long form
+            s += " \u00b7 " + count(zoomNode.excluded(), "hidden", "hidden") + " (" + metric + " unreadable)";
+        }
+        return s;
+    }
+
+    /** The status line's tooltip: the status with the excluded processes explained in full. */
+    public static String statusTooltip(TreemapNode zoomNode, MemoryMetric metric) {
+        String s = "Boxes are sized by " + metric + ": " + Formats.bytes(zoomNode.bytes()) + " in "
+                + count(zoomNode.processes(), "process", "processes");
+        if (zoomNode.excluded() > 0) {
+            s += "\n" + excludedNote(zoomNode.excluded(), metric)
+                    + ": their " + metric + " needs more access (run as root to see it)";
         }
         return s;
     }

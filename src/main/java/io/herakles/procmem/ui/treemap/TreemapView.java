@@ -50,6 +50,7 @@ public class TreemapView extends Region {
     private final Canvas canvas = new Canvas();
     private final HBox breadcrumb = new HBox(2);
     private final Label status = new Label();
+    private final Tooltip statusTooltip = new Tooltip();
     private final Tooltip tooltip = new Tooltip();
     private final Rectangle hoverBox = new Rectangle();
     private IntConsumer onProcessSelected = pid -> { };
@@ -67,6 +68,7 @@ public class TreemapView extends Region {
         breadcrumb.getStyleClass().add("treemap-breadcrumb");
         status.setPadding(new Insets(2, 6, 2, 6));
         status.getStyleClass().add("treemap-status");
+        status.setTooltip(statusTooltip);
         hoverBox.setManaged(false);
         hoverBox.setMouseTransparent(true);
         hoverBox.setFill(null);
@@ -178,6 +180,7 @@ public class TreemapView extends Region {
             rebuildBreadcrumb();
         }
         status.setText(hasSnapshot ? TreemapText.status(model.zoomNode(), model.metric()) : "");
+        statusTooltip.setText(hasSnapshot ? TreemapText.statusTooltip(model.zoomNode(), model.metric()) : "");
         repaint();
         refreshTooltip();
     }
