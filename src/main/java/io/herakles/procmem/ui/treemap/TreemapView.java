@@ -57,6 +57,10 @@ public class TreemapView extends Region {
     private int selectedPid = -1;
     private TreemapNode hovered;
     private boolean hasSnapshot;
+    /** False while the view is off screen (its tab not selected): snapshots wait in {@link #pending}. */
+    private boolean drawing = true;
+    private boolean stale;
+    private Snapshot pending;
     private boolean tooltipInstalled;
 
     public TreemapView() {
@@ -101,9 +105,29 @@ public class TreemapView extends Region {
 
     /** Shows {@code snapshot}: rebuilds the hierarchy and repaints. Null shows nothing. */
     public void setSnapshot(Snapshot snapshot) {
+        if (!drawing) {
+            // off screen: building and painting 5,000 boxes nobody sees is wasted; keep the latest
+            pending = snapshot;
+            stale = true;
+            return;
+        }
         hasSnapshot = snapshot != null;
         model.setSnapshot(snapshot);
         relayout();
+    }
+
+    /**
+     * Whether the treemap is on screen. While it is not, {@link #setSnapshot} only keeps the
+     * latest snapshot; turning drawing back on shows it.
+     */
+    public void setDrawing(boolean on) {
+        drawing = on;
+        if (on && stale) {
+            stale = false;
+            Snapshot latest = pending;
+            pending = null;
+            setSnapshot(latest);
+        }
     }
 
     /** The memory metric that sizes the boxes (USS, PSS or RSS; default RSS, which is always readable). */
