@@ -66,7 +66,7 @@ public final class HistorySparkline extends CanvasRegion {
             g.fillText(points.isEmpty() ? "No history yet" : "Collecting history\u2026", 6, 4);
             return;
         }
-        double top = LEGEND + 4;
+        double top = 2 * LEGEND + 4; // legend line, then the "since … · max …" line, then the plot
         double plotH = Math.max(1, h - top - 4);
         long t0 = points.get(0).time().toEpochMilli();
         double span = Math.max(1, points.get(points.size() - 1).time().toEpochMilli() - t0);
@@ -135,7 +135,7 @@ public final class HistorySparkline extends CanvasRegion {
         HistoryPoint first = points.get(0);
         String since = "since " + SINCE.format(first.time().atZone(ZoneId.systemDefault())) + " ("
                 + Formats.duration(Duration.between(first.time(), last.time())) + ")";
-        g.fillText(since + " \u00b7 max " + Formats.bytes((long) maxBytes), canvas().getWidth() - 4, LEGEND + 4);
+        g.fillText(since + " \u00b7 max " + Formats.bytes((long) maxBytes), canvas().getWidth() - 4, LEGEND + 2);
         g.setTextAlign(TextAlignment.LEFT);
     }
 
