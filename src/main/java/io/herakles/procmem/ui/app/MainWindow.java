@@ -85,7 +85,7 @@ public final class MainWindow {
 
         SplitPane side = new SplitPane(visuals.charts(), visuals.details());
         side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.6);
+        side.setDividerPositions(0.55);
         SplitPane center = new SplitPane(tableView, side);
         center.setId("mainSplit");
         center.setDividerPositions(0.6);
@@ -122,9 +122,12 @@ public final class MainWindow {
     /** Puts the window on {@code stage}: scene, stylesheet, title, keys, drag and drop. */
     public void show(Stage stage) {
         window = stage;
-        // Never larger than the screen (small laptops; Monocle's headless screen is 1280x800).
+        // 90% of the screen, centred: big enough for table, treemap and details side by side, and
+        // never larger than the screen (small laptops; Monocle's headless screen is 1280x800).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
+        double width = Math.round(screen.getWidth() * 0.9);
+        double height = Math.round(screen.getHeight() * 0.9);
+        Scene scene = new Scene(root, width, height);
         URL css = MainWindow.class.getResource(STYLESHEET);
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
@@ -153,6 +156,8 @@ public final class MainWindow {
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         stage.setOnHidden(e -> close());
+        stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
         stage.show();
     }
 

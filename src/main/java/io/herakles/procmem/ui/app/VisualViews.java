@@ -39,6 +39,9 @@ final class VisualViews {
         details.setId("details");
         tabs = new TabPane(tab("Memory map", treemap), tab("CPU", cpuChart));
         tabs.setId("vizTabs");
+        // only the selected tab's view draws each tick; the other catches up when selected
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> showTab(index.intValue()));
+        showTab(tabs.getSelectionModel().getSelectedIndex());
         detailsScroll = new ScrollPane(details);
         detailsScroll.setFitToWidth(true);
         detailsScroll.getStyleClass().add("details-scroll");
@@ -60,6 +63,11 @@ final class VisualViews {
         });
         store.currentSnapshotProperty().addListener((obs, old, snapshot) -> show(snapshot));
         show(store.getCurrentSnapshot());
+    }
+
+    private void showTab(int index) {
+        treemap.setDrawing(index == 0);
+        cpuChart.setDrawing(index == 1);
     }
 
     private static Tab tab(String title, Node content) {

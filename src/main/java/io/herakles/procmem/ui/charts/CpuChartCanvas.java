@@ -1,14 +1,13 @@
 package io.herakles.procmem.ui.charts;
 
+import io.herakles.procmem.ui.common.CanvasRegion;
 import io.herakles.procmem.ui.treemap.GroupPalette;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -20,7 +19,7 @@ import javafx.scene.text.TextAlignment;
  * 8 series redraw cheaply every second.
  * FX thread only.
  */
-final class CpuChartCanvas extends Region {
+final class CpuChartCanvas extends CanvasRegion {
 
     private static final Color BACKGROUND = Color.web("#1f2326");
     private static final Color GRID = Color.web("#3a3f44");
@@ -32,18 +31,16 @@ final class CpuChartCanvas extends Region {
     private static final double TOP = 8;
     private static final double RIGHT = 8;
 
-    private final Canvas canvas = new Canvas();
     private final Tooltip tooltip = new Tooltip();
     private GroupCpuHistory.ChartData data;
     private boolean stacked = true;
 
     CpuChartCanvas() {
-        getChildren().add(canvas);
         setMinSize(160, 100);
         setPrefSize(600, 220);
         tooltip.setShowDelay(javafx.util.Duration.millis(200));
-        Tooltip.install(canvas, tooltip);
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX()));
+        Tooltip.install(canvas(), tooltip);
+        canvas().addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX()));
     }
 
     /** Names the values under the pointer: the sample nearest to the pointer's time. */
@@ -56,7 +53,7 @@ final class CpuChartCanvas extends Region {
         if (data == null || data.size() == 0) {
             return "No samples yet";
         }
-        double plotW = Math.max(1, canvas.getWidth() - LEFT - RIGHT);
+        double plotW = Math.max(1, canvas().getWidth() - LEFT - RIGHT);
         double fromRight = Math.max(0, Math.min(plotW, LEFT + plotW - x));
         long t = data.end().toEpochMilli() - Math.round(fromRight / plotW * data.window().toMillis());
         return data.describe(data.indexNear(t));
@@ -64,12 +61,12 @@ final class CpuChartCanvas extends Region {
 
     void setData(GroupCpuHistory.ChartData newData) {
         data = newData;
-        paint();
+        repaint();
     }
 
     void setStacked(boolean value) {
         stacked = value;
-        paint();
+        repaint();
     }
 
     static Color colour(String group) {
@@ -77,20 +74,7 @@ final class CpuChartCanvas extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = Math.floor(Math.max(0, getWidth()));
-        double h = Math.floor(Math.max(0, getHeight()));
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            paint();
-        }
-    }
-
-    private void paint() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+    protected void paint(GraphicsContext g, double w, double h) {
         g.setFill(BACKGROUND);
         g.fillRect(0, 0, w, h);
         g.setFont(FONT);

@@ -45,6 +45,9 @@ public class CpuChartView extends VBox {
     private final ChoiceBox<Duration> windowChoice = new ChoiceBox<>();
     private final CheckBox stackedBox = new CheckBox("Stacked");
     private List<String> legendGroups = List.of();
+    /** False while the CPU tab is not selected: snapshots are recorded, not drawn. */
+    private boolean drawing = true;
+    private boolean stale;
 
     public CpuChartView() {
         super(4);
@@ -77,10 +80,26 @@ public class CpuChartView extends VBox {
         refresh();
     }
 
-    /** Appends {@code snapshot}'s per-group CPU to the bounded history and redraws. */
+    /** Appends {@code snapshot}'s per-group CPU to the bounded history and redraws (when drawing). */
     public void update(Snapshot snapshot) {
         history.record(snapshot);
-        refresh();
+        if (drawing) {
+            refresh();
+        } else {
+            stale = true;
+        }
+    }
+
+    /**
+     * Whether the chart is on screen. While it is not, {@link #update} still records every
+     * snapshot (the history must have no gaps) but draws nothing; turning drawing on catches up.
+     */
+    public void setDrawing(boolean on) {
+        drawing = on;
+        if (on && stale) {
+            stale = false;
+            refresh();
+        }
     }
 
     /** The time window shown: 1, 5 or 15 minutes (other values work too, up to 15 minutes of history). */

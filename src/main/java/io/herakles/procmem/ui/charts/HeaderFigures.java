@@ -3,9 +3,8 @@ package io.herakles.procmem.ui.charts;
 import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
-import io.herakles.procmem.ui.details.Format;
+import io.herakles.procmem.ui.common.Formats;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -60,8 +59,8 @@ public record HeaderFigures(
         OptionalLong total = snapshot.system().memTotalBytes();
         OptionalLong available = snapshot.system().memAvailableBytes();
         String memoryText = total.isPresent() && available.isPresent()
-                ? Format.bytes(total.getAsLong() - available.getAsLong()) + " of " + Format.bytes(total.getAsLong()) + " used"
-                : Format.ABSENT;
+                ? Formats.bytes(total.getAsLong() - available.getAsLong()) + " of " + Formats.bytes(total.getAsLong()) + " used"
+                : Formats.ABSENT;
         OptionalDouble cpu = snapshot.system().totalCpuRatio();
         int readable = 0;
         for (ProcessSample p : snapshot.processes()) {
@@ -85,15 +84,33 @@ public record HeaderFigures(
     }
 
     static List<TopEntry> top(List<ProcessSample> processes, MemoryMetric metric, int n) {
-        List<TopEntry> all = new ArrayList<>();
+        // keeps only the n best seen so far (n is 5): one pass over 5,000 processes, no full sort
+        int limit = Math.max(0, n);
+        List<TopEntry> best = new ArrayList<>(limit + 1);
         for (ProcessSample p : processes) {
             OptionalLong v = p.bytes(metric);
-            if (v.isPresent()) {
-                all.add(new TopEntry(p.name(), p.pid(), p.group().group(), v.getAsLong()));
+            if (v.isEmpty() || limit == 0) {
+                continue;
+            }
+            long bytes = v.getAsLong();
+            if (best.size() == limit && !beats(bytes, p.pid(), best.get(limit - 1))) {
+                continue;
+            }
+            int at = best.size();
+            while (at > 0 && beats(bytes, p.pid(), best.get(at - 1))) {
+                at--;
+            }
+            best.add(at, new TopEntry(p.name(), p.pid(), p.group().group(), bytes));
+            if (best.size() > limit) {
+                best.remove(limit);
             }
         }
-        all.sort(Comparator.comparingLong(TopEntry::bytes).reversed().thenComparingInt(TopEntry::pid));
-        return all.subList(0, Math.min(Math.max(0, n), all.size()));
+        return best;
+    }
+
+    /** Largest bytes first, then the lower pid. */
+    private static boolean beats(long bytes, int pid, TopEntry other) {
+        return bytes > other.bytes() || bytes == other.bytes() && pid < other.pid();
     }
 
     private static double clamp(double percent) {

@@ -5,7 +5,7 @@ import eu.hansolo.tilesfx.TileBuilder;
 import eu.hansolo.tilesfx.chart.ChartData;
 import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.Snapshot;
-import io.herakles.procmem.ui.details.Format;
+import io.herakles.procmem.ui.common.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -28,7 +28,7 @@ public class HeaderTilesView extends HBox {
     static final int CPU_POINTS = 300;
 
     private static final double TILE_WIDTH = 230;
-    private static final double TILE_HEIGHT = 200;
+    private static final double TILE_HEIGHT = 170;
 
     private final Tile memoryTile;
     private final Tile cpuTile;
@@ -46,7 +46,7 @@ public class HeaderTilesView extends HBox {
         memoryTile = TileBuilder.create().skinType(Tile.SkinType.GAUGE)
                 .prefSize(TILE_WIDTH, TILE_HEIGHT).title("Memory used").unit("%")
                 .minValue(0).maxValue(100).decimals(1).thresholdVisible(false).animated(false)
-                .text(Format.ABSENT).build();
+                .text(Formats.ABSENT).build();
         cpuTile = TileBuilder.create().skinType(Tile.SkinType.SMOOTH_AREA_CHART)
                 .prefSize(TILE_WIDTH * 1.4, TILE_HEIGHT).title("System CPU").unit("%")
                 .minValue(0).maxValue(100).decimals(1).smoothing(true).animated(false)
@@ -56,7 +56,7 @@ public class HeaderTilesView extends HBox {
                 .graphic(leaderboard).build();
         countTile = TileBuilder.create().skinType(Tile.SkinType.NUMBER)
                 .prefSize(TILE_WIDTH * 0.9, TILE_HEIGHT).title("Processes").decimals(0)
-                .description("").text(Format.ABSENT).build();
+                .description("").text(Formats.ABSENT).build();
         for (Tile t : List.of(memoryTile, cpuTile, topTile, countTile)) {
             HBox.setHgrow(t, Priority.SOMETIMES);
             t.setMaxWidth(Double.MAX_VALUE);

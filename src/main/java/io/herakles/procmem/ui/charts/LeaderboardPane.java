@@ -1,7 +1,7 @@
 package io.herakles.procmem.ui.charts;
 
 import eu.hansolo.tilesfx.Tile;
-import io.herakles.procmem.ui.details.Format;
+import io.herakles.procmem.ui.common.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
@@ -56,7 +56,7 @@ final class LeaderboardPane extends GridPane {
         for (int i = 0; i < names.size(); i++) {
             boolean has = i < entries.size();
             names.get(i).setText(has ? entries.get(i).label() : "");
-            values.get(i).setText(has ? Format.bytes(entries.get(i).bytes()) : "");
+            values.get(i).setText(has ? Formats.bytes(entries.get(i).bytes()) : "");
             swatches.get(i).setFill(has ? io.herakles.procmem.ui.treemap.GroupPalette.color(entries.get(i).group())
                     : Color.TRANSPARENT);
         }

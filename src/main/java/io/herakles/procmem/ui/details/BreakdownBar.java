@@ -1,17 +1,16 @@
 package io.herakles.procmem.ui.details;
 
+import io.herakles.procmem.ui.common.CanvasRegion;
 import io.herakles.procmem.model.MemoryBreakdown;
 import java.util.OptionalLong;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
  * A stacked bar of resident anonymous / file-backed / shared memory plus swap, widths proportional
  * to bytes; unknown parts are left out (and read "—" in the rows beside it). FX thread only.
  */
-public final class BreakdownBar extends Region {
+public final class BreakdownBar extends CanvasRegion {
 
     static final Color ANON = Color.web("#4e79a7");
     static final Color FILE = Color.web("#76b7b2");
@@ -19,12 +18,10 @@ public final class BreakdownBar extends Region {
     static final Color SWAP = Color.web("#e15759");
     private static final Color EMPTY = Color.web("#3a3f44");
 
-    private final Canvas canvas = new Canvas();
     private MemoryBreakdown parts = MemoryBreakdown.UNKNOWN;
 
     public BreakdownBar() {
         getStyleClass().add("breakdown-bar");
-        getChildren().add(canvas);
         setMinHeight(14);
         setPrefHeight(14);
         setPrefWidth(320);
@@ -33,24 +30,11 @@ public final class BreakdownBar extends Region {
     /** Shows {@code breakdown}. */
     public void setBreakdown(MemoryBreakdown breakdown) {
         parts = breakdown == null ? MemoryBreakdown.UNKNOWN : breakdown;
-        paint();
+        repaint();
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = Math.floor(Math.max(0, getWidth()));
-        double h = Math.floor(Math.max(0, getHeight()));
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            paint();
-        }
-    }
-
-    private void paint() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+    protected void paint(GraphicsContext g, double w, double h) {
         g.setFill(EMPTY);
         g.fillRect(0, 0, w, h);
         OptionalLong[] values = {parts.rssAnon(), parts.rssFile(), parts.rssShmem(), parts.swap()};

@@ -1,5 +1,6 @@
 package io.herakles.procmem.ui.details;
 
+import io.herakles.procmem.ui.common.Formats;
 import io.herakles.procmem.model.MemoryBreakdown;
 import io.herakles.procmem.model.ProcessSample;
 import java.time.Duration;
@@ -65,54 +66,54 @@ public final class DetailsViewModel {
     static List<DetailRow> identityRows(ProcessSample p, Instant now, ZoneId zone) {
         List<DetailRow> rows = new ArrayList<>();
         rows.add(new DetailRow("PID", Integer.toString(p.pid())));
-        rows.add(new DetailRow("Parent PID", p.ppid() > 0 ? Integer.toString(p.ppid()) : Format.ABSENT));
+        rows.add(new DetailRow("Parent PID", p.ppid() > 0 ? Integer.toString(p.ppid()) : Formats.ABSENT));
         rows.add(new DetailRow("User", user(p)));
-        rows.add(new DetailRow("State", p.state() == '?' ? Format.ABSENT : String.valueOf(p.state())));
-        rows.add(new DetailRow("Threads", p.threads() > 0 ? Integer.toString(p.threads()) : Format.ABSENT));
+        rows.add(new DetailRow("State", p.state() == '?' ? Formats.ABSENT : String.valueOf(p.state())));
+        rows.add(new DetailRow("Threads", p.threads() > 0 ? Integer.toString(p.threads()) : Formats.ABSENT));
         rows.add(new DetailRow("Started", started(p.startTime(), now, zone)));
-        rows.add(new DetailRow("Command line", Format.text(p.cmdline())));
+        rows.add(new DetailRow("Command line", Formats.text(p.cmdline())));
         rows.add(new DetailRow("Group", p.group().toString()));
         rows.add(new DetailRow("Matched rule", p.matchedRule().isBlank()
-                ? (p.group().isOther() ? "none (unclassified)" : Format.ABSENT) : p.matchedRule()));
+                ? (p.group().isOther() ? "none (unclassified)" : Formats.ABSENT) : p.matchedRule()));
         return List.copyOf(rows);
     }
 
     /** The headline figures: RSS, PSS, USS, CPU. */
     static List<DetailRow> memoryRows(ProcessSample p) {
         return List.of(
-                new DetailRow("RSS", Format.bytes(p.rssBytes())),
-                new DetailRow("PSS", Format.bytes(p.pssBytes())),
-                new DetailRow("USS", Format.bytes(p.ussBytes())),
-                new DetailRow("CPU", Format.percent(p.cpuPercent())),
-                new DetailRow("CPU time", Format.duration(Duration.ofMillis((long) (p.cpuTimeSeconds() * 1000)))));
+                new DetailRow("RSS", Formats.bytes(p.rssBytes())),
+                new DetailRow("PSS", Formats.bytes(p.pssBytes())),
+                new DetailRow("USS", Formats.bytes(p.ussBytes())),
+                new DetailRow("CPU", Formats.percent(p.cpuPercent())),
+                new DetailRow("CPU time", Formats.duration(Duration.ofMillis((long) (p.cpuTimeSeconds() * 1000)))));
     }
 
     /** Where the memory lives: resident anon/file/shmem, swap, and the PSS split when readable. */
     static List<DetailRow> breakdownRows(MemoryBreakdown m) {
         return List.of(
-                new DetailRow("Anonymous (RSS)", Format.bytes(m.rssAnon())),
-                new DetailRow("File-backed (RSS)", Format.bytes(m.rssFile())),
-                new DetailRow("Shared memory (RSS)", Format.bytes(m.rssShmem())),
-                new DetailRow("Swap", Format.bytes(m.swap())),
-                new DetailRow("Anonymous (PSS)", Format.bytes(m.pssAnon())),
-                new DetailRow("File-backed (PSS)", Format.bytes(m.pssFile())),
-                new DetailRow("Shared memory (PSS)", Format.bytes(m.pssShmem())),
-                new DetailRow("Swap (PSS)", Format.bytes(m.swapPss())));
+                new DetailRow("Anonymous (RSS)", Formats.bytes(m.rssAnon())),
+                new DetailRow("File-backed (RSS)", Formats.bytes(m.rssFile())),
+                new DetailRow("Shared memory (RSS)", Formats.bytes(m.rssShmem())),
+                new DetailRow("Swap", Formats.bytes(m.swap())),
+                new DetailRow("Anonymous (PSS)", Formats.bytes(m.pssAnon())),
+                new DetailRow("File-backed (PSS)", Formats.bytes(m.pssFile())),
+                new DetailRow("Shared memory (PSS)", Formats.bytes(m.pssShmem())),
+                new DetailRow("Swap (PSS)", Formats.bytes(m.swapPss())));
     }
 
     private static String user(ProcessSample p) {
         if (p.user().isBlank()) {
-            return p.uid() >= 0 ? "uid " + p.uid() : Format.ABSENT;
+            return p.uid() >= 0 ? "uid " + p.uid() : Formats.ABSENT;
         }
         return p.uid() >= 0 && !p.user().equals(Integer.toString(p.uid())) ? p.user() + " (" + p.uid() + ")" : p.user();
     }
 
     private static String started(Instant start, Instant now, ZoneId zone) {
         if (start == null) {
-            return Format.ABSENT;
+            return Formats.ABSENT;
         }
-        String age = Format.duration(Duration.between(start, now));
-        return Format.instant(start, zone) + (age.equals(Format.ABSENT) ? "" : " (" + age + " ago)");
+        String age = Formats.duration(Duration.between(start, now));
+        return Formats.instant(start, zone) + (age.equals(Formats.ABSENT) ? "" : " (" + age + " ago)");
     }
 
     public ReadOnlyStringProperty titleProperty() {

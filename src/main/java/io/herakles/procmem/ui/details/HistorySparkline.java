@@ -1,5 +1,7 @@
 package io.herakles.procmem.ui.details;
 
+import io.herakles.procmem.ui.common.CanvasRegion;
+import io.herakles.procmem.ui.common.Formats;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,9 +10,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -21,7 +21,7 @@ import javafx.scene.text.TextAlignment;
  * byte scale, CPU as a shaded area on its own percent scale. Absent PSS/USS points break their
  * line instead of dropping to zero. One canvas, redrawn on {@link #setPoints}. FX thread only.
  */
-public final class HistorySparkline extends Region {
+public final class HistorySparkline extends CanvasRegion {
 
     static final Color RSS = Color.web("#4e79a7");
     static final Color PSS = Color.web("#f28e2b");
@@ -39,38 +39,23 @@ public final class HistorySparkline extends Region {
     }
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
-    private final Canvas canvas = new Canvas();
     private List<HistoryPoint> points = List.of();
 
     public HistorySparkline() {
         getStyleClass().add("history-sparkline");
-        getChildren().add(canvas);
         setMinHeight(90);
-        setPrefHeight(130);
+        setPrefHeight(110);
         setPrefWidth(320);
     }
 
     /** Shows {@code newPoints} (oldest first). */
     public void setPoints(List<HistoryPoint> newPoints) {
         points = List.copyOf(newPoints);
-        paint();
+        repaint();
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = Math.floor(Math.max(0, getWidth()));
-        double h = Math.floor(Math.max(0, getHeight()));
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            paint();
-        }
-    }
-
-    private void paint() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+    protected void paint(GraphicsContext g, double w, double h) {
         g.setFill(BACKGROUND);
         g.fillRect(0, 0, w, h);
         g.setFont(FONT);
@@ -81,7 +66,7 @@ public final class HistorySparkline extends Region {
             g.fillText(points.isEmpty() ? "No history yet" : "Collecting history\u2026", 6, 4);
             return;
         }
-        double top = LEGEND + 4;
+        double top = 2 * LEGEND + 4; // legend line, then the "since … · max …" line, then the plot
         double plotH = Math.max(1, h - top - 4);
         long t0 = points.get(0).time().toEpochMilli();
         double span = Math.max(1, points.get(points.size() - 1).time().toEpochMilli() - t0);
@@ -141,16 +126,16 @@ public final class HistorySparkline extends Region {
 
     private void paintLegend(GraphicsContext g, HistoryPoint last, double maxBytes) {
         double x = 6;
-        x = legendItem(g, x, RSS, "RSS " + Format.bytes(last.rssBytes()));
-        x = legendItem(g, x, PSS, "PSS " + Format.bytes(last.pssBytes()));
-        x = legendItem(g, x, USS, "USS " + Format.bytes(last.ussBytes()));
-        x = legendItem(g, x, CPU.deriveColor(0, 1, 1, 1 / CPU.getOpacity()), "CPU " + Format.percent(last.cpuPercent()));
+        x = legendItem(g, x, RSS, "RSS " + Formats.bytes(last.rssBytes()));
+        x = legendItem(g, x, PSS, "PSS " + Formats.bytes(last.pssBytes()));
+        x = legendItem(g, x, USS, "USS " + Formats.bytes(last.ussBytes()));
+        x = legendItem(g, x, CPU.deriveColor(0, 1, 1, 1 / CPU.getOpacity()), "CPU " + Formats.percent(last.cpuPercent()));
         g.setFill(TEXT);
         g.setTextAlign(TextAlignment.RIGHT);
         HistoryPoint first = points.get(0);
         String since = "since " + SINCE.format(first.time().atZone(ZoneId.systemDefault())) + " ("
-                + Format.duration(Duration.between(first.time(), last.time())) + ")";
-        g.fillText(since + " \u00b7 max " + Format.bytes((long) maxBytes), canvas.getWidth() - 4, LEGEND + 4);
+                + Formats.duration(Duration.between(first.time(), last.time())) + ")";
+        g.fillText(since + " \u00b7 max " + Formats.bytes((long) maxBytes), canvas().getWidth() - 4, LEGEND + 2);
         g.setTextAlign(TextAlignment.LEFT);
     }
 

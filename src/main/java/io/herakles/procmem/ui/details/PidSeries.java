@@ -23,6 +23,8 @@ final class PidSeries {
     private int[] pssKib = new int[INITIAL];
     private int[] ussKib = new int[INITIAL];
     private float[] cpu = new float[INITIAL];
+    /** The number of the last {@link ProcessHistory#record} that saw this pid (to prune the rest). */
+    long lastSeen;
     private int size;
 
     PidSeries(int capacity, Instant startTime) {

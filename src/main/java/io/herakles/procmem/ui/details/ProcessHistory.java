@@ -3,10 +3,8 @@ package io.herakles.procmem.ui.details;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * RSS/PSS/USS/CPU history of every process since it was first seen, bounded per pid: at most
@@ -25,6 +23,7 @@ public final class ProcessHistory {
     private final int capacity;
     private final Map<Integer, PidSeries> byPid = new HashMap<>();
     private java.time.Instant lastTakenAt;
+    private long records;
 
     public ProcessHistory() {
         this(DEFAULT_CAPACITY);
@@ -48,17 +47,17 @@ public final class ProcessHistory {
             return;
         }
         lastTakenAt = snapshot.takenAt();
-        Set<Integer> seen = new HashSet<>(snapshot.processes().size() * 2);
+        long recording = ++records; // stamps the series seen now: no set of 5,000 boxed pids per tick
         for (ProcessSample p : snapshot.processes()) {
-            seen.add(p.pid());
             PidSeries series = byPid.get(p.pid());
             if (series == null || !series.sameIncarnation(p.startTime())) {
                 series = new PidSeries(capacity, p.startTime());
                 byPid.put(p.pid(), series);
             }
+            series.lastSeen = recording;
             series.add(snapshot.takenAt(), p.rssBytes(), p.pssBytes(), p.ussBytes(), p.cpuPercent());
         }
-        byPid.keySet().retainAll(seen);
+        byPid.values().removeIf(series -> series.lastSeen != recording);
     }
 
     /** The points of {@code pid}, oldest first; empty when the pid is not tracked. */

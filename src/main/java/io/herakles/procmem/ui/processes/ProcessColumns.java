@@ -43,7 +43,7 @@ final class ProcessColumns {
                         Comparator.comparingLong(ProcessRow::ussKey)),
                 sortOrder.key(bytesColumn("Swap", "swap", ProcessRow::swapProperty),
                         Comparator.comparingLong(ProcessRow::swapKey)),
-                sortOrder.key(numberColumn("CPU %", "cpu", 70, ProcessRow::cpuPercentProperty, Formats::percent),
+                sortOrder.key(numberColumn("CPU %", "cpu", 70, ProcessRow::cpuPercentProperty, Formats::percentNumber),
                         Comparator.comparingDouble(ProcessRow::cpuPercent)),
                 sortOrder.key(numberColumn("CPU time", "cputime", 90, ProcessRow::cpuTimeProperty,
                         Formats::cpuTime), Comparator.comparingDouble(ProcessRow::cpuTime)),
@@ -99,7 +99,7 @@ final class ProcessColumns {
         column.setId(id);
         column.setPrefWidth(82);
         column.setCellValueFactory(f -> value.apply(f.getValue()));
-        column.setCellFactory(c -> formattedCell(Formats::bytes, true));
+        column.setCellFactory(c -> formattedCell(Formats::bytesColumn, true));
         column.setComparator(ProcessComparators.BYTES);
         return column;
     }

@@ -25,7 +25,8 @@ import javafx.collections.transformation.SortedList;
  *
  * <p>Rows change in place, which a {@link SortedList} does not notice; so after each reconcile the
  * sorted list is given a fresh comparator wrapper, which makes it re-sort with one permutation
- * change — the kind of change that keeps the table's selection and scroll position.
+ * change — the kind of change that keeps the table's selection and scroll position. When the rows
+ * are still in order after a reconcile (values moved but no two swapped), nothing is re-sorted.
  *
  * <p>FX thread only (view-model tests play the FX thread).
  */
@@ -99,7 +100,23 @@ public final class ProcessTableViewModel {
             filtered.setPredicate(filter.get());
         }
         publishGroups();
-        resort();
+        if (!inOrder()) {
+            resort();
+        }
+    }
+
+    /**
+     * Whether the shown rows are still in the table's order after rows changed in place: one pass
+     * of comparisons, much cheaper than a re-sort whose permutation change makes the table
+     * re-index its selection and rebuild every visible cell.
+     */
+    private boolean inOrder() {
+        for (int i = 1; i < sorted.size(); i++) {
+            if (order.compare(sorted.get(i - 1), sorted.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void applyMembership(List<ProcessRow> added, List<ProcessRow> gone) {

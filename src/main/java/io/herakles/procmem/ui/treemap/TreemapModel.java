@@ -1,10 +1,12 @@
 package io.herakles.procmem.ui.treemap;
 
+import io.herakles.procmem.model.GroupKey;
 import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -193,18 +195,21 @@ public final class TreemapModel {
 
     /** Builds the hierarchy of {@code processes} sized by {@code metric}. */
     public static TreemapNode build(List<ProcessSample> processes, MemoryMetric metric) {
-        Map<String, Map<String, List<ProcessSample>>> tree = new TreeMap<>();
+        // hashed per process (5,000 a tick), sorted by name once per group: the same order a
+        // TreeMap gives, so ties in size still break the same way
+        Map<GroupKey, List<ProcessSample>> bySubgroup = new HashMap<>();
         for (ProcessSample p : processes) {
-            tree.computeIfAbsent(p.group().group(), g -> new TreeMap<>())
-                    .computeIfAbsent(p.group().subgroup(), s -> new ArrayList<>())
-                    .add(p);
+            bySubgroup.computeIfAbsent(p.group(), k -> new ArrayList<>()).add(p);
         }
-        List<TreemapNode> groups = new ArrayList<>(tree.size());
-        tree.forEach((group, subgroups) -> {
-            List<TreemapNode> subs = new ArrayList<>(subgroups.size());
-            subgroups.forEach((subgroup, members) -> subs.add(subgroupNode(group, subgroup, members, metric)));
-            groups.add(parentNode(TreemapNode.Kind.GROUP, group, group, "", subs));
-        });
+        Map<String, List<TreemapNode>> subsByGroup = new TreeMap<>();
+        List<GroupKey> keys = new ArrayList<>(bySubgroup.keySet());
+        keys.sort(Comparator.comparing(GroupKey::group).thenComparing(GroupKey::subgroup));
+        for (GroupKey key : keys) {
+            subsByGroup.computeIfAbsent(key.group(), g -> new ArrayList<>())
+                    .add(subgroupNode(key.group(), key.subgroup(), bySubgroup.get(key), metric));
+        }
+        List<TreemapNode> groups = new ArrayList<>(subsByGroup.size());
+        subsByGroup.forEach((group, subs) -> groups.add(parentNode(TreemapNode.Kind.GROUP, group, group, "", subs)));
         return parentNode(TreemapNode.Kind.ROOT, "All", "", "", groups);
     }
 

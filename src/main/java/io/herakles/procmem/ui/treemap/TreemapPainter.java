@@ -1,6 +1,6 @@
 package io.herakles.procmem.ui.treemap;
 
-import io.herakles.procmem.ui.details.Format;
+import io.herakles.procmem.ui.common.Formats;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -82,7 +82,7 @@ final class TreemapPainter {
         Rect inner = TreemapModel.innerArea(r);
         if (inner.y() > r.y() + TreemapModel.PADDING + 1) {
             // a title row was reserved: name and size of the group/subgroup
-            String title = TreemapText.fit(c.node().label() + "  " + Format.bytes(c.node().bytes()),
+            String title = TreemapText.fit(c.node().label() + "  " + Formats.bytes(c.node().bytes()),
                     r.width() - 6);
             g.setFill(TEXT);
             g.setFont(TITLE);
@@ -114,7 +114,7 @@ final class TreemapPainter {
                 g.setFont(LABEL);
                 g.fillText(name, r.x() + 3, r.y() + 2);
                 if (r.height() >= 2 * LINE + 3) {
-                    g.fillText(TreemapText.fit(Format.bytes(c.node().bytes()), r.width() - 6),
+                    g.fillText(TreemapText.fit(Formats.bytes(c.node().bytes()), r.width() - 6),
                             r.x() + 3, r.y() + 2 + LINE);
                 }
             }

@@ -2,7 +2,7 @@ package io.herakles.procmem.ui.treemap;
 
 import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.ProcessSample;
-import io.herakles.procmem.ui.details.Format;
+import io.herakles.procmem.ui.common.Formats;
 import java.util.Locale;
 
 /**
@@ -23,7 +23,7 @@ public final class TreemapText {
         }
         StringBuilder sb = new StringBuilder();
         sb.append(node.kind() == TreemapNode.Kind.SUBGROUP ? node.group() + "/" + node.subgroup() : node.label());
-        sb.append('\n').append(metric).append(' ').append(Format.bytes(node.bytes()))
+        sb.append('\n').append(metric).append(' ').append(Formats.bytes(node.bytes()))
                 .append(" in ").append(count(node.processes(), "process", "processes"));
         if (node.excluded() > 0) {
             sb.append('\n').append(excludedNote(node.excluded(), metric));
@@ -35,19 +35,31 @@ public final class TreemapText {
     private static String processTooltip(ProcessSample p, MemoryMetric metric) {
         return p.name() + " (pid " + p.pid() + ")"
                 + "\n" + p.group()
-                + "\nUSS " + Format.bytes(p.ussBytes())
-                + "   PSS " + Format.bytes(p.pssBytes())
-                + "   RSS " + Format.bytes(p.rssBytes())
-                + "\nCPU " + Format.percent(p.cpuPercent())
+                + "\nUSS " + Formats.bytes(p.ussBytes())
+                + "   PSS " + Formats.bytes(p.pssBytes())
+                + "   RSS " + Formats.bytes(p.rssBytes())
+                + "\nCPU " + Formats.percent(p.cpuPercent())
                 + "\nSized by " + metric + "; click to select";
     }
 
     /** The line under the treemap: what sizes the boxes and what was left out. */
     public static String status(TreemapNode zoomNode, MemoryMetric metric) {
-        String s = "Area: " + metric + " \u00b7 " + Format.bytes(zoomNode.bytes()) + " in "
+        String s = "Area: " + metric + " \u00b7 " + Formats.bytes(zoomNode.bytes()) + " in "
                 + count(zoomNode.processes(), "process", "processes");
         if (zoomNode.excluded() > 0) {
-            s += " \u00b7 " + excludedNote(zoomNode.excluded(), metric);
+            // short enough for the line under a 500 px treemap; the tooltip carries the long form
+            s += " \u00b7 " + count(zoomNode.excluded(), "hidden", "hidden") + " (" + metric + " unreadable)";
+        }
+        return s;
+    }
+
+    /** The status line's tooltip: the status with the excluded processes explained in full. */
+    public static String statusTooltip(TreemapNode zoomNode, MemoryMetric metric) {
+        String s = "Boxes are sized by " + metric + ": " + Formats.bytes(zoomNode.bytes()) + " in "
+                + count(zoomNode.processes(), "process", "processes");
+        if (zoomNode.excluded() > 0) {
+            s += "\n" + excludedNote(zoomNode.excluded(), metric)
+                    + ": their " + metric + " needs more access (run as root to see it)";
         }
         return s;
     }

@@ -50,12 +50,17 @@ public class TreemapView extends Region {
     private final Canvas canvas = new Canvas();
     private final HBox breadcrumb = new HBox(2);
     private final Label status = new Label();
+    private final Tooltip statusTooltip = new Tooltip();
     private final Tooltip tooltip = new Tooltip();
     private final Rectangle hoverBox = new Rectangle();
     private IntConsumer onProcessSelected = pid -> { };
     private int selectedPid = -1;
     private TreemapNode hovered;
     private boolean hasSnapshot;
+    /** False while the view is off screen (its tab not selected): snapshots wait in {@link #pending}. */
+    private boolean drawing = true;
+    private boolean stale;
+    private Snapshot pending;
     private boolean tooltipInstalled;
 
     public TreemapView() {
@@ -67,6 +72,7 @@ public class TreemapView extends Region {
         breadcrumb.getStyleClass().add("treemap-breadcrumb");
         status.setPadding(new Insets(2, 6, 2, 6));
         status.getStyleClass().add("treemap-status");
+        status.setTooltip(statusTooltip);
         hoverBox.setManaged(false);
         hoverBox.setMouseTransparent(true);
         hoverBox.setFill(null);
@@ -99,9 +105,29 @@ public class TreemapView extends Region {
 
     /** Shows {@code snapshot}: rebuilds the hierarchy and repaints. Null shows nothing. */
     public void setSnapshot(Snapshot snapshot) {
+        if (!drawing) {
+            // off screen: building and painting 5,000 boxes nobody sees is wasted; keep the latest
+            pending = snapshot;
+            stale = true;
+            return;
+        }
         hasSnapshot = snapshot != null;
         model.setSnapshot(snapshot);
         relayout();
+    }
+
+    /**
+     * Whether the treemap is on screen. While it is not, {@link #setSnapshot} only keeps the
+     * latest snapshot; turning drawing back on shows it.
+     */
+    public void setDrawing(boolean on) {
+        drawing = on;
+        if (on && stale) {
+            stale = false;
+            Snapshot latest = pending;
+            pending = null;
+            setSnapshot(latest);
+        }
     }
 
     /** The memory metric that sizes the boxes (USS, PSS or RSS; default RSS, which is always readable). */
@@ -178,6 +204,7 @@ public class TreemapView extends Region {
             rebuildBreadcrumb();
         }
         status.setText(hasSnapshot ? TreemapText.status(model.zoomNode(), model.metric()) : "");
+        statusTooltip.setText(hasSnapshot ? TreemapText.statusTooltip(model.zoomNode(), model.metric()) : "");
         repaint();
         refreshTooltip();
     }

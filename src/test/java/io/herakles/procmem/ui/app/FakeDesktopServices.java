@@ -25,6 +25,8 @@ final class FakeDesktopServices implements DesktopServices {
     final List<String> calls = new CopyOnWriteArrayList<>();
     volatile Duration interval = Duration.ofSeconds(2);
     volatile boolean fullAccess;
+    /** Files not in {@link #files} are read as {@link LiveDesktopServices} reads them. */
+    volatile boolean readsRealFiles;
     volatile IOException metricsFailure;
     volatile TerminationResult terminateResult = TerminationResult.sent("sent");
 
@@ -88,6 +90,9 @@ final class FakeDesktopServices implements DesktopServices {
     @Override
     public Snapshot readSnapshot(Path file) throws SnapshotReadException {
         Snapshot snapshot = files.get(file);
+        if (snapshot == null && readsRealFiles) {
+            return LiveDesktopServices.readSnapshotFile(file);
+        }
         if (snapshot == null) {
             throw new SnapshotReadException("line 1, column 1: not a snapshot (expected '{')");
         }

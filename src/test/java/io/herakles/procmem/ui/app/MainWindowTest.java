@@ -4,7 +4,9 @@ import static io.herakles.procmem.ui.common.TestSnapshots.process;
 import static io.herakles.procmem.ui.common.TestSnapshots.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herakles.procmem.export.testdata.SnapshotJsonReader;
 import io.herakles.procmem.model.MemoryMetric;
+import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.common.TestSnapshots;
@@ -20,6 +22,7 @@ import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -266,5 +269,65 @@ class MainWindowTest {
                 () -> treemap.model().cellOf(pid).orElseThrow().rect()));
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
                 () -> treemap.canvas().localToScreen(r.x() + r.width() / 2, r.y() + r.height() / 2)));
+    }
+
+    // ---- recorded snapshot files, read as LiveDesktopServices reads them ----
+
+    @Test
+    void desktopFileShowsEveryProcessWithADashForUnreadablePssAndUss(FxRobot robot) throws Exception {
+        services.readsRealFiles = true;
+        Path file = recorded("desktop-33.json");
+        Snapshot expected = SnapshotJsonReader.read(file);
+        ProcessSample unreadable = expected.processes().stream()
+                .filter(p -> p.pssBytes().isEmpty() && p.ussBytes().isEmpty()).findFirst().orElseThrow();
+        ProcessSample readable = expected.processes().stream()
+                .filter(p -> p.ussBytes().isPresent()).findFirst().orElseThrow();
+
+        openThroughTheMenu(robot, file);
+
+        assertThat(stage.getTitle()).isEqualTo("Herakles — snapshot desktop-33.json");
+        assertThat(shownPids(robot)).hasSize(33)
+                .containsExactlyInAnyOrderElementsOf(expected.processes().stream().map(ProcessSample::pid).toList());
+        assertThat(cellText(robot, unreadable.pid(), "pss")).isEqualTo("—");
+        assertThat(cellText(robot, unreadable.pid(), "uss")).isEqualTo("—");
+        assertThat(cellText(robot, unreadable.pid(), "rss")).isNotEqualTo("—").endsWith("B");
+        assertThat(cellText(robot, readable.pid(), "uss")).isNotEqualTo("—").endsWith("B");
+    }
+
+    @Test
+    void upstreamExampleShowsItsTwoProcesses(FxRobot robot) throws Exception {
+        services.readsRealFiles = true;
+        openThroughTheMenu(robot, recorded("upstream-example.json"));
+
+        assertThat(stage.getTitle()).isEqualTo("Herakles — snapshot upstream-example.json");
+        assertThat(shownPids(robot)).containsExactly(1000, 1001); // biggest USS first
+        assertThat(cellText(robot, 1000, "uss")).isEqualTo("384 MiB");
+        assertThat(cellText(robot, 1000, "name")).isEqualTo("postgres");
+    }
+
+    private void openThroughTheMenu(FxRobot robot, Path file) {
+        dialogs.openChoice = file;
+        robot.clickOn("File").clickOn("#openItem");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Path recorded(String name) throws Exception {
+        return Path.of(MainWindowTest.class.getResource("/snapshots/" + name).toURI());
+    }
+
+    /** The text the cell of {@code pid}'s row shows in the column {@code columnId}, scrolled into view first. */
+    private String cellText(FxRobot robot, int pid, String columnId) {
+        TableView<ProcessRow> table = table(robot);
+        robot.interact(() -> {
+            int index = table.getItems().indexOf(table.getItems().stream()
+                    .filter(r -> r.pid() == pid).findFirst().orElseThrow());
+            table.scrollTo(index);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> robot.lookup(".table-cell")
+                .queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() instanceof ProcessRow r
+                        && r.pid() == pid && columnId.equals(c.getTableColumn().getId()))
+                .map(TableCell::getText).findFirst().orElse("(no cell)")));
     }
 }

@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.herakles.procmem.model.CollectionStats;
 import io.herakles.procmem.model.MemoryMetric;
+import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SystemSample;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class HeaderFiguresTest {
@@ -55,5 +59,23 @@ class HeaderFiguresTest {
         assertThat(f.memoryText()).isEqualTo("\u2014");
         assertThat(f.cpuPercent()).isEmpty();
         assertThat(f.top()).isEmpty();
+    }
+
+    @Test
+    void topKeepsTheLargestInOrderAmongManyWithTiesByPid() {
+        Random random = new Random(7);
+        List<ProcessSample> many = new ArrayList<>();
+        for (int pid = 1; pid <= 500; pid++) {
+            Long uss = pid % 7 == 0 ? null : (long) random.nextInt(50) * GIB; // ties and absent values
+            many.add(process(pid, "a", "b", GIB, null, uss));
+        }
+        List<Integer> expected = many.stream().filter(p -> p.ussBytes().isPresent())
+                .sorted(Comparator.comparingLong((ProcessSample p) ->
+                        p.ussBytes().getAsLong()).reversed().thenComparingInt(ProcessSample::pid))
+                .limit(5).map(ProcessSample::pid).toList();
+
+        assertThat(HeaderFigures.top(many, MemoryMetric.USS, 5)).extracting(HeaderFigures.TopEntry::pid)
+                .containsExactlyElementsOf(expected);
+        assertThat(HeaderFigures.top(many, MemoryMetric.USS, 0)).isEmpty();
     }
 }

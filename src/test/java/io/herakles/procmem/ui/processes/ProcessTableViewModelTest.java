@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.ui.common.TestSnapshots;
 import java.util.Comparator;
+import javafx.collections.ListChangeListener;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,32 @@ class ProcessTableViewModelTest {
         vm.apply(TestSnapshots.small(2));
 
         assertThat(changes[0]).isZero();
+    }
+
+    @Test
+    void rowsStillInOrderAreNotReSortedButASwapIsFollowed() {
+        vm.setOrder(Comparator.comparingLong((ProcessRow r) -> r.ussProperty().get()).reversed());
+        vm.apply(snapshot(1, List.of(
+                process(1, "a", "g", "s", 300, 300, 300),
+                process(2, "b", "g", "s", 200, 200, 200))));
+        int[] permutations = {0};
+        vm.shownRows().addListener((ListChangeListener<ProcessRow>) c -> {
+            while (c.next()) {
+                permutations[0] += c.wasPermutated() ? 1 : 0;
+            }
+        });
+
+        vm.apply(snapshot(2, List.of(
+                process(1, "a", "g", "s", 310, 310, 310),
+                process(2, "b", "g", "s", 190, 190, 190))));
+        assertThat(permutations[0]).as("values moved, order did not").isZero();
+        assertThat(pids(vm.shownRows())).containsExactly(1, 2);
+
+        vm.apply(snapshot(3, List.of(
+                process(1, "a", "g", "s", 100, 100, 100),
+                process(2, "b", "g", "s", 190, 190, 190))));
+        assertThat(permutations[0]).isEqualTo(1);
+        assertThat(pids(vm.shownRows())).containsExactly(2, 1);
     }
 
     @Test

@@ -55,7 +55,8 @@ class TreemapModelTest {
         TreemapNode web = root.children().stream().filter(n -> n.label().equals("web")).findFirst().orElseThrow();
         assertThat(web.excluded()).isEqualTo(1);
         assertThat(web.children().get(0).children()).extracting(TreemapNode::pid).containsExactly(5);
-        assertThat(TreemapText.status(root, MemoryMetric.USS)).contains("2 processes without USS left out");
+        assertThat(TreemapText.status(root, MemoryMetric.USS)).contains("2 hidden (USS unreadable)");
+        assertThat(TreemapText.statusTooltip(root, MemoryMetric.USS)).contains("2 processes without USS left out");
     }
 
     @Test

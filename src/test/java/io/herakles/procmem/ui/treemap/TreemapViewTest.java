@@ -105,6 +105,21 @@ class TreemapViewTest {
     }
 
     /** Screen point at the middle of process {@code pid}'s box. */
+    @Test
+    void offScreenItKeepsOnlyTheLatestSnapshotAndShowsItWhenDrawnAgain(FxRobot robot) {
+        robot.interact(() -> {
+            view.setDrawing(false);
+            view.setSnapshot(snapshot(List.of(process(31, "cache", "redis", 100 * MIB, null, null))));
+        });
+        assertThat(view.model().cellOf(31)).as("not built while off screen").isEmpty();
+        assertThat(view.model().cellOf(21)).isPresent();
+
+        robot.interact(() -> view.setDrawing(true));
+
+        assertThat(view.model().cellOf(31)).isPresent();
+        assertThat(view.model().cellOf(21)).isEmpty();
+    }
+
     private Point2D centreOf(int pid) {
         Rect r = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
                 () -> view.model().cellOf(pid).orElseThrow().rect()));
