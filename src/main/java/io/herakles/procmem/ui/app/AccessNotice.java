@@ -17,7 +17,8 @@ final class AccessNotice extends HBox {
 
     static final String TEXT = "Not running as root: PSS and USS are shown only for your own processes "
             + "(others show \"—\"; RSS and CPU are complete). To see every process, run as root or grant "
-            + "the capability: sudo setcap cap_sys_ptrace+ep <path to the app's java launcher>.";
+            + "the packaged launcher the capabilities: sudo setcap cap_sys_ptrace,cap_dac_read_search+ep "
+            + "/opt/herakles-proc-mem/bin/herakles-proc-mem (not /usr/bin/java: that would grant them to every Java program).";
 
     private final BooleanProperty dismissed = new SimpleBooleanProperty(this, "dismissed", false);
 

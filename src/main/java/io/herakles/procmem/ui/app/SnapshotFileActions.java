@@ -59,7 +59,7 @@ final class SnapshotFileActions {
             services.writeSnapshot(snapshot, file);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "export failed", e);
-            dialogs.error(owner.get(), "Cannot export snapshot", file + ": " + oneLine(e));
+            dialogs.error(owner.get(), "Cannot export snapshot", naming(file, oneLine(e)));
         }
     }
 
@@ -77,9 +77,14 @@ final class SnapshotFileActions {
             return true;
         } catch (SnapshotReadException | RuntimeException e) {
             LOG.log(Level.FINE, "open failed", e);
-            dialogs.error(owner.get(), "Cannot open " + name, file + ": " + oneLine(e));
+            dialogs.error(owner.get(), "Cannot open " + name, naming(file, oneLine(e)));
             return false;
         }
+    }
+
+    /** The message with the file in front, once: the JSON reader and writer already name it. */
+    static String naming(Path file, String message) {
+        return message.startsWith(file.toString()) ? message : file + ": " + message;
     }
 
     private static String oneLine(Exception e) {
