@@ -194,7 +194,9 @@ final class CpuChartCanvas extends CanvasRegion {
     static double niceCeiling(double v) {
         double x = Math.max(10, v);
         double magnitude = Math.pow(10, Math.floor(Math.log10(x)));
-        for (double step : new double[] {1, 2, 5, 10}) {
+        // finer steps than 1-2-5 (a 210 % peak gets a 300 % axis, not 500 % with the data in its bottom
+        // 40 %), each divisible into the four whole-number gridline steps the axis draws
+        for (double step : new double[] {1, 2, 3, 4, 6, 8, 10}) {
             if (step * magnitude >= x - 1e-9) {
                 return step * magnitude;
             }

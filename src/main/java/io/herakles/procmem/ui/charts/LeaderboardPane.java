@@ -51,15 +51,32 @@ final class LeaderboardPane extends GridPane {
         }
     }
 
-    /** Shows {@code entries} (largest first); rows beyond them are blank. */
+    /**
+     * Shows {@code entries} (largest first); rows beyond them are hidden, rank number included, so a
+     * short list (e.g. not root: few processes with USS) does not look like empty slots.
+     */
     void show(List<HeaderFigures.TopEntry> entries) {
         for (int i = 0; i < names.size(); i++) {
             boolean has = i < entries.size();
+            for (javafx.scene.Node cell : rowCells(i)) {
+                cell.setVisible(has);
+            }
             names.get(i).setText(has ? entries.get(i).label() : "");
             values.get(i).setText(has ? Formats.bytes(entries.get(i).bytes()) : "");
             swatches.get(i).setFill(has ? io.herakles.procmem.ui.treemap.GroupPalette.color(entries.get(i).group())
                     : Color.TRANSPARENT);
         }
+    }
+
+    private List<javafx.scene.Node> rowCells(int row) {
+        List<javafx.scene.Node> cells = new ArrayList<>(4);
+        for (javafx.scene.Node n : getChildren()) {
+            Integer r = getRowIndex(n);
+            if (r != null && r == row) {
+                cells.add(n);
+            }
+        }
+        return cells;
     }
 
     /** The texts of the rows, "name (pid)  value" each (for tests). */

@@ -91,9 +91,10 @@ class GroupCpuHistoryTest {
     @Test
     void axisHelpers() {
         assertThat(CpuChartCanvas.niceCeiling(0)).isEqualTo(10);
-        assertThat(CpuChartCanvas.niceCeiling(73)).isEqualTo(100);
+        assertThat(CpuChartCanvas.niceCeiling(73)).isEqualTo(80);
         assertThat(CpuChartCanvas.niceCeiling(101)).isEqualTo(200);
-        assertThat(CpuChartCanvas.niceCeiling(420)).isEqualTo(500);
+        assertThat(CpuChartCanvas.niceCeiling(210)).isEqualTo(300);
+        assertThat(CpuChartCanvas.niceCeiling(420)).isEqualTo(600);
         assertThat(CpuChartCanvas.agoLabel(0)).isEqualTo("now");
         assertThat(CpuChartCanvas.agoLabel(45)).isEqualTo("-45s");
         assertThat(CpuChartCanvas.agoLabel(300)).isEqualTo("-5m");
