@@ -69,7 +69,14 @@ public class HeaderTilesView extends HBox {
      * it again with the same snapshot (say, after a metric change) re-ranks without adding a CPU point.
      */
     public void update(Snapshot snapshot, MemoryMetric metric) {
-        HeaderFigures f = HeaderFigures.of(snapshot, metric, TOP_N);
+        update(snapshot, HeaderFigures.of(snapshot, metric, TOP_N));
+    }
+
+    /**
+     * As {@link #update(Snapshot, MemoryMetric)} with the figures already computed (off the FX
+     * thread, with {@code HeaderFigures.of(snapshot, metric, TOP_N)}).
+     */
+    public void update(Snapshot snapshot, HeaderFigures f) {
         last = f;
         // unknown is not 0 %: hide the number rather than show an empty gauge as a reading
         memoryTile.setValueVisible(f.memoryUsedPercent().isPresent());
