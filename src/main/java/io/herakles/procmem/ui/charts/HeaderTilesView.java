@@ -114,10 +114,14 @@ public class HeaderTilesView extends HBox {
             cpuTile.setValue(percent);
             return;
         }
-        cpuTile.addChartData(point);
-        int excess = cpuTile.getChartData().size() - CPU_POINTS;
-        if (excess > 0) {
-            cpuTile.getChartData().remove(0, excess);
+        List<ChartData> shown = cpuTile.getChartData();
+        if (shown.size() < CPU_POINTS) {
+            cpuTile.addChartData(point);
+        } else {
+            // full: drop the oldest and append in ONE list change, so the chart redraws once, not twice
+            List<ChartData> next = new ArrayList<>(shown.subList(shown.size() - CPU_POINTS + 1, shown.size()));
+            next.add(point);
+            cpuTile.setChartData(next);
         }
         cpuTile.setValue(percent);
     }
