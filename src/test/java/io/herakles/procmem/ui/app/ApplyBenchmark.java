@@ -89,8 +89,9 @@ public final class ApplyBenchmark {
         });
 
         long[] prepareCpu = new long[ticks];
-        long[][] prepared = run(window, snapshots, ticks, warmup, true, prepareCpu);
-        long[][] unprepared = run(window, snapshots, ticks, warmup, false, null);
+        long[][] prepared = new long[4][ticks];
+        long[][] unprepared = new long[4][ticks];
+        run(window, snapshots, ticks, warmup, prepareCpu, prepared, unprepared);
         System.out.printf(Locale.ROOT, "processes=%d ticks=%d (after %d warm-up), memory values %s%n", processes,
                 ticks, warmup, reshuffle ? "reshuffled every tick (worst case)" : "drifting (±3%, a fifth per tick)");
         System.out.println("\"ui-prepare\" thread CPU time (off the FX thread: treemap hierarchy + layout, header, group CPU):");
@@ -158,36 +159,37 @@ public final class ApplyBenchmark {
     }
 
     /**
-     * Applies {@code ticks} snapshots (after {@code warmup}) and returns per tick, in nanoseconds,
-     * {apply, apply + css + layout} wall time and the same in FX-thread CPU time. With
-     * {@code prepare}, each snapshot is first prepared on this (non-FX) thread, its CPU time put in
-     * {@code prepareCpu}, and the FX thread applies the result as the live window does; without,
-     * the FX thread does all the work (as for a snapshot file).
+     * Applies 2 × {@code ticks} snapshots (after warm-up), alternating: even ticks are prepared on
+     * this (non-FX) thread first, their CPU time put in {@code prepareCpu}, and the FX thread
+     * applies the result as the live window does; odd ticks the FX thread does all the work (as for
+     * a snapshot file). Alternating keeps JIT warm-up and the growth of histories and charts from
+     * favouring either. Fills {@code prepared} and {@code unprepared} with per-tick nanoseconds:
+     * {apply, apply + css + layout} wall time, then the same in FX-thread CPU time.
      */
-    private static long[][] run(MainWindow window, List<Snapshot> snapshots, int ticks, int warmup, boolean prepare,
-            long[] prepareCpu) throws Exception {
-        long[][] times = new long[4][ticks];
-        for (int i = -warmup; i < ticks; i++) {
+    private static void run(MainWindow window, List<Snapshot> snapshots, int ticks, int warmup, long[] prepareCpu,
+            long[][] prepared, long[][] unprepared) throws Exception {
+        for (int i = -2 * warmup; i < 2 * ticks; i++) {
             Snapshot next = snapshots.get(Math.floorMod(i, snapshots.size()));
+            boolean prepare = Math.floorMod(i, 2) == 0;
             long[] one;
             if (prepare) {
                 long c0 = CPU.getCurrentThreadCpuTime();
                 PreparedSnapshot ready = window.prepare(next);
                 long c1 = CPU.getCurrentThreadCpuTime();
                 if (i >= 0) {
-                    prepareCpu[i] = c1 - c0;
+                    prepareCpu[i / 2] = c1 - c0;
                 }
                 one = onFx(() -> timeOneApply(window, () -> window.applyPrepared(ready)));
             } else {
                 one = onFx(() -> timeOneApply(window, () -> window.store().offerLive(next)));
             }
             if (i >= 0) {
+                long[][] into = prepare ? prepared : unprepared;
                 for (int k = 0; k < 4; k++) {
-                    times[k][i] = one[k];
+                    into[k][i / 2] = one[k];
                 }
             }
         }
-        return times;
     }
 
     /** Nanoseconds: {apply, apply + css + layout} in wall time, then the same in FX-thread CPU time. */
