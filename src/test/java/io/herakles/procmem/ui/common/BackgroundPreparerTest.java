@@ -79,6 +79,35 @@ class BackgroundPreparerTest {
     }
 
     @Test
+    void aBusyFxThreadNeverQueuesResults() throws Exception {
+        CountDownLatch lastStarted = new CountDownLatch(1);
+        CountDownLatch releaseLast = new CountDownLatch(1);
+        preparer = new BackgroundPreparer<>("ui-prepare", v -> {
+            prepared.add(v);
+            if (v == 4) {
+                lastStarted.countDown(); // so r3 has been handed to the FX hop already
+                await(releaseLast);
+            }
+            return "r" + v;
+        }, FxExecutor.using(fxHops::add), delivered::add);
+
+        // the FX side runs no hop meanwhile: results replace each other in the one pending hop
+        for (int v = 1; v <= 4; v++) {
+            preparer.submit(v);
+            int expected = v;
+            waitUntil(() -> prepared.contains(expected));
+        }
+        assertThat(lastStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(fxHops).hasSize(1);
+        runNextHop();
+        releaseLast.countDown();
+        runHopsUntilDelivered("r4");
+
+        assertThat(prepared).containsExactly(1, 2, 3, 4);
+        assertThat(delivered).containsExactly("r3", "r4");
+    }
+
+    @Test
     void aFailingPreparationIsLoggedAndLaterValuesStillArrive() throws Exception {
         List<LogRecord> logged = Collections.synchronizedList(new ArrayList<>());
         Handler handler = new Handler() {
