@@ -1,5 +1,7 @@
 package io.herakles.procmem.ui.app;
 
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.ui.common.BackgroundPreparer;
 import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.processes.ProcessTableView;
 import io.herakles.procmem.ui.processes.ProcessTableViewModel;
@@ -39,11 +41,17 @@ import javafx.stage.Window;
 /**
  * The main window: menu, toolbar, access notice, header tiles, then the process table beside the
  * treemap/CPU tabs and the details of the selected process, and the status bar. Wires the views to
- * one {@link SnapshotStore} fed by {@link DesktopServices#liveSource()}. FX thread only.
+ * one {@link SnapshotStore} fed by {@link DesktopServices#liveSource()}.
+ *
+ * <p>Threads: FX thread only, except that live snapshots go from the sampler's listener to one
+ * "ui-prepare" daemon thread ({@link BackgroundPreparer}, latest wins, never blocks the sampler),
+ * which computes a {@link PreparedSnapshot}; one coalesced FX hop then applies it.
  */
 public final class MainWindow {
 
     private static final Logger LOG = Logger.getLogger(MainWindow.class.getName());
+    /** Name of the thread that prepares live snapshots for the views. */
+    static final String PREPARE_THREAD = "ui-prepare";
     static final String STYLESHEET = "/io/herakles/procmem/ui/herakles.css";
     private static final String ICONS = "/io/herakles/procmem/ui/icon-";
 
@@ -56,6 +64,7 @@ public final class MainWindow {
     private final SnapshotFileActions files;
     private final VisualViews visuals;
     private final BorderPane root = new BorderPane();
+    private final BackgroundPreparer<Snapshot, PreparedSnapshot> livePreparer;
     private Window window;
     private AutoCloseable liveSubscription;
 
@@ -70,8 +79,10 @@ public final class MainWindow {
         this.statusBar = new StatusBarView(store, services, dialogs, this::window);
         this.visuals = new VisualViews(store);
         layout();
-        liveSubscription = services.liveSource().subscribe(store::offerLive);
-        services.liveSource().latest().ifPresent(store::offerLive);
+        // the sampler's listener only hands over; "ui-prepare" computes, then one coalesced FX hop applies
+        this.livePreparer = new BackgroundPreparer<>(PREPARE_THREAD, this::prepare, fx, this::applyPrepared);
+        liveSubscription = services.liveSource().subscribe(livePreparer::submit);
+        services.liveSource().latest().ifPresent(livePreparer::submit);
     }
 
     private void layout() {
@@ -187,9 +198,21 @@ public final class MainWindow {
         return files.open(file);
     }
 
-    /** Stops what the window started: the live subscription and the metrics server. Idempotent. */
+    /** The pure, JavaFX-free work for one live snapshot. Any thread (the "ui-prepare" thread; the benchmark). */
+    PreparedSnapshot prepare(Snapshot snapshot) {
+        return visuals.preparer().prepare(snapshot);
+    }
+
+    /** Shows a prepared live snapshot: the views take the results, then the store shows it. FX thread. */
+    void applyPrepared(PreparedSnapshot prepared) {
+        visuals.offerPrepared(prepared);
+        store.acceptLive(prepared.snapshot());
+    }
+
+    /** Stops what the window started: the live subscription, the preparer thread and the metrics server. Idempotent. */
     public void close() {
         statusBar.close();
+        livePreparer.close();
         if (liveSubscription != null) {
             try {
                 liveSubscription.close();

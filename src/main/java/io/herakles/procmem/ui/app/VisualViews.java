@@ -1,8 +1,10 @@
 package io.herakles.procmem.ui.app;
 
+import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.ui.charts.CpuChartView;
+import io.herakles.procmem.ui.charts.GroupCpuHistory;
 import io.herakles.procmem.ui.charts.HeaderTilesView;
 import io.herakles.procmem.ui.details.DetailsView;
 import io.herakles.procmem.ui.details.ProcessHistory;
@@ -18,7 +20,11 @@ import javafx.scene.control.TabPane;
  * to the store: they show the store's snapshot and metric, a treemap click selects the process
  * (and so the table row), and the selected process's details follow the selection. Keeps the
  * per-process history the details pane draws; that history and the CPU chart restart when the window switches
- * between live and a file. FX thread only.
+ * between live and a file.
+ *
+ * <p>FX thread only. Live snapshots arrive already prepared ({@link PreparedSnapshot}, computed on
+ * the "ui-prepare" thread by {@link #preparer()}); a snapshot without a matching result (a file,
+ * or parameters that changed meanwhile) is computed here.
  */
 final class VisualViews {
 
@@ -30,6 +36,9 @@ final class VisualViews {
     private final ProcessHistory history = new ProcessHistory();
     private final TabPane tabs;
     private final ScrollPane detailsScroll;
+    private final SnapshotPreparer preparer;
+    /** The latest result of the "ui-prepare" thread; used when the store shows its snapshot. */
+    private PreparedSnapshot prepared;
 
     VisualViews(SnapshotStore store) {
         this.store = store;
@@ -47,6 +56,11 @@ final class VisualViews {
         detailsScroll.getStyleClass().add("details-scroll");
 
         treemap.metricProperty().bind(store.metricProperty());
+        preparer = new SnapshotPreparer(treemap.frameParamsProperty().get(), store.metricProperty().get());
+        preparer.setTreemapShown(tabs.getSelectionModel().getSelectedIndex() == 0);
+        // the preparer thread reads copies of the FX state its results depend on; copied on change only
+        treemap.frameParamsProperty().addListener((obs, old, params) -> preparer.setTreemapParams(params));
+        store.metricProperty().addListener((obs, old, metric) -> preparer.setHeaderMetric(metric));
         treemap.setOnProcessSelected(pid -> store.selectedPidProperty().set(pid));
         store.selectedPidProperty().addListener((obs, old, pid) -> {
             treemap.selectPid(pid.intValue());
@@ -66,6 +80,9 @@ final class VisualViews {
     }
 
     private void showTab(int index) {
+        if (preparer != null) {
+            preparer.setTreemapShown(index == 0);
+        }
         treemap.setDrawing(index == 0);
         cpuChart.setDrawing(index == 1);
     }
@@ -76,15 +93,37 @@ final class VisualViews {
         return tab;
     }
 
-    /** Hands one snapshot to every visual view (the table gets it from the store on its own). */
+    /**
+     * Hands one snapshot to every visual view (the table gets it from the store on its own), using
+     * what the preparer computed for it when {@link #offerPrepared} got that same snapshot.
+     */
     void show(Snapshot snapshot) {
-        treemap.setSnapshot(snapshot);
+        PreparedSnapshot ready = prepared != null && prepared.snapshot() == snapshot ? prepared : null;
+        treemap.setSnapshot(snapshot, ready == null ? null : ready.treemap());
         if (snapshot != null) {
             history.record(snapshot);
-            header.update(snapshot, store.metricProperty().get());
-            cpuChart.update(snapshot);
+            MemoryMetric metric = store.metricProperty().get();
+            if (ready != null && ready.header().metric() == metric) {
+                header.update(snapshot, ready.header());
+            } else {
+                header.update(snapshot, metric);
+            }
+            cpuChart.update(ready == null ? GroupCpuHistory.sampleOf(snapshot) : ready.groupCpu());
         }
         showDetails();
+    }
+
+    /**
+     * Keeps {@code result} for when the store shows its snapshot (now, or on resume when paused).
+     * FX thread; call before handing the snapshot to the store.
+     */
+    void offerPrepared(PreparedSnapshot result) {
+        prepared = result;
+    }
+
+    /** The pure preparation for this window's views (the "ui-prepare" thread calls its {@code prepare}). */
+    SnapshotPreparer preparer() {
+        return preparer;
     }
 
     private void showDetails() {

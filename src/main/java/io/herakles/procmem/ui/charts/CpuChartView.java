@@ -82,7 +82,12 @@ public class CpuChartView extends VBox {
 
     /** Appends {@code snapshot}'s per-group CPU to the bounded history and redraws (when drawing). */
     public void update(Snapshot snapshot) {
-        history.record(snapshot);
+        update(GroupCpuHistory.sampleOf(snapshot));
+    }
+
+    /** As {@link #update(Snapshot)}, with the per-group CPU already summed (off the FX thread). */
+    public void update(GroupCpuHistory.Sample sample) {
+        history.record(sample);
         if (drawing) {
             refresh();
         } else {

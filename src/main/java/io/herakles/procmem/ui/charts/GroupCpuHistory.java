@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * CPU per group over the last {@link #MAX_WINDOW}: one sample per snapshot holding each group's
  * summed process CPU (percent of one core). Bounded by time and by {@link #MAX_SAMPLES}, so memory
- * stays flat however long the app runs. Pure (no JavaFX); confined to one thread (the FX thread).
+ * stays flat however long the app runs. Pure (no JavaFX); confined to one thread (the FX thread);
+ * only the static {@link #sampleOf} may run elsewhere.
  */
 public final class GroupCpuHistory {
 
@@ -142,11 +143,21 @@ public final class GroupCpuHistory {
      * A snapshot with the same time as the newest sample replaces it.
      */
     public void record(Snapshot snapshot) {
+        record(sampleOf(snapshot));
+    }
+
+    /** {@code snapshot}'s CPU per group, as {@link #record(Snapshot)} adds it. Pure; any thread. */
+    public static Sample sampleOf(Snapshot snapshot) {
         Map<String, Double> byGroup = new HashMap<>();
         for (ProcessSample p : snapshot.processes()) {
             byGroup.merge(p.group().group(), p.cpuPercent(), Double::sum);
         }
-        Instant at = snapshot.takenAt();
+        return new Sample(snapshot.takenAt(), byGroup);
+    }
+
+    /** Appends a sample computed with {@link #sampleOf} (perhaps on another thread); as {@link #record(Snapshot)}. */
+    public void record(Sample sample) {
+        Instant at = sample.time();
         if (!samples.isEmpty() && at.isBefore(samples.peekLast().time())) {
             // a different source (a file) went back in time: start over rather than draw backwards
             samples.clear();
@@ -154,7 +165,7 @@ public final class GroupCpuHistory {
             // the same snapshot handed over again: replace, never count it twice
             samples.removeLast();
         }
-        samples.addLast(new Sample(at, byGroup));
+        samples.addLast(sample);
         Instant oldest = at.minus(MAX_WINDOW);
         while (samples.size() > MAX_SAMPLES || samples.peekFirst().time().isBefore(oldest)) {
             samples.removeFirst();

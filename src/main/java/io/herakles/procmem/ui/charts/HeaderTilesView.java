@@ -69,7 +69,14 @@ public class HeaderTilesView extends HBox {
      * it again with the same snapshot (say, after a metric change) re-ranks without adding a CPU point.
      */
     public void update(Snapshot snapshot, MemoryMetric metric) {
-        HeaderFigures f = HeaderFigures.of(snapshot, metric, TOP_N);
+        update(snapshot, HeaderFigures.of(snapshot, metric, TOP_N));
+    }
+
+    /**
+     * As {@link #update(Snapshot, MemoryMetric)} with the figures already computed (off the FX
+     * thread, with {@code HeaderFigures.of(snapshot, metric, TOP_N)}).
+     */
+    public void update(Snapshot snapshot, HeaderFigures f) {
         last = f;
         // unknown is not 0 %: hide the number rather than show an empty gauge as a reading
         memoryTile.setValueVisible(f.memoryUsedPercent().isPresent());
@@ -107,10 +114,14 @@ public class HeaderTilesView extends HBox {
             cpuTile.setValue(percent);
             return;
         }
-        cpuTile.addChartData(point);
-        int excess = cpuTile.getChartData().size() - CPU_POINTS;
-        if (excess > 0) {
-            cpuTile.getChartData().remove(0, excess);
+        List<ChartData> shown = cpuTile.getChartData();
+        if (shown.size() < CPU_POINTS) {
+            cpuTile.addChartData(point);
+        } else {
+            // full: drop the oldest and append in ONE list change, so the chart redraws once, not twice
+            List<ChartData> next = new ArrayList<>(shown.subList(shown.size() - CPU_POINTS + 1, shown.size()));
+            next.add(point);
+            cpuTile.setChartData(next);
         }
         cpuTile.setValue(percent);
     }

@@ -86,6 +86,14 @@ public final class SnapshotStore {
         }
     }
 
+    /**
+     * Takes a live snapshot that already made its own hop to the FX thread (after preparation off
+     * it); shown at once unless paused or in file mode. FX thread.
+     */
+    public void acceptLive(Snapshot snapshot) {
+        receiveLive(Objects.requireNonNull(snapshot, "snapshot"));
+    }
+
     private void receiveLive(Snapshot snapshot) {
         latestLive = snapshot;
         if (mode.get() == Mode.LIVE && !paused.get()) {

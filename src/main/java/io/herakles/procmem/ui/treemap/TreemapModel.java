@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * The treemap's view-model: the group → subgroup → process hierarchy of one snapshot sized by one
  * {@link MemoryMetric}, the zoom path, and the laid-out cells for a given size. No JavaFX; not
- * thread-safe (the view uses it on the FX thread only).
+ * thread-safe (the view uses it on the FX thread only). The same work can be done on another
+ * thread with {@link TreemapFrame#compute} and shown here with {@link #show}.
  *
  * <p>Processes whose value for the metric is absent (PSS/USS unreadable) take no area; they are
  * counted in {@link TreemapNode#excluded()} so the view can say how many were left out.
@@ -97,6 +98,40 @@ public final class TreemapModel {
 
     /** The deepest prefix of the zoom path that exists in the current hierarchy. */
     public ZoomPath effectiveZoom() {
+        return effectiveZoom(root, zoom);
+    }
+
+    /** The node shown as the whole area (the root or the zoomed group/subgroup). */
+    public TreemapNode zoomNode() {
+        return zoomNode(root, zoom);
+    }
+
+    /**
+     * Lays out the zoomed node's contents in a {@code width} × {@code height} area. Parents come
+     * before their children in the result (draw order); siblings never overlap.
+     */
+    public List<TreemapCell> layout(double width, double height) {
+        cells = layout(root, zoom, width, height);
+        return cells;
+    }
+
+    /**
+     * Shows a frame prepared elsewhere (off the FX thread) instead of building and laying out here,
+     * when it was prepared for this model's metric and zoom and for a {@code width} × {@code height}
+     * area. Returns false, changing nothing, when it was not.
+     */
+    public boolean show(TreemapFrame frame, double width, double height) {
+        if (!frame.params().equals(new TreemapFrame.Params(metric, zoom, width, height))) {
+            return false;
+        }
+        snapshot = frame.snapshot();
+        root = frame.root();
+        cells = frame.cells();
+        return true;
+    }
+
+    /** The deepest prefix of {@code zoom} that exists below {@code root}. Pure. */
+    static ZoomPath effectiveZoom(TreemapNode root, ZoomPath zoom) {
         ZoomPath shown = ZoomPath.ROOT;
         TreemapNode node = root;
         for (String segment : zoom.segments()) {
@@ -110,24 +145,20 @@ public final class TreemapModel {
         return shown;
     }
 
-    /** The node shown as the whole area (the root or the zoomed group/subgroup). */
-    public TreemapNode zoomNode() {
+    /** The node below {@code root} shown as the whole area for {@code zoom}. Pure. */
+    static TreemapNode zoomNode(TreemapNode root, ZoomPath zoom) {
         TreemapNode node = root;
-        for (String segment : effectiveZoom().segments()) {
+        for (String segment : effectiveZoom(root, zoom).segments()) {
             node = childNamed(node, segment).orElseThrow();
         }
         return node;
     }
 
-    /**
-     * Lays out the zoomed node's contents in a {@code width} × {@code height} area. Parents come
-     * before their children in the result (draw order); siblings never overlap.
-     */
-    public List<TreemapCell> layout(double width, double height) {
+    /** The cells of {@code root} zoomed to {@code zoom} in a {@code width} × {@code height} area. Pure. */
+    static List<TreemapCell> layout(TreemapNode root, ZoomPath zoom, double width, double height) {
         List<TreemapCell> out = new ArrayList<>(root.processes() + 64);
-        layoutChildren(zoomNode(), new Rect(0, 0, Math.max(0, width), Math.max(0, height)), 0, out);
-        cells = out;
-        return cells;
+        layoutChildren(zoomNode(root, zoom), new Rect(0, 0, Math.max(0, width), Math.max(0, height)), 0, out);
+        return out;
     }
 
     /** The cells of the last {@link #layout} call. */

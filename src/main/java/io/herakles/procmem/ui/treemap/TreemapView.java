@@ -47,6 +47,8 @@ public class TreemapView extends Region {
     private final ObjectProperty<MemoryMetric> metric =
             new SimpleObjectProperty<>(this, "metric", MemoryMetric.RSS);
     private final ReadOnlyObjectWrapper<ZoomPath> zoom = new ReadOnlyObjectWrapper<>(this, "zoom", ZoomPath.ROOT);
+    private final ReadOnlyObjectWrapper<TreemapFrame.Params> frameParams = new ReadOnlyObjectWrapper<>(this,
+            "frameParams", new TreemapFrame.Params(MemoryMetric.RSS, ZoomPath.ROOT, 0, 0));
     private final Canvas canvas = new Canvas();
     private final HBox breadcrumb = new HBox(2);
     private final Label status = new Label();
@@ -61,6 +63,7 @@ public class TreemapView extends Region {
     private boolean drawing = true;
     private boolean stale;
     private Snapshot pending;
+    private TreemapFrame pendingFrame;
     private boolean tooltipInstalled;
 
     public TreemapView() {
@@ -105,13 +108,29 @@ public class TreemapView extends Region {
 
     /** Shows {@code snapshot}: rebuilds the hierarchy and repaints. Null shows nothing. */
     public void setSnapshot(Snapshot snapshot) {
+        setSnapshot(snapshot, null);
+    }
+
+    /**
+     * Shows {@code snapshot} using {@code prepared} (computed off the FX thread) when it is a frame
+     * of that snapshot laid out for the current {@link #frameParamsProperty()}: then only the
+     * canvas is repainted. Otherwise (null, or prepared for other parameters) builds and lays out
+     * here, like {@link #setSnapshot(Snapshot)}.
+     */
+    public void setSnapshot(Snapshot snapshot, TreemapFrame prepared) {
         if (!drawing) {
             // off screen: building and painting 5,000 boxes nobody sees is wasted; keep the latest
             pending = snapshot;
+            pendingFrame = prepared;
             stale = true;
             return;
         }
         hasSnapshot = snapshot != null;
+        if (prepared != null && prepared.snapshot() == snapshot
+                && model.show(prepared, canvas.getWidth(), canvas.getHeight())) {
+            refreshShown();
+            return;
+        }
         model.setSnapshot(snapshot);
         relayout();
     }
@@ -125,9 +144,20 @@ public class TreemapView extends Region {
         if (on && stale) {
             stale = false;
             Snapshot latest = pending;
+            TreemapFrame latestFrame = pendingFrame;
             pending = null;
-            setSnapshot(latest);
+            pendingFrame = null;
+            setSnapshot(latest, latestFrame);
         }
+    }
+
+    /**
+     * What a {@link TreemapFrame} must be laid out for to be shown as it is: the metric, the zoom
+     * path and the canvas size. Changes only when one of them does (a resize, a zoom, a metric
+     * switch), so a preparer on another thread can keep a copy.
+     */
+    public ReadOnlyObjectProperty<TreemapFrame.Params> frameParamsProperty() {
+        return frameParams.getReadOnlyProperty();
     }
 
     /** The memory metric that sizes the boxes (USS, PSS or RSS; default RSS, which is always readable). */
@@ -198,6 +228,12 @@ public class TreemapView extends Region {
 
     private void relayout() {
         model.layout(canvas.getWidth(), canvas.getHeight());
+        refreshShown();
+    }
+
+    /** Everything after a layout: zoom and breadcrumb, status line, canvas, tooltip, frame parameters. */
+    private void refreshShown() {
+        frameParams.set(new TreemapFrame.Params(model.metric(), model.zoom(), canvas.getWidth(), canvas.getHeight()));
         ZoomPath shown = model.effectiveZoom();
         if (!shown.equals(zoom.get())) {
             zoom.set(shown);

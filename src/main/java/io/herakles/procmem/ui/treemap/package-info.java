@@ -1,7 +1,8 @@
 /**
  * The memory treemap: a pure squarified layout ({@code TreemapLayout}, {@code Rect}), the
- * group → subgroup → process view-model with zoom ({@code TreemapModel}, {@code ZoomPath}), and
- * the canvas-drawn {@code TreemapView} (usable on its own). Also the stable group colours
+ * group → subgroup → process view-model with zoom ({@code TreemapModel}, {@code ZoomPath}), an
+ * immutable frame of hierarchy + layout that can be computed off the FX thread ({@code TreemapFrame}),
+ * and the canvas-drawn {@code TreemapView} (usable on its own). Also the stable group colours
  * ({@code GroupPalette}) shared by the charts.
  *
  * <p>JavaFX UI (treemap). May import {@code model}, {@code config} and other {@code ui} packages;

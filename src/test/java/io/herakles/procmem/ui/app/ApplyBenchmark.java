@@ -35,6 +35,11 @@ import javafx.stage.Stage;
  * {@code -Dbench.reshuffle=true} redraws every memory value, the worst case for re-sorting), so
  * generation is not timed. Reports FX-thread CPU time (stable on a loaded machine) and wall time.
  *
+ * <p>Live snapshots are prepared off the FX thread (treemap hierarchy and layout, header figures,
+ * group CPU: {@link SnapshotPreparer}); the benchmark prepares each on its own thread, reports
+ * that time separately, and times the FX thread applying the result. For comparison it also times
+ * the FX thread doing everything, as for a snapshot file.
+ *
  * <p>Run (headless Monocle by default; add {@code -Dbench.display=true} to use a real display):
  * <pre>
  * mvn -B -q -o test-compile org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
@@ -83,28 +88,23 @@ public final class ApplyBenchmark {
             return null;
         });
 
-        long[] apply = new long[ticks];
-        long[] applyAndLayout = new long[ticks];
-        long[] applyCpu = new long[ticks];
-        long[] applyAndLayoutCpu = new long[ticks];
-        for (int i = -warmup; i < ticks; i++) {
-            Snapshot next = snapshots.get(Math.floorMod(i, snapshots.size()));
-            long[] times = onFx(() -> timeOneApply(window, next));
-            if (i >= 0) {
-                apply[i] = times[0];
-                applyAndLayout[i] = times[1];
-                applyCpu[i] = times[2];
-                applyAndLayoutCpu[i] = times[3];
-            }
-        }
+        long[] prepareCpu = new long[ticks];
+        long[][] prepared = new long[4][ticks];
+        long[][] unprepared = new long[4][ticks];
+        run(window, snapshots, ticks, warmup, prepareCpu, prepared, unprepared);
         System.out.printf(Locale.ROOT, "processes=%d ticks=%d (after %d warm-up), memory values %s%n", processes,
                 ticks, warmup, reshuffle ? "reshuffled every tick (worst case)" : "drifting (±3%, a fifth per tick)");
-        System.out.println("FX thread CPU time (what the apply costs; stable on a loaded machine):");
-        report("  apply (store, table, treemap, tiles, chart, details)", applyCpu);
-        report("  apply + CSS + layout", applyAndLayoutCpu);
-        System.out.println("wall time (includes waiting for a core when the machine is busy):");
-        report("  apply (store, table, treemap, tiles, chart, details)", apply);
-        report("  apply + CSS + layout", applyAndLayout);
+        System.out.println("\"ui-prepare\" thread CPU time (off the FX thread: treemap hierarchy + layout, header, group CPU):");
+        report("  prepare", prepareCpu);
+        System.out.println("FX thread CPU time, applying a prepared snapshot (what the live window does):");
+        report("  apply (store, table, treemap, tiles, chart, details)", prepared[2]);
+        report("  apply + CSS + layout", prepared[3]);
+        System.out.println("FX thread CPU time, everything on the FX thread (a snapshot file; before the preparer):");
+        report("  apply (store, table, treemap, tiles, chart, details)", unprepared[2]);
+        report("  apply + CSS + layout", unprepared[3]);
+        System.out.println("wall time, prepared (includes waiting for a core when the machine is busy):");
+        report("  apply (store, table, treemap, tiles, chart, details)", prepared[0]);
+        report("  apply + CSS + layout", prepared[1]);
         System.out.println("FX thread CPU time:");
         report("  of which the table view-model alone (reconcile + re-sort)", onFx(() -> timeTableOnly(snapshots, ticks, warmup)));
         long[][] tableView = onFx(() -> timeTableViewOnly(snapshots, ticks, warmup));
@@ -158,11 +158,45 @@ public final class ApplyBenchmark {
         return cpu;
     }
 
+    /**
+     * Applies 2 × {@code ticks} snapshots (after warm-up), alternating: even ticks are prepared on
+     * this (non-FX) thread first, their CPU time put in {@code prepareCpu}, and the FX thread
+     * applies the result as the live window does; odd ticks the FX thread does all the work (as for
+     * a snapshot file). Alternating keeps JIT warm-up and the growth of histories and charts from
+     * favouring either. Fills {@code prepared} and {@code unprepared} with per-tick nanoseconds:
+     * {apply, apply + css + layout} wall time, then the same in FX-thread CPU time.
+     */
+    private static void run(MainWindow window, List<Snapshot> snapshots, int ticks, int warmup, long[] prepareCpu,
+            long[][] prepared, long[][] unprepared) throws Exception {
+        for (int i = -2 * warmup; i < 2 * ticks; i++) {
+            Snapshot next = snapshots.get(Math.floorMod(i, snapshots.size()));
+            boolean prepare = Math.floorMod(i, 2) == 0;
+            long[] one;
+            if (prepare) {
+                long c0 = CPU.getCurrentThreadCpuTime();
+                PreparedSnapshot ready = window.prepare(next);
+                long c1 = CPU.getCurrentThreadCpuTime();
+                if (i >= 0) {
+                    prepareCpu[i / 2] = c1 - c0;
+                }
+                one = onFx(() -> timeOneApply(window, () -> window.applyPrepared(ready)));
+            } else {
+                one = onFx(() -> timeOneApply(window, () -> window.store().offerLive(next)));
+            }
+            if (i >= 0) {
+                long[][] into = prepare ? prepared : unprepared;
+                for (int k = 0; k < 4; k++) {
+                    into[k][i / 2] = one[k];
+                }
+            }
+        }
+    }
+
     /** Nanoseconds: {apply, apply + css + layout} in wall time, then the same in FX-thread CPU time. */
-    private static long[] timeOneApply(MainWindow window, Snapshot snapshot) {
+    private static long[] timeOneApply(MainWindow window, Runnable apply) {
         long c0 = CPU.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        window.store().offerLive(snapshot); // the store hops directly: this is the whole FX-side apply
+        apply.run(); // the store hops directly: this is the whole FX-side apply
         long t1 = System.nanoTime();
         long c1 = CPU.getCurrentThreadCpuTime();
         window.root().applyCss();

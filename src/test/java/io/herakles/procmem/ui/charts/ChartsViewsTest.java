@@ -83,7 +83,12 @@ class ChartsViewsTest {
             }
         });
 
-        assertThat(header.tiles().get(1).getChartData()).hasSize(HeaderTilesView.CPU_POINTS);
+        List<eu.hansolo.tilesfx.chart.ChartData> points = header.tiles().get(1).getChartData();
+        assertThat(points).hasSize(HeaderTilesView.CPU_POINTS);
+        // the oldest points left, the newest is last
+        assertThat(points.get(0).getTimestamp()).isEqualTo(snapshot(50).takenAt());
+        assertThat(points.get(points.size() - 1).getTimestamp())
+                .isEqualTo(snapshot(HeaderTilesView.CPU_POINTS + 49).takenAt());
     }
 
     @Test

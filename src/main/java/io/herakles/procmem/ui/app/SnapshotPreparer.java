@@ -1,0 +1,58 @@
+package io.herakles.procmem.ui.app;
+
+import io.herakles.procmem.model.MemoryMetric;
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.ui.charts.GroupCpuHistory;
+import io.herakles.procmem.ui.charts.HeaderFigures;
+import io.herakles.procmem.ui.charts.HeaderTilesView;
+import io.herakles.procmem.ui.treemap.TreemapFrame;
+import java.util.Objects;
+
+/**
+ * The pure part of showing a snapshot: the treemap's hierarchy and squarified layout, the header
+ * figures and the per-group CPU, computed without JavaFX so it can run on the "ui-prepare" thread.
+ *
+ * <p>What the results depend on besides the snapshot — the treemap's metric, zoom and canvas size,
+ * whether it is on screen, the header's metric — lives on the FX thread. The FX thread copies it
+ * here when it changes (rare: a resize, a zoom, a metric or tab switch) through the setters into
+ * volatile fields holding immutable values; {@link #prepare} reads each field once. A result
+ * prepared with values that changed meanwhile is recognised on the FX thread (the views compare
+ * parameters) and recomputed there once.
+ *
+ * <p>Threads: setters from the FX thread, {@link #prepare} from any thread (the preparer thread;
+ * the benchmark's thread). Holds no other state.
+ */
+final class SnapshotPreparer {
+
+    private volatile TreemapFrame.Params treemapParams;
+    private volatile boolean treemapShown = true;
+    private volatile MemoryMetric headerMetric;
+
+    SnapshotPreparer(TreemapFrame.Params treemapParams, MemoryMetric headerMetric) {
+        setTreemapParams(treemapParams);
+        setHeaderMetric(headerMetric);
+    }
+
+    /** The treemap's current metric, zoom and canvas size. FX thread. */
+    void setTreemapParams(TreemapFrame.Params params) {
+        treemapParams = Objects.requireNonNull(params, "params");
+    }
+
+    /** Whether the treemap is on screen; while it is not, no frame is prepared. FX thread. */
+    void setTreemapShown(boolean shown) {
+        treemapShown = shown;
+    }
+
+    /** The metric the header's leaderboard ranks by. FX thread. */
+    void setHeaderMetric(MemoryMetric metric) {
+        headerMetric = Objects.requireNonNull(metric, "metric");
+    }
+
+    /** Computes everything the visual views need for {@code snapshot}. Pure apart from reading the fields; any thread. */
+    PreparedSnapshot prepare(Snapshot snapshot) {
+        TreemapFrame.Params params = treemapParams;
+        TreemapFrame frame = treemapShown ? TreemapFrame.compute(snapshot, params) : null;
+        HeaderFigures header = HeaderFigures.of(snapshot, headerMetric, HeaderTilesView.TOP_N);
+        return new PreparedSnapshot(snapshot, frame, header, GroupCpuHistory.sampleOf(snapshot));
+    }
+}
