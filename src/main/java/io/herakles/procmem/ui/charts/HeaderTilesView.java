@@ -37,7 +37,6 @@ public class HeaderTilesView extends HBox {
     private final LeaderboardPane leaderboard = new LeaderboardPane(TOP_N);
     private HeaderFigures last;
     private java.time.Instant lastCpuAt;
-    private List<ChartData> pendingCpu = new ArrayList<>();
 
     public HeaderTilesView() {
         super(8);
@@ -82,6 +81,8 @@ public class HeaderTilesView extends HBox {
         memoryTile.setValueVisible(f.memoryUsedPercent().isPresent());
         memoryTile.setValue(f.memoryUsedPercent().orElse(0));
         memoryTile.setText(f.memoryText());
+        // the GAUGE skin does not draw its text: the title carries "used of total"
+        memoryTile.setTitle(f.memoryUsedPercent().isPresent() ? "Memory " + f.memoryText() : "Memory used");
         // the same snapshot again (e.g. only the metric changed) must not add a second CPU point
         if (f.cpuPercent().isPresent() && !snapshot.takenAt().equals(lastCpuAt)) {
             appendCpu(f.cpuPercent().getAsDouble(), snapshot.takenAt());
@@ -104,13 +105,10 @@ public class HeaderTilesView extends HBox {
 
     private void appendCpu(double percent, java.time.Instant at) {
         ChartData point = new ChartData("", percent, at);
-        if (pendingCpu != null) {
-            // the smoothed chart needs three points (TilesFX asserts it): hold the first two back
-            pendingCpu.add(point);
-            if (pendingCpu.size() >= 3) {
-                cpuTile.setChartData(pendingCpu);
-                pendingCpu = null;
-            }
+        if (cpuTile.getChartData().size() < 3) {
+            // the smoothed chart needs three points (TilesFX asserts it) and its skin shows the last
+            // point, not setValue: start with the first value three times, so the tile shows it at once
+            cpuTile.setChartData(List.of(point, new ChartData("", percent, at), new ChartData("", percent, at)));
             cpuTile.setValue(percent);
             return;
         }

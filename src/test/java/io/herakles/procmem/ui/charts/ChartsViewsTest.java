@@ -53,12 +53,22 @@ class ChartsViewsTest {
 
         assertThat(header.tiles().get(0).getValue()).isEqualTo(75.0);
         assertThat(header.tiles().get(0).getText()).isEqualTo("12.0 GiB of 16.0 GiB used");
-        assertThat(header.tiles().get(1).getChartData()).hasSize(60);
+        // the first value is drawn three times (the smoothed chart needs three points to show anything)
+        assertThat(header.tiles().get(1).getChartData()).hasSize(62);
+        assertThat(header.tiles().get(0).getTitle()).isEqualTo("Memory 12.0 GiB of 16.0 GiB used");
         assertThat(header.leaderboardRows()).hasSize(HeaderTilesView.TOP_N)
                 .startsWith("proc12 (12)  1.5 GiB", "proc11 (11)  1.4 GiB");
         assertThat(header.tiles().get(2).getTitle()).isEqualTo("Top processes by RSS");
         assertThat(header.tiles().get(3).getValue()).isEqualTo(12.0);
         assertThat(header.tiles().get(3).getText()).isEqualTo("6 of 12 with PSS/USS readable");
+    }
+
+    @Test
+    void theFirstSnapshotsCpuIsShownAtOnce(FxRobot robot) {
+        robot.interact(() -> header.update(snapshot(0), MemoryMetric.RSS));
+        var points = header.tiles().get(1).getChartData();
+        assertThat(points).hasSize(3);
+        assertThat(points.get(points.size() - 1).getValue()).isEqualTo(header.tiles().get(1).getValue());
     }
 
     @Test
@@ -70,7 +80,7 @@ class ChartsViewsTest {
             header.update(snapshot(4), MemoryMetric.USS);
         });
 
-        assertThat(header.tiles().get(1).getChartData()).hasSize(5);
+        assertThat(header.tiles().get(1).getChartData()).hasSize(7);
         assertThat(header.tiles().get(2).getTitle()).isEqualTo("Top processes by USS");
         assertThat(header.leaderboardRows().get(0)).startsWith("proc12 (12)  384.0 MiB");
     }
