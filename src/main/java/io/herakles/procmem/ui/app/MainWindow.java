@@ -246,4 +246,9 @@ public final class MainWindow {
     private Window window() {
         return window;
     }
+
+    /** The per-process history the details pane draws now (tests). */
+    io.herakles.procmem.ui.details.ProcessHistory historyShown() {
+        return visuals.historyShown();
+    }
 }

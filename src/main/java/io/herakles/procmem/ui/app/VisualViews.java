@@ -19,7 +19,7 @@ import javafx.scene.control.TabPane;
  * The visual views beside the table — header tiles, treemap, CPU chart, process details — wired
  * to the store: they show the store's snapshot and metric, a treemap click selects the process
  * (and so the table row), and the selected process's details follow the selection. Keeps the
- * per-process history the details pane draws; that history and the CPU chart restart when the window switches
+ * per-process history the details pane draws (a file gets its own, the live one is kept); the CPU chart restarts when the window switches
  * between live and a file.
  *
  * <p>FX thread only. Live snapshots arrive already prepared ({@link PreparedSnapshot}, computed on
@@ -33,7 +33,10 @@ final class VisualViews {
     private final TreemapView treemap = new TreemapView();
     private final CpuChartView cpuChart = new CpuChartView();
     private final DetailsView details = new DetailsView();
-    private final ProcessHistory history = new ProcessHistory();
+    /** Since each live process was first seen; kept while a file is shown, for "Back to live". */
+    private final ProcessHistory liveHistory = new ProcessHistory();
+    /** The history the details pane draws: the live one, or a fresh one for a snapshot file. */
+    private ProcessHistory history = liveHistory;
     private final TabPane tabs;
     private final ScrollPane detailsScroll;
     private final SnapshotPreparer preparer;
@@ -72,7 +75,9 @@ final class VisualViews {
             }
         });
         store.modeProperty().addListener((obs, old, mode) -> {
-            history.clear(); // a file and the live system are different timelines
+            // a file and the live system are different timelines: a file gets a history of its own and
+            // the live one survives, so after "Back to live" the sparkline still starts at first sight
+            history = mode == SnapshotStore.Mode.LIVE ? liveHistory : new ProcessHistory();
             cpuChart.clear();
         });
         store.currentSnapshotProperty().addListener((obs, old, snapshot) -> show(snapshot));
@@ -132,6 +137,11 @@ final class VisualViews {
         ProcessSample selected = snapshot == null || pid == SnapshotStore.NO_SELECTION
                 ? null : snapshot.byPid(pid).orElse(null);
         details.show(selected, history);
+    }
+
+    /** The history the details pane draws now (tests). */
+    ProcessHistory historyShown() {
+        return history;
     }
 
     Node header() {

@@ -184,7 +184,11 @@ class MainWindowTest {
 
     @Test
     void openShowsTheFileUntilBackToLive(FxRobot robot) throws Exception {
-        publish(TestSnapshots.small(1));
+        for (int tick = 1; tick <= 3; tick++) {
+            publish(TestSnapshots.small(tick));
+        }
+        int livePoints = window.historyShown().history(101).size();
+        assertThat(livePoints).as("live history recorded").isEqualTo(3);
         Path file = dir.resolve("night.json");
         services.files.put(file, snapshot(9, "file: night.json", List.of(
                 process(7001, "batch", "jobs", "nightly", 300, 200, 100),
@@ -196,7 +200,7 @@ class MainWindowTest {
 
         assertThat(stage.getTitle()).isEqualTo("Herakles — snapshot night.json");
         assertThat(shownPids(robot)).containsExactly(7001, 7002);
-        services.live.publish(TestSnapshots.small(2)); // live keeps arriving, the file stays
+        services.live.publish(TestSnapshots.small(4)); // live keeps arriving, the file stays
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownPids(robot)).containsExactly(7001, 7002);
 
@@ -204,6 +208,8 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.getTitle()).startsWith("Herakles").doesNotContain("snapshot");
         assertThat(shownPids(robot)).containsExactlyInAnyOrder(101, 102, 203, 304, 405);
+        assertThat(window.historyShown().history(101)).as("the live history survives a file")
+                .hasSizeGreaterThanOrEqualTo(livePoints);
     }
 
     @Test
