@@ -75,9 +75,9 @@ public final class ProcessTableView extends VBox {
         });
         HBox.setHgrow(filterField, Priority.ALWAYS);
         groupFilter.setId("groupFilter");
-        groupFilter.setTitle("All groups");
-        groupFilter.setShowCheckedCount(true);
+        groupFilter.setTitle(groupTitle(List.of()));
         groupFilter.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            groupFilter.setTitle(groupTitle(groupFilter.getCheckModel().getCheckedItems()));
             if (!syncingGroups) {
                 updateFilter();
             }
@@ -89,6 +89,14 @@ public final class ProcessTableView extends VBox {
         HBox bar = new HBox(filterField, groupFilter, countLabel);
         bar.getStyleClass().add("filter-bar");
         return bar;
+    }
+
+    /** What the group box says: "All groups" when none is ticked, else the ticked ones (or their count). */
+    static String groupTitle(List<String> checked) {
+        if (checked.isEmpty()) {
+            return "All groups";
+        }
+        return checked.size() <= 2 ? String.join(", ", checked) : checked.size() + " groups";
     }
 
     private void buildTable() {
