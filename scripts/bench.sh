@@ -127,10 +127,11 @@ unspawn() {
 }
 
 # collection T [PIDFILE]: floor, ours on 1 thread, ours on THREADS threads, ROUNDS times; sets COLL
-# to "procs floor_ms floor_us ours1_us ours_auto_us auto_threads floor_cpu_us ours1_cpu_us first_pass_ms"
+# to "procs floor_ms floor_us ours1_us ours_auto_us auto_threads floor_cpu_us ours1_cpu_us first_pass_ms
+# floor_min_us ours1_min_us" (the *_min_us are the fastest pass of each run: the least disturbed)
 COLL=""
 collection() {
-    local t=$1 sel=() fl=() on=() au=() flc=() onc=() fp=() floor one auto th="" procs="" r
+    local t=$1 sel=() fl=() on=() au=() flc=() onc=() fp=() flm=() onm=() floor one auto th="" procs="" r
     [ $# -lt 2 ] || sel=(-P "$2")
     for r in $(seq "$ROUNDS"); do
         check_deadline
@@ -143,10 +144,12 @@ collection() {
         flc+=("$(per_proc "$(field cpu_ms_per_pass "$floor")" "$(field procs "$floor")")")
         onc+=("$(per_proc "$(field cpu_ms_per_pass "$one")" "$(field procs "$one")")")
         fp+=("$(field first_pass_ms "$one")"); th=$(field threads "$auto"); procs=$(field procs "$floor")
+        flm+=("$(per_proc "$(field pass_ms_min "$floor")" "$procs")")
+        onm+=("$(per_proc "$(field pass_ms_min "$one")" "$(field procs "$one")")")
     done
     local fms
     fms=$(median "${fl[@]}")
-    COLL="$procs $fms $(per_proc "$fms" "$procs") $(median "${on[@]}") $(median "${au[@]}") $th $(median "${flc[@]}") $(median "${onc[@]}") $(median "${fp[@]}")"
+    COLL="$procs $fms $(per_proc "$fms" "$procs") $(median "${on[@]}") $(median "${au[@]}") $th $(median "${flc[@]}") $(median "${onc[@]}") $(median "${fp[@]}") $(median "${flm[@]}") $(median "${onm[@]}")"
 }
 
 # exporter T [PIDFILE]: starts the exporter, warms up, times scrapes, soaks, checks correctness,
@@ -214,8 +217,8 @@ log "run: $* ; outputs in $RUN_OUT"
     echo "K=$K sequential scrapes after ${WARMUP_S}s warm-up; RSS after a ${SOAK_S}s soak with a gzip scrape every ${SOAK_SCRAPE_S}s."
     echo "Others = cores used by the rest of the host during the soak (of $NCPU); load1 at its end."
     echo
-    echo "| target | pids | floor pass ms | floor µs/proc | ours µs/proc (1 thr) | ratio | ours µs/proc (auto, thr) | ratio | CPU ratio (1 thr) | ours first pass ms | scrape p50 ms (min–max) | gzip p50 ms (min–max) | body KiB / series | RSS MiB (HWM) | threads | exporter CPU % | correct within 2% | others cores | load1 |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| target | pids | floor pass ms | floor µs/proc | ours µs/proc (1 thr) | ratio | ours µs/proc (auto, thr) | ratio | CPU ratio (1 thr) | fastest pass µs/proc: floor / ours (ratio) | ours first pass ms | scrape p50 ms (min–max) | gzip p50 ms (min–max) | body KiB / series | RSS MiB (HWM) | threads | exporter CPU % | correct within 2% | others cores | load1 |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 } >"$TABLE"
 for t in "$@"; do
     check_deadline
@@ -230,7 +233,7 @@ for t in "$@"; do
     log "collection pass: floor vs ours"
     # shellcheck disable=SC2086
     collection "$t" $pidfile
-    read -r procs fms fus o1 oa th fc oc fp <<<"$COLL"
+    read -r procs fms fus o1 oa th fc oc fp fmin omin <<<"$COLL"
     exp="n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a"
     if [ "$EXPORTER" = 1 ]; then
         log "exporter: warm-up ${WARMUP_S}s, $K+$K scrapes, soak ${SOAK_S}s"
@@ -239,9 +242,9 @@ for t in "$@"; do
         exp=$EXP
     fi
     read -r p50 pmin pmax g50 gmin gmax kib series rss hwm threads cpu others load1 correct missing <<<"$exp"
-    printf '| %s | %s | %s | %s | %s | %s | %s (%s) | %s | %s | %s | %s (%s–%s) | %s (%s–%s) | %s / %s | %s (%s) | %s | %s | %s (%s missing) | %s | %s |\n' \
+    printf '| %s | %s | %s | %s | %s | %s | %s (%s) | %s | %s | %s / %s (%s) | %s | %s (%s–%s) | %s (%s–%s) | %s / %s | %s (%s) | %s | %s | %s (%s missing) | %s | %s |\n' \
         "$t" "$procs" "$fms" "$fus" "$o1" "$(ratio "$o1" "$fus")" "$oa" "$th" "$(ratio "$oa" "$fus")" "$(ratio "$oc" "$fc")" \
-        "$fp" "$p50" "$pmin" "$pmax" "$g50" "$gmin" "$gmax" "$kib" "$series" "$rss" "$hwm" "$threads" "$cpu" \
+        "$fmin" "$omin" "$(ratio "$omin" "$fmin")" "$fp" "$p50" "$pmin" "$pmax" "$g50" "$gmin" "$gmax" "$kib" "$series" "$rss" "$hwm" "$threads" "$cpu" \
         "$correct" "$missing" "$others" "$load1" >>"$TABLE"
     tail -1 "$TABLE" >&2
     unspawn
