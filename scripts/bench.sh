@@ -1,104 +1,254 @@
 #!/usr/bin/env bash
-# scripts/bench.sh [N...]   (default: 100 1000)
+# scripts/bench.sh [live|N ...]   (default: live 100 1000 3000)
 #
-# For each N: spawns N stable test processes with /work/shared/bench/spawn-procs.sh, runs the C
-# floor (`floor -m rollup -P procs.pids`: stat + statm + smaps_rollup) and our collection pass
-# (BenchmarkCommand: the engine's Collector, every rollup, no budget; stat + statm + smaps_rollup
-# + status) over exactly those pids, prints both RESULT lines and a side-by-side table, then stops
-# the processes. All outputs go under target/bench/ (the shared bench folder is read-only in CI).
+# The README's "Performance" numbers in one command. For the live machine ("live": every pid in
+# /proc, nothing spawned) and for each N (1..5000 stable test processes started with
+# $BENCH_DIR/spawn-procs.sh) it measures, on the same processes:
+#   1. one full collection pass: the C floor (`floor -m rollup`: stat + statm + smaps_rollup) and
+#      ours (`java -jar JAR bench -- ...`: the engine's Collector, every rollup, no budget; it also
+#      reads status), on 1 thread and on THREADS threads, alternated ROUNDS times; total ms and µs
+#      per process (medians over the rounds) and our/floor ratios (wall and CPU);
+#   2. our exporter, started headless on 127.0.0.1:PORT with the README's JVM flags (JVM_FLAGS) and
+#      `--cache-ttl 5 --top-n-others 100000` (every process gets its own series): after WARMUP_S of
+#      warm-up, K timed sequential scrapes with $BENCH_DIR/scrape-bench.sh, plain and gzip
+#      (p50/min/max; served from the snapshot), then a soak of SOAK_S seconds with one gzip scrape
+#      every SOAK_SCRAPE_S seconds, then the exporter's VmRSS/VmHWM/threads and its CPU use;
+#   3. for N (not live): $BENCH_DIR/correctness.sh against smem (fraction of pid×{rss,pss,uss}
+#      within 2%).
+# It prints one summary table (also saved under target/bench/out/) with the host's load: the cores
+# used by everything else during each soak and the 1-minute load average. It stops everything it
+# started (EXIT trap): the exporter by pid, the population with stop-procs.sh. Loopback only;
+# every loop is bounded (counts and RUN_DEADLINE_S).
 #
-# Each N runs floor, ours on 1 thread and ours on THREADS threads in turn, ROUNDS times (default 3),
-# and the table shows the median of each figure over the rounds.
-# Environment: BENCH_DIR (default /work/shared/bench), PASSES (default 20), MEM_BUDGET_MIB
-# (default 2048: touched memory of the whole population), THREADS (our worker threads for the
-# second run, default 0 = auto; the first run is always 1 thread, like the floor), HERAKLES_CP
-# (class path; default target/classes, compiled with `mvn -o -q compile` when missing).
+# Environment (defaults): BENCH_DIR (/work/shared/bench), JAR (target/herakles-proc-mem.jar, built
+# with `mvn -B -q -o package -DskipTests` when missing), JVM_FLAGS ("-XX:+UseSerialGC -Xmx64m
+# -Xss512k -XX:TieredStopAtLevel=1"), PORT (19415), PASSES (20), ROUNDS (3), THREADS (0 = auto),
+# MEM_BUDGET_MIB (2048: touched memory of the whole population), K (30), WARMUP_S (20), SOAK_S
+# (150), SOAK_SCRAPE_S (5), EXPORTER (1; 0 = collection pass only), CORRECTNESS (1),
+# RUN_DEADLINE_S (5400). Outputs (logs, RSS series, RESULT lines) go to target/bench/out/run-DATE/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 BENCH_DIR=${BENCH_DIR:-/work/shared/bench}
+JAR=${JAR:-$ROOT/target/herakles-proc-mem.jar}
+JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xmx64m -Xss512k -XX:TieredStopAtLevel=1}
+PORT=${PORT:-19415}
 PASSES=${PASSES:-20}
-THREADS=${THREADS:-0}
 ROUNDS=${ROUNDS:-3}
+THREADS=${THREADS:-0}
+K=${K:-30}
+WARMUP_S=${WARMUP_S:-20}
+SOAK_S=${SOAK_S:-150}
+SOAK_SCRAPE_S=${SOAK_SCRAPE_S:-5}
+EXPORTER=${EXPORTER:-1}
+CORRECTNESS=${CORRECTNESS:-1}
+RUN_DEADLINE_S=${RUN_DEADLINE_S:-5400}
 export MEM_BUDGET_MIB=${MEM_BUDGET_MIB:-2048}
 WORK=$ROOT/target/bench
-export SPAWN_DIR=$WORK/run BUILD_DIR=$WORK/build OUT=$WORK/out
-mkdir -p "$WORK" "$SPAWN_DIR" "$BUILD_DIR" "$OUT"
-[ $# -gt 0 ] || set -- 100 1000
-for n in "$@"; do
-    [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] && [ "$n" -le 5000 ] || { echo "bench.sh: N must be 1..5000, got '$n'" >&2; exit 2; }
+export SPAWN_DIR=$WORK/run BUILD_DIR=$WORK/build
+RUN_OUT=$WORK/out/run-$(date +%Y%m%d-%H%M%S)
+export OUT=$RUN_OUT
+mkdir -p "$SPAWN_DIR" "$BUILD_DIR" "$RUN_OUT"
+HERE=$BENCH_DIR
+# shellcheck source=/dev/null
+. "$BENCH_DIR/lib/common.sh"   # die log wait_http cpu_ticks status_kib stop_pid num_stats now_ms
+
+between() { [[ "$1" =~ ^[0-9]+$ ]] && [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
+between "$PASSES" 1 1000 || die "PASSES must be 1..1000"
+between "$ROUNDS" 1 20 || die "ROUNDS must be 1..20"
+between "$K" 1 1000 || die "K must be 1..1000"
+between "$WARMUP_S" 0 600 || die "WARMUP_S must be 0..600"
+between "$SOAK_S" 0 3600 || die "SOAK_S must be 0..3600"
+between "$SOAK_SCRAPE_S" 1 300 || die "SOAK_SCRAPE_S must be 1..300"
+between "$PORT" 1024 65535 || die "PORT must be 1024..65535"
+between "$RUN_DEADLINE_S" 60 86400 || die "RUN_DEADLINE_S must be 60..86400"
+[ $# -gt 0 ] || set -- live 100 1000 3000
+[ $# -le 10 ] || die "at most 10 targets"
+for t in "$@"; do
+    [ "$t" = live ] || between "$t" 1 5000 || die "each target is 'live' or N in 1..5000, got '$t'"
 done
-[[ "$ROUNDS" =~ ^[0-9]+$ ]] && [ "$ROUNDS" -ge 1 ] && [ "$ROUNDS" -le 20 ] || { echo "bench.sh: ROUNDS must be 1..20" >&2; exit 2; }
-[[ "$PASSES" =~ ^[0-9]+$ ]] && [ "$PASSES" -ge 1 ] && [ "$PASSES" -le 1000 ] || { echo "bench.sh: PASSES must be 1..1000" >&2; exit 2; }
+URL=http://127.0.0.1:$PORT/metrics
+require_loopback_url "$URL"
 
-CP=${HERAKLES_CP:-$ROOT/target/classes}
-if [ -z "${HERAKLES_CP:-}" ] && [ ! -f "$CP/io/herakles/procmem/cli/BenchmarkCommand.class" ]; then
-    mvn -B -q -o compile
+if [ ! -f "$JAR" ]; then
+    log "building $JAR"
+    mvn -B -q -o package -DskipTests
 fi
-# until the CLI wires `benchmark`, a one-line launcher (java's single-file source mode)
-cat >"$WORK/BenchMain.java" <<'JAVA'
-public class BenchMain {
-    public static void main(String[] a) {
-        System.exit(io.herakles.procmem.cli.BenchmarkCommand.run(a, System.out));
-    }
-}
-JAVA
-ours() { java -XX:+UseSerialGC -Xmx256m -cp "$CP" "$WORK/BenchMain.java" "$@"; }
+# shellcheck disable=SC2086  # JVM_FLAGS is a list of flags
+ours() { java $JVM_FLAGS -jar "$JAR" bench -- "$@"; }
 
-SPAWN_PID=""
+SPAWN_PID=""; EXP_PID=""
 cleanup() {
-    "$BENCH_DIR/stop-procs.sh" >/dev/null 2>&1 || true
-    if [ -n "$SPAWN_PID" ]; then wait "$SPAWN_PID" 2>/dev/null || true; fi
+    if [ -n "$EXP_PID" ]; then stop_pid "$EXP_PID" 15; fi
+    if [ -n "$SPAWN_PID" ]; then
+        "$BENCH_DIR/stop-procs.sh" >/dev/null 2>&1 || true
+        wait "$SPAWN_PID" 2>/dev/null || true
+    fi
 }
-trap cleanup EXIT INT TERM
-
-field() { # field NAME LINE
-    echo "$2" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { print $2 }'
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+START_S=$(date +%s)
+check_deadline() {
+    [ $(( $(date +%s) - START_S )) -lt "$RUN_DEADLINE_S" ] || die "RUN_DEADLINE_S=$RUN_DEADLINE_S reached"
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+field() { tr ' ' '\n' <<<"$2" | awk -F= -v k="$1" '$1 == k { print $2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+median() { printf '%s\n' "$@" | num_stats | awk '{ print $2 }'; }
 per_proc() { awk -v ms="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.1f", ms * 1000 / n; else print "n/a" }'; }
+NCPU=$(nproc)
+CLK_TCK=$(getconf CLK_TCK)
+host_jiffies() { awk '/^cpu / { b = $2 + $3 + $4 + $7 + $8 + $9; print b, b + $5 + $6 }' /proc/stat; }
+# busy_cores B0 T0 B1 T1 OWN_TICKS -> cores used by everything but OWN in the window
+busy_cores() {
+    awk -v b0="$1" -v t0="$2" -v b1="$3" -v t1="$4" -v own="$5" -v n="$NCPU" \
+        'BEGIN { w = (t1 - t0) / n; if (w <= 0) { print "nan"; exit } v = (b1 - b0 - own) / w; if (v < 0) v = 0; printf "%.2f", v }'
+}
 
-TABLE=$OUT/bench-$(date +%Y%m%d-%H%M%S).md
-{
-    echo "Median over $ROUNDS rounds. Wall time is the median pass; CPU is user+sys of the whole process per pass (ours includes JIT/GC threads)."
-    echo "On a shared machine the CPU columns are the steadier comparison."
-    echo
-    echo "| N | floor µs/proc | ours 1 thread µs/proc | ratio | ours auto µs/proc (threads) | ratio | floor CPU µs/proc | ours 1 thread CPU µs/proc | CPU ratio | our first pass ms |"
-    echo "|---|---|---|---|---|---|---|---|---|---|"
-} >"$TABLE"
-for n in "$@"; do
-    echo "== N=$n: spawning" >&2
-    "$BENCH_DIR/spawn-procs.sh" -f "$n" >"$WORK/spawn-$n.log" 2>&1 &
+spawn() { # spawn N: starts the population and waits until its pid file is written
+    local n=$1 deadline
+    rm -f "$SPAWN_DIR/procs.pids"
+    "$BENCH_DIR/spawn-procs.sh" -f "$n" >"$RUN_OUT/spawn-$n.log" 2>&1 &
     SPAWN_PID=$!
     deadline=$(( $(date +%s) + 120 + n / 10 ))
     until [ -s "$SPAWN_DIR/procs.pids" ]; do
-        kill -0 "$SPAWN_PID" 2>/dev/null || { cat "$WORK/spawn-$n.log" >&2; exit 1; }
-        [ "$(date +%s)" -lt "$deadline" ] || { echo "bench.sh: population not ready" >&2; exit 1; }
+        kill -0 "$SPAWN_PID" 2>/dev/null || { cat "$RUN_OUT/spawn-$n.log" >&2; die "spawn-procs.sh failed for N=$n"; }
+        [ "$(date +%s)" -lt "$deadline" ] || die "population of $n not ready"
         sleep 0.5
     done
-    sleep 1
-    # alternate the three runs ROUNDS times and keep the median of each figure: the machine is shared
-    fl=(); on=(); au=(); flc=(); onc=(); fp=(); th=""
-    for r in $(seq "$ROUNDS"); do
-        floor=$("$BENCH_DIR/floor" -m rollup -n "$PASSES" -q -P "$SPAWN_DIR/procs.pids" | tail -1)
-        one=$(ours -n "$PASSES" -q -j 1 -P "$SPAWN_DIR/procs.pids" | tail -1)
-        auto=$(ours -n "$PASSES" -q -j "$THREADS" -P "$SPAWN_DIR/procs.pids" | tail -1)
-        printf 'round %s\n%s\n%s\n%s\n' "$r" "$floor" "$one" "$auto"
-        fl+=("$(field us_per_proc "$floor")"); on+=("$(field us_per_proc "$one")"); au+=("$(field us_per_proc "$auto")")
-        flc+=("$(per_proc "$(field cpu_ms_per_pass "$floor")" "$(field procs "$floor")")")
-        onc+=("$(per_proc "$(field cpu_ms_per_pass "$one")" "$(field procs "$one")")")
-        fp+=("$(field first_pass_ms "$one")"); th=$(field threads "$auto")
-    done
-    f=$(median "${fl[@]}"); o=$(median "${on[@]}"); a=$(median "${au[@]}")
-    fc=$(median "${flc[@]}"); oc=$(median "${onc[@]}")
-    printf '| %s | %s | %s | %s | %s (%s) | %s | %s | %s | %s | %s |\n' "$n" "$f" "$o" "$(ratio "$o" "$f")" \
-        "$a" "$th" "$(ratio "$a" "$f")" "$fc" "$oc" "$(ratio "$oc" "$fc")" "$(median "${fp[@]}")" >>"$TABLE"
+    sleep 3 # let the spawner's own activity settle
+}
+
+unspawn() {
+    [ -n "$SPAWN_PID" ] || return 0
     "$BENCH_DIR/stop-procs.sh" >&2 || true
     wait "$SPAWN_PID" 2>/dev/null || true
     SPAWN_PID=""
+}
+
+# collection T [PIDFILE]: floor, ours on 1 thread, ours on THREADS threads, ROUNDS times; sets COLL
+# to "procs floor_ms floor_us ours1_us ours_auto_us auto_threads floor_cpu_us ours1_cpu_us first_pass_ms
+# floor_min_us ours1_min_us" (the *_min_us are the fastest pass of each run: the least disturbed)
+COLL=""
+collection() {
+    local t=$1 sel=() fl=() on=() au=() flc=() onc=() fp=() flm=() onm=() floor one auto th="" procs="" r
+    [ $# -lt 2 ] || sel=(-P "$2")
+    for r in $(seq "$ROUNDS"); do
+        check_deadline
+        floor=$("$BENCH_DIR/floor" -m rollup -n "$PASSES" -q "${sel[@]}" | tail -1)
+        one=$(ours -n "$PASSES" -q -j 1 "${sel[@]}" | tail -1)
+        auto=$(ours -n "$PASSES" -q -j "$THREADS" "${sel[@]}" | tail -1)
+        printf 'target %s round %s\n%s\n%s\n%s\n' "$t" "$r" "$floor" "$one" "$auto" >>"$RUN_OUT/collection.txt"
+        fl+=("$(field pass_ms_median "$floor")")
+        on+=("$(field us_per_proc "$one")"); au+=("$(field us_per_proc "$auto")")
+        flc+=("$(per_proc "$(field cpu_ms_per_pass "$floor")" "$(field procs "$floor")")")
+        onc+=("$(per_proc "$(field cpu_ms_per_pass "$one")" "$(field procs "$one")")")
+        fp+=("$(field first_pass_ms "$one")"); th=$(field threads "$auto"); procs=$(field procs "$floor")
+        flm+=("$(per_proc "$(field pass_ms_min "$floor")" "$procs")")
+        onm+=("$(per_proc "$(field pass_ms_min "$one")" "$(field procs "$one")")")
+    done
+    local fms
+    fms=$(median "${fl[@]}")
+    COLL="$procs $fms $(per_proc "$fms" "$procs") $(median "${on[@]}") $(median "${au[@]}") $th $(median "${flc[@]}") $(median "${onc[@]}") $(median "${fp[@]}") $(median "${flm[@]}") $(median "${onm[@]}")"
+}
+
+# exporter T [PIDFILE]: starts the exporter, warms up, times scrapes, soaks, checks correctness,
+# stops it; sets EXP to "plain_p50 plain_min plain_max gzip_p50 gzip_min gzip_max kib series
+# rss_mib hwm_mib threads cpu_pct others_cores load1 correct missing"
+EXP=""
+exporter() {
+    local t=$1 pidfile=${2:-} log=$RUN_OUT/exporter-$1.log
+    check_deadline
+    # shellcheck disable=SC2086
+    java $JVM_FLAGS -jar "$JAR" --exporter --bind 127.0.0.1 --port "$PORT" --cache-ttl 5 \
+        --top-n-others 100000 >"$log" 2>&1 &
+    EXP_PID=$!
+    wait_http "$URL" 180 || { tail -5 "$log" >&2; die "the exporter did not answer on $URL (log: $log)"; }
+    local i end
+    end=$(( $(date +%s) + WARMUP_S ))
+    for i in $(seq 1 $(( WARMUP_S / 2 + 1 ))); do
+        [ "$(date +%s)" -lt "$end" ] || break
+        curl -sS --noproxy '*' --max-time 60 --compressed -o /dev/null "$URL" || true
+        sleep 2
+    done
+    local plain gz
+    plain=$(WARMUP=1 "$BENCH_DIR/scrape-bench.sh" "$URL" "$K" | tee "$RUN_OUT/scrape-$t-plain.txt" | tail -1) || true
+    gz=$(SCRAPE_GZIP=1 WARMUP=1 "$BENCH_DIR/scrape-bench.sh" "$URL" "$K" | tee "$RUN_OUT/scrape-$t-gzip.txt" | tail -1) || true
+    # soak: one gzip scrape every SOAK_SCRAPE_S, VmRSS sampled after each
+    local hb0 ht0 hb1 ht1 c0 c1 ms0 ms1 series=$RUN_OUT/rss-$t.tsv
+    printf 'seconds\tvmrss_kib\tthreads\n' >"$series"
+    read -r hb0 ht0 < <(host_jiffies); c0=$(cpu_ticks "$EXP_PID"); ms0=$(now_ms)
+    end=$(( $(date +%s) + SOAK_S ))
+    for i in $(seq 1 $(( SOAK_S / SOAK_SCRAPE_S + 1 ))); do
+        [ "$(date +%s)" -lt "$end" ] || break
+        kill -0 "$EXP_PID" 2>/dev/null || die "the exporter died during the soak (log: $log)"
+        curl -sS --noproxy '*' --max-time 60 --compressed -o /dev/null "$URL" || log "soak scrape $i failed"
+        printf '%s\t%s\t%s\n' $(( $(now_ms) / 1000 - ms0 / 1000 )) "$(status_kib "$EXP_PID" VmRSS)" \
+            "$(awk '$1 == "Threads:" { print $2 }' "/proc/$EXP_PID/status")" >>"$series"
+        sleep "$SOAK_SCRAPE_S"
+    done
+    read -r hb1 ht1 < <(host_jiffies); c1=$(cpu_ticks "$EXP_PID"); ms1=$(now_ms)
+    local rss hwm threads cpu_pct others load1 correct="n/a" missing="n/a"
+    cp "/proc/$EXP_PID/status" "$RUN_OUT/exporter-$t.status"
+    rss=$(status_kib "$EXP_PID" VmRSS); hwm=$(status_kib "$EXP_PID" VmHWM)
+    threads=$(awk '$1 == "Threads:" { print $2 }' "/proc/$EXP_PID/status")
+    cpu_pct=$(awk -v c=$(( (c1 - c0) * 1000 / CLK_TCK )) -v w=$((ms1 - ms0)) 'BEGIN { printf "%.1f", (w > 0 ? 100 * c / w : 0) }')
+    others=$(busy_cores "$hb0" "$ht0" "$hb1" "$ht1" $((c1 - c0)))
+    load1=$(cut -d' ' -f1 /proc/loadavg)
+    if [ -n "$pidfile" ] && [ "$CORRECTNESS" = 1 ]; then
+        local res
+        res=$(PIDFILE=$pidfile "$BENCH_DIR/correctness.sh" "$URL" 2>&1 | tee "$RUN_OUT/correctness-$t.txt" | tail -1) || true
+        correct=$(field overall "$res"); missing=$(field missing "$res")
+        [ -n "$correct" ] || { correct=failed; missing=n/a; }
+    fi
+    stop_pid "$EXP_PID" 15; EXP_PID=""
+    EXP="$(field median_ms "$plain") $(field min_ms "$plain") $(field max_ms "$plain") $(field median_ms "$gz") \
+$(field min_ms "$gz") $(field max_ms "$gz") $(( $(field bytes "$plain") / 1024 )) $(field series "$plain") \
+$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') $(awk -v k="$hwm" 'BEGIN { printf "%.1f", k / 1024 }') \
+$threads $cpu_pct $others $load1 $correct $missing"
+}
+
+TABLE=$RUN_OUT/summary.md
+log "run: $* ; outputs in $RUN_OUT"
+{
+    echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -r), $NCPU cpus, $(java -version 2>&1 | head -1)"
+    echo "Collection: median over $ROUNDS rounds of $PASSES passes; ours = \`java $JVM_FLAGS -jar $(basename "$JAR") bench\`."
+    echo "Exporter: \`java $JVM_FLAGS -jar $(basename "$JAR") --exporter --bind 127.0.0.1 --port $PORT --cache-ttl 5 --top-n-others 100000\`;"
+    echo "K=$K sequential scrapes after ${WARMUP_S}s warm-up; RSS after a ${SOAK_S}s soak with a gzip scrape every ${SOAK_SCRAPE_S}s."
+    echo "Others = cores used by the rest of the host during the soak (of $NCPU); load1 at its end."
+    echo
+    echo "| target | pids | floor pass ms | floor µs/proc | ours µs/proc (1 thr) | ratio | ours µs/proc (auto, thr) | ratio | CPU ratio (1 thr) | fastest pass µs/proc: floor / ours (ratio) | ours first pass ms | scrape p50 ms (min–max) | gzip p50 ms (min–max) | body KiB / series | RSS MiB (HWM) | threads | exporter CPU % | correct within 2% | others cores | load1 |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+} >"$TABLE"
+for t in "$@"; do
+    check_deadline
+    pidfile=""
+    if [ "$t" != live ]; then
+        log "=== N=$t: spawning"
+        spawn "$t"
+        pidfile=$SPAWN_DIR/procs.pids
+    else
+        log "=== live machine"
+    fi
+    log "collection pass: floor vs ours"
+    # shellcheck disable=SC2086
+    collection "$t" $pidfile
+    read -r procs fms fus o1 oa th fc oc fp fmin omin <<<"$COLL"
+    exp="n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a"
+    if [ "$EXPORTER" = 1 ]; then
+        log "exporter: warm-up ${WARMUP_S}s, $K+$K scrapes, soak ${SOAK_S}s"
+        # shellcheck disable=SC2086
+        exporter "$t" $pidfile
+        exp=$EXP
+    fi
+    read -r p50 pmin pmax g50 gmin gmax kib series rss hwm threads cpu others load1 correct missing <<<"$exp"
+    printf '| %s | %s | %s | %s | %s | %s | %s (%s) | %s | %s | %s / %s (%s) | %s | %s (%s–%s) | %s (%s–%s) | %s / %s | %s (%s) | %s | %s | %s (%s missing) | %s | %s |\n' \
+        "$t" "$procs" "$fms" "$fus" "$o1" "$(ratio "$o1" "$fus")" "$oa" "$th" "$(ratio "$oa" "$fus")" "$(ratio "$oc" "$fc")" \
+        "$fmin" "$omin" "$(ratio "$omin" "$fmin")" "$fp" "$p50" "$pmin" "$pmax" "$g50" "$gmin" "$gmax" "$kib" "$series" "$rss" "$hwm" "$threads" "$cpu" \
+        "$correct" "$missing" "$others" "$load1" >>"$TABLE"
+    tail -1 "$TABLE" >&2
+    unspawn
 done
 echo
 cat "$TABLE"
-echo "(table saved to $TABLE)"
+echo "(saved to $TABLE; raw outputs in $RUN_OUT)"

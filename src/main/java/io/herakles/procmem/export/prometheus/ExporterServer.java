@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,9 +43,10 @@ import javax.net.ssl.SSLContext;
  * {@link TlsConfigException} (certificate, key, web config).
  *
  * <p>Threads: the JDK's dispatcher thread accepts connections; requests run on a pool of daemon
- * worker threads ({@code herakles-http-N}, 32 at most, idle ones exit after a minute), so a client
- * that trickles its request holds one worker, not the server, and is cut off by the request time
- * limit of {@link HttpServerLimits}; idle keep-alive connections hold no worker at all.
+ * worker threads ({@code herakles-http-N}, 32 at most, idle ones exit after a minute) that grows only
+ * when no worker is idle ({@link #workerPool}), so sequential scrapes reuse one thread, while a
+ * client that trickles its request holds one worker, not the server, and is cut off by the request
+ * time limit of {@link HttpServerLimits}; idle keep-alive connections hold no worker at all.
  * {@link #close()} stops at once (no draining, like upstream).
  */
 public final class ExporterServer implements Closeable {
@@ -78,6 +81,11 @@ public final class ExporterServer implements Closeable {
 
     public InetSocketAddress address() {
         return server.getAddress();
+    }
+
+    /** The most HTTP worker threads that existed at once (for tests of the pool's growth). */
+    int largestWorkerCount() {
+        return ((ThreadPoolExecutor) workers).getLargestPoolSize();
     }
 
     /** {@code http} or {@code https}. */
@@ -271,19 +279,56 @@ public final class ExporterServer implements Closeable {
 
         private static ExecutorService workers() {
             AtomicInteger n = new AtomicInteger();
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_WORKERS, MAX_WORKERS, 60, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), r -> {
-                        Thread th = new Thread(r, "herakles-http-" + n.incrementAndGet());
-                        th.setDaemon(true);
-                        return th;
-                    });
-            pool.allowCoreThreadTimeOut(true);
-            return pool;
+            return workerPool(MAX_WORKERS, r -> {
+                Thread th = new Thread(r, "herakles-http-" + n.incrementAndGet());
+                th.setDaemon(true);
+                return th;
+            });
         }
 
         private static String defaultVersion() {
             String v = ExporterServer.class.getPackage().getImplementationVersion();
             return v == null ? "unknown" : v;
+        }
+    }
+
+    /**
+     * A pool that hands each request to an idle worker if there is one, starts a new worker (up to
+     * {@code max}) only when none is idle, and queues requests once {@code max} are busy. A plain
+     * {@link ThreadPoolExecutor} with {@code core = max} would instead start a new thread for every
+     * task until {@code max} exist, even for strictly sequential scrapes (thread count and RSS grew
+     * with every scrape). Idle workers exit after a minute. Thread-safe.
+     */
+    static ThreadPoolExecutor workerPool(int max, ThreadFactory threads) {
+        HandOffQueue queue = new HandOffQueue();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, max, 60, TimeUnit.SECONDS, queue, threads,
+                (task, p) -> {
+                    // all max workers are busy: wait in the queue for the next free one
+                    if (p.isShutdown()) {
+                        throw new RejectedExecutionException("HTTP worker pool is shut down");
+                    }
+                    queue.enqueue(task);
+                    // every worker may have timed out meanwhile: make sure one will take it
+                    p.prestartCoreThread();
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /**
+     * The executor's {@code offer} succeeds only when a worker is already waiting for work, which
+     * makes the executor start a new worker (below its maximum) instead of queueing.
+     */
+    private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean offer(Runnable task) {
+            return tryTransfer(task);
+        }
+
+        void enqueue(Runnable task) {
+            super.offer(task);
         }
     }
 }

@@ -1,0 +1,132 @@
+package io.herakles.procmem.export.prometheus;
+
+import static io.herakles.procmem.export.prometheus.ExporterServerTest.CONFIG;
+import static io.herakles.procmem.export.prometheus.TestSnapshots.DB;
+import static io.herakles.procmem.export.prometheus.TestSnapshots.proc;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP worker pool grows only when no worker is idle, and queues beyond its maximum. */
+class ExporterServerWorkersTest {
+
+    private final List<ThreadPoolExecutor> pools = new ArrayList<>();
+
+    @AfterEach
+    void shutdown() {
+        pools.forEach(ThreadPoolExecutor::shutdownNow);
+    }
+
+    private ThreadPoolExecutor pool(int max) {
+        ThreadPoolExecutor p = ExporterServer.workerPool(max, r -> {
+            Thread t = new Thread(r, "workers-test");
+            t.setDaemon(true);
+            return t;
+        });
+        pools.add(p);
+        return p;
+    }
+
+    /** Waits (generously) for a condition; false when it never became true. */
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    private static boolean idleWorkerWaiting(ThreadPoolExecutor p) {
+        return ((LinkedTransferQueue<Runnable>) p.getQueue()).hasWaitingConsumer();
+    }
+
+    @Test
+    void sequentialTasksReuseOneWorker() throws Exception {
+        ThreadPoolExecutor p = pool(32);
+        for (int i = 0; i < 30; i++) {
+            p.submit(() -> { }).get(30, TimeUnit.SECONDS);
+            ThreadPoolExecutor q = p;
+            assertThat(eventually(() -> idleWorkerWaiting(q))).as("worker back to waiting").isTrue();
+        }
+        assertThat(p.getLargestPoolSize()).isEqualTo(1);
+        assertThat(p.getCompletedTaskCount()).isEqualTo(30);
+    }
+
+    @Test
+    void concurrentTasksEachGetAWorkerUpToTheMaximum() throws Exception {
+        ThreadPoolExecutor p = pool(32);
+        CountDownLatch started = new CountDownLatch(6);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tasks.add(p.submit(() -> {
+                started.countDown();
+                release.await(60, TimeUnit.SECONDS);
+                return null;
+            }));
+        }
+        // all six run at once: none waits behind a busy worker
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        release.countDown();
+        for (Future<?> f : tasks) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(p.getLargestPoolSize()).isEqualTo(6);
+    }
+
+    @Test
+    void beyondTheMaximumTasksWaitForAFreeWorkerAndAllRun() throws Exception {
+        ThreadPoolExecutor p = pool(2);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(5);
+        for (int i = 0; i < 5; i++) {
+            p.execute(() -> {
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                done.countDown();
+            });
+        }
+        assertThat(eventually(() -> p.getActiveCount() == 2)).isTrue();
+        assertThat(p.getQueue()).hasSize(3);
+        release.countDown();
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.getLargestPoolSize()).isEqualTo(2);
+    }
+
+    @Test
+    void aShutDownPoolRejects() {
+        ThreadPoolExecutor p = pool(2);
+        p.shutdown();
+        assertThatThrownBy(() -> p.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
+    }
+
+    @Test
+    void sequentialScrapesDoNotStartAThreadEach() throws Exception {
+        var publisher = TestSnapshots.publisher(TestSnapshots.snapshot(List.of(proc(42, "postgres", DB, 3000, 2000L, 1000L))));
+        try (ExporterServer server = ExporterServer.builder(CONFIG, publisher).bind("127.0.0.1").port(0).start()) {
+            for (int i = 0; i < 40; i++) {
+                assertThat(ExporterServerTest.send(server, "GET", "/metrics").statusCode()).isEqualTo(200);
+            }
+            // the old pool (core = max = 32) reached 32 here; a worker that has answered but not yet
+            // gone back to waiting when the next request arrives can add one, rarely two
+            assertThat(server.largestWorkerCount()).isLessThan(8);
+        }
+    }
+}
