@@ -21,7 +21,7 @@
 # every loop is bounded (counts and RUN_DEADLINE_S).
 #
 # Environment (defaults): BENCH_DIR (/work/shared/bench), JAR (target/herakles-proc-mem.jar, built
-# with `mvn -B -q -o package -DskipTests` when missing), JVM_FLAGS ("-XX:+UseSerialGC -Xmx64m
+# with `mvn -B -q -o package -DskipTests` when missing), JVM_FLAGS ("-XX:+UseSerialGC -Xms8m -Xmx64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1
 # -Xss512k -XX:TieredStopAtLevel=1"), PORT (19415), PASSES (20), ROUNDS (3), THREADS (0 = auto),
 # MEM_BUDGET_MIB (2048: touched memory of the whole population), K (30), WARMUP_S (20), SOAK_S
 # (150), SOAK_SCRAPE_S (5), EXPORTER (1; 0 = collection pass only), CORRECTNESS (1),
@@ -31,7 +31,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 BENCH_DIR=${BENCH_DIR:-/work/shared/bench}
 JAR=${JAR:-$ROOT/target/herakles-proc-mem.jar}
-JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xmx64m -Xss512k -XX:TieredStopAtLevel=1}
+JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xms8m -Xmx64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1}
 PORT=${PORT:-19415}
 PASSES=${PASSES:-20}
 ROUNDS=${ROUNDS:-3}

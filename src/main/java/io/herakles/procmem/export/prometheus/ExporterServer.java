@@ -43,7 +43,7 @@ import javax.net.ssl.SSLContext;
  * {@link TlsConfigException} (certificate, key, web config).
  *
  * <p>Threads: the JDK's dispatcher thread accepts connections; requests run on a pool of daemon
- * worker threads ({@code herakles-http-N}, 32 at most, idle ones exit after a minute) that grows only
+ * worker threads ({@code herakles-http-N}, 256 at most, idle ones exit after a minute) that grows only
  * when no worker is idle ({@link #workerPool}), so sequential scrapes reuse one thread, while a
  * client that trickles its request holds one worker, not the server, and is cut off by the request
  * time limit of {@link HttpServerLimits}; idle keep-alive connections hold no worker at all.
@@ -53,7 +53,13 @@ public final class ExporterServer implements Closeable {
 
     private static final Logger LOG = Logger.getLogger(ExporterServer.class.getName());
     static final String TEXT = "text/plain; charset=utf-8";
-    private static final int MAX_WORKERS = 32;
+    /**
+     * The JDK server reads a request's headers on a worker thread, so a client that trickles its
+     * request holds a worker until {@code maxReqTime} cuts it off. Enough workers for a few hundred
+     * such connections (threads start only when no worker is idle and exit after a minute idle) keep
+     * them from starving a normal scrape; 32 did not (48 trickling clients delayed a scrape ~10 s).
+     */
+    private static final int MAX_WORKERS = 256;
 
     private final HttpServer server;
     private final ExecutorService workers;

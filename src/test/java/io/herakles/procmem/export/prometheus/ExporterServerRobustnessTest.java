@@ -100,10 +100,12 @@ class ExporterServerRobustnessTest {
     void slowAndKeepAliveClientsDoNotDelayAScrape() throws Exception {
         List<Socket> sockets = new ArrayList<>();
         AtomicBoolean trickle = new AtomicBoolean(true);
-        ExecutorService tricklers = Executors.newFixedThreadPool(8);
+        // more trickling clients than a small worker pool has threads: the JDK server reads request
+        // headers on a worker, so each of them holds one while it trickles
+        int slowClients = 48;
+        ExecutorService tricklers = Executors.newFixedThreadPool(slowClients);
         try {
-            // 8 clients that send a request one byte at a time and never finish it
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < slowClients; i++) {
                 Socket s = connect();
                 sockets.add(s);
                 s.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
