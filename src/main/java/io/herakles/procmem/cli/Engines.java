@@ -113,7 +113,7 @@ final class Engines {
 
     /** One complete live pass: starts a sampler, takes its first snapshot, stops it. */
     static Optional<Snapshot> onePass(ExporterConfig config, RuleSet rules, Duration timeout) {
-        try (Running r = start(config.toBuilder().build(), rules)) {
+        try (Running r = start(config, rules)) {
             awaitFirstSnapshot(r.source(), timeout);
             return r.source().latest();
         }
