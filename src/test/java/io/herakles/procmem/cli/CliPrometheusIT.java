@@ -29,9 +29,10 @@ class CliPrometheusIT {
             assertThat(prom.queryValue("herakles_proc_mem_rss_bytes" + self).orElseThrow()).isGreaterThanOrEqualTo(uss);
             assertThat(prom.queryValue("herakles_proc_mem_processes").orElseThrow()).isPositive();
             assertThat(prom.queryValue("up{job=\"herakles\"}")).hasValue(1.0);
-            // the group of the exporter's own JVM, as classified by the built-in rules
-            assertThat(prom.query("herakles_proc_mem_rss_bytes" + self).get(0).path("metric").path("subgroup").asText())
-                    .isEqualTo("java");
+            // the exporter's own JVM, classified by the built-in rules (the jar on its command line)
+            var labels = prom.query("herakles_proc_mem_rss_bytes" + self).get(0).path("metric");
+            assertThat(labels.path("group").asText()).isEqualTo("monitoring");
+            assertThat(labels.path("subgroup").asText()).isEqualTo("herakles");
             assertThat(prom.queryValue("herakles_system_memory_total_bytes").orElseThrow()).isGreaterThan(uss);
             assertThat(exporter.running().stderr()).contains("No display found");
         }
