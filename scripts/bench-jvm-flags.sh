@@ -8,12 +8,13 @@
 # every round. Prints VmRSS per flag set over time, then VmRSS/VmHWM/RssAnon/RssFile, heap in use
 # after a full GC (jcmd) and the exporter's CPU. The exporters run at the same time, so their
 # collection passes compete for the CPU: compare memory here, time with scripts/bench.sh.
-# Stops everything it started (EXIT trap). Environment: BENCH_DIR (/work/shared/bench), JAR
+# Stops everything it started (EXIT trap). Environment: BENCH_DIR (../shared/bench beside the repository), JAR
 # (target/herakles-proc-mem.jar), PORT (19421), SOAK_S (240), SCRAPE_S (5), MEM_BUDGET_MIB (2048).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-BENCH_DIR=${BENCH_DIR:-/work/shared/bench}
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"         # BENCH_DIR, start_population
 JAR=${JAR:-$ROOT/target/herakles-proc-mem.jar}
 PORT=${PORT:-19421}
 SOAK_S=${SOAK_S:-240}
@@ -49,15 +50,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 if [ "$N" -gt 0 ]; then
-    rm -f "$SPAWN_DIR/procs.pids"
-    "$BENCH_DIR/spawn-procs.sh" -f "$N" >"$OUTDIR/spawn.log" 2>&1 &
-    SPAWN_PID=$!
-    deadline=$(( $(date +%s) + 120 + N / 10 ))
-    until [ -s "$SPAWN_DIR/procs.pids" ]; do
-        kill -0 "$SPAWN_PID" 2>/dev/null || { cat "$OUTDIR/spawn.log" >&2; die "spawn-procs.sh failed"; }
-        [ "$(date +%s)" -lt "$deadline" ] || die "population not ready"
-        sleep 0.5
-    done
+    start_population "$N" "$OUTDIR/spawn.log"
 fi
 for i in "${!FLAGS[@]}"; do
     # shellcheck disable=SC2086  # a flag set is a list of flags

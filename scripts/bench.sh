@@ -20,7 +20,7 @@
 # started (EXIT trap): the exporter by pid, the population with stop-procs.sh. Loopback only;
 # every loop is bounded (counts and RUN_DEADLINE_S).
 #
-# Environment (defaults): BENCH_DIR (/work/shared/bench), JAR (target/herakles-proc-mem.jar, built
+# Environment (defaults): BENCH_DIR (../shared/bench beside the repository), JAR (target/herakles-proc-mem.jar, built
 # with `mvn -B -q -o package -DskipTests` when missing), JVM_FLAGS ("-XX:+UseSerialGC -Xms8m -Xmx64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1
 # -Xss512k -XX:TieredStopAtLevel=1"), PORT (19415), PASSES (20), ROUNDS (3), THREADS (0 = auto),
 # MEM_BUDGET_MIB (2048: touched memory of the whole population), K (30), WARMUP_S (20), SOAK_S
@@ -29,7 +29,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-BENCH_DIR=${BENCH_DIR:-/work/shared/bench}
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"         # BENCH_DIR, start_population
 JAR=${JAR:-$ROOT/target/herakles-proc-mem.jar}
 JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xms8m -Xmx64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1}
 PORT=${PORT:-19415}
@@ -106,16 +107,7 @@ busy_cores() {
 }
 
 spawn() { # spawn N: starts the population and waits until its pid file is written
-    local n=$1 deadline
-    rm -f "$SPAWN_DIR/procs.pids"
-    "$BENCH_DIR/spawn-procs.sh" -f "$n" >"$RUN_OUT/spawn-$n.log" 2>&1 &
-    SPAWN_PID=$!
-    deadline=$(( $(date +%s) + 120 + n / 10 ))
-    until [ -s "$SPAWN_DIR/procs.pids" ]; do
-        kill -0 "$SPAWN_PID" 2>/dev/null || { cat "$RUN_OUT/spawn-$n.log" >&2; die "spawn-procs.sh failed for N=$n"; }
-        [ "$(date +%s)" -lt "$deadline" ] || die "population of $n not ready"
-        sleep 0.5
-    done
+    start_population "$1" "$RUN_OUT/spawn-$1.log"
     sleep 3 # let the spawner's own activity settle
 }
 
