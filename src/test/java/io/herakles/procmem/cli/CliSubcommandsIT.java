@@ -267,8 +267,11 @@ class CliSubcommandsIT extends LauncherTestBase {
         for (JsonNode p : top) {
             assertThat(p.path("pid").asInt()).isPositive();
             assertThat(p.path("name").asText()).isNotEmpty();
-            assertThat(p.path("rss").asLong()).isPositive();
+            // on a quiet machine fewer than ten processes may have a USS; the rest of the ten are then
+            // ranked by RSS and can be kernel threads with no memory at all
+            assertThat(p.path("rss").asLong()).isNotNegative();
             if (!p.path("uss").isNull()) {
+                assertThat(p.path("rss").asLong()).isPositive();
                 assertThat(p.path("uss").asLong()).isLessThanOrEqualTo(previous);
                 previous = p.path("uss").asLong();
             }
