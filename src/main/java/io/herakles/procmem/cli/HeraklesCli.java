@@ -27,6 +27,7 @@ public final class HeraklesCli {
     public static Launch launch(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         RootCommand root = new RootCommand(env, out, err);
         CommandLine cli = new CommandLine(root);
+        SubcommandOptions.hideInapplicable(cli);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler(HeraklesCli::usageError);

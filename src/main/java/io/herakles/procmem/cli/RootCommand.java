@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * {@code --exporter} (or without a display, like upstream's default) it serves metrics; the
  * show/check flags and subcommands do their job and exit.
  */
-@Command(name = "herakles-proc-mem",
+@Command(name = CommandName.NAME,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
                     + " (the default without a display, as upstream's herakles-proc-mem-exporter)."},
         footer = {"", Footer.LINE},
         subcommands = {CheckCommand.class, ConfigCommand.class, TestCommand.class, SubgroupsCommand.class,
-            GenerateTestdataCommand.class, BenchCommand.class})
+            GenerateTestdataCommand.class, BenchCommand.class, CompletionCommand.class,
+            ManCommand.class})
 final class RootCommand implements Callable<Integer> {
 
     @Mixin
