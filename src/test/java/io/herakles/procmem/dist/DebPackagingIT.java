@@ -64,6 +64,41 @@ class DebPackagingIT {
     }
 
     @Test
+    void bothPackagesCarryTheManPageAndTheBashCompletion() throws Exception {
+        Path server = deb("herakles-proc-mem-server");
+        assertThat(dpkgDeb("-c", server.toString())).contains("./usr/share/man/man1/herakles-proc-mem.1.gz",
+                "./usr/share/bash-completion/completions/herakles-proc-mem");
+        assertManPageAndCompletion(server, "./usr/share/man/man1/herakles-proc-mem.1.gz",
+                "./usr/share/bash-completion/completions/herakles-proc-mem");
+
+        Path desktop = deb("herakles-proc-mem");
+        String inImage = "./opt/herakles-proc-mem/lib/share/";
+        assertManPageAndCompletion(desktop, inImage + "man/man1/herakles-proc-mem.1.gz",
+                inImage + "bash-completion/completions/herakles-proc-mem");
+    }
+
+    @Test
+    void desktopPostinstLinksCommandManPageAndCompletionOnlyWhereNothingIs(@TempDir Path temp) throws Exception {
+        Path control = temp.resolve("DEBIAN");
+        dpkgDeb("-e", deb("herakles-proc-mem").toString(), control.toString());
+
+        assertThat(Files.readString(control.resolve("postinst")))
+                .contains("bin/herakles-proc-mem:/usr/bin/herakles-proc-mem")
+                .contains("/usr/share/man/man1/herakles-proc-mem.1.gz", "/usr/share/bash-completion/completions/herakles-proc-mem")
+                .contains("if [ ! -e \"$link\" ] && [ ! -L \"$link\" ]");
+        // prerm removes only links into its own directory, never the server package's files
+        assertThat(Files.readString(control.resolve("prerm"))).contains("/opt/herakles-proc-mem/*) rm -f \"$link\"");
+    }
+
+    private static void assertManPageAndCompletion(Path deb, String manPage, String completion) throws Exception {
+        Result man = AlertRulesTest.run(List.of("sh", "-c",
+                "dpkg-deb --fsys-tarfile \"$0\" | tar -xOf - \"$1\" | gzip -dc", deb.toString(), manPage));
+        assertThat(man.exitCode()).as(man.output()).isZero();
+        assertThat(man.output()).startsWith(".TH \"HERAKLES\\-PROC\\-MEM\" 1").contains(".SS \"generate\\-testdata\"");
+        assertThat(extract(deb, completion)).contains("complete -F", "generate-testdata", "--exporter");
+    }
+
+    @Test
     void desktopMaintainerScriptsInstallTheMenuEntryAndIcons(@TempDir Path temp) throws Exception {
         Path control = temp.resolve("DEBIAN");
         dpkgDeb("-e", deb("herakles-proc-mem").toString(), control.toString());
