@@ -98,7 +98,8 @@ stop() {
     sup=$(supervisor)
     [ -f "$PIDFILE" ] && mapfile -t pids <"$PIDFILE"
     if ! ours "$sup" && [ -z "$(alive "${pids[@]}")" ]; then
-        rm -f "$PIDFILE" "$SUPFILE"
+        # left behind by a supervisor that was killed outright
+        rm -f "$PIDFILE" "$SUPFILE" "$SPAWN_DIR/procs.tsv" "$SPAWN_DIR/population.data"
         echo "no population running in $SPAWN_DIR"
         return 0
     fi
