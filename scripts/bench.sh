@@ -10,7 +10,7 @@
 #      per process (medians over the rounds) and our/floor ratios (wall and CPU);
 #   2. our exporter, started headless on 127.0.0.1:PORT with the README's JVM flags (JVM_FLAGS) and
 #      `--cache-ttl 5 --top-n-others 100000` (every process gets its own series): after WARMUP_S of
-#      warm-up, K timed sequential scrapes with scripts/scrape-bench.sh, plain and gzip
+#      warm-up, K timed sequential scrapes with curl (one untimed first), plain and gzip
 #      (p50/min/max; served from the snapshot), then a soak of SOAK_S seconds with one gzip scrape
 #      every SOAK_SCRAPE_S seconds, then the exporter's VmRSS/VmHWM/threads and its CPU use;
 #   3. for N (not live): scripts/correctness.sh against smem (fraction of pid×{rss,pss,uss}
@@ -77,9 +77,6 @@ done
 URL=http://127.0.0.1:$PORT/metrics
 require_loopback_url "$URL"
 need_tool curl curl
-if [ "$EXPORTER" = 1 ] && [ ! -x "$SCRIPTS_DIR/scrape-bench.sh" ]; then
-    die "scripts/scrape-bench.sh is missing (EXPORTER=0 measures the collection pass only)"
-fi
 
 if [ ! -f "$JAR" ]; then
     log "building $JAR"
@@ -152,6 +149,31 @@ collection() {
     COLL="$procs $fms $(per_proc "$fms" "$procs") $(median "${on[@]}") $(median "${au[@]}") $th $(median "${flc[@]}") $(median "${onc[@]}") $(median "${fp[@]}") $(median "${flm[@]}") $(median "${onm[@]}")"
 }
 
+# time_scrapes URL K identity|gzip: one untimed scrape, then K sequential ones, each on a new
+# connection, asking for the given Content-Encoding as Prometheus does; prints each curl time_total
+# and last "RESULT k=.. ok=.. failed=.. min_ms=.. median_ms=.. max_ms=.. bytes=.. series=.."
+# (bytes as transferred; series = sample lines of the last body).
+time_scrapes() {
+    local url=$1 k=$2 encoding=$3 body=$RUN_OUT/scrape-body ok=0 failed=0 i out code secs bytes series
+    local times=()
+    for i in $(seq 0 "$k"); do
+        out=$(curl -sS --noproxy '*' --max-time 60 -H "Accept-Encoding: $encoding" -o "$body" \
+            -w '%{http_code} %{time_total} %{size_download}' "$url" 2>/dev/null) || out="000 0 0"
+        read -r code secs bytes <<<"$out"
+        [ "$i" -gt 0 ] || continue
+        if [ "$code" = 200 ]; then
+            ok=$((ok + 1)); times+=("$(awk -v s="$secs" 'BEGIN { printf "%.3f", s * 1000 }')")
+            echo "scrape $i: ${times[-1]} ms, $bytes bytes"
+        else
+            failed=$((failed + 1)); echo "scrape $i: HTTP $code"
+        fi
+    done
+    series=$( { if [ "$encoding" = gzip ]; then gzip -dc "$body" 2>/dev/null; else cat "$body"; fi; } | grep -vc '^#' || true)
+    local min=nan med=nan max=nan
+    [ "$ok" -eq 0 ] || read -r min med max _ < <(printf '%s\n' "${times[@]}" | num_stats)
+    echo "RESULT k=$k ok=$ok failed=$failed min_ms=$min median_ms=$med max_ms=$max bytes=${bytes:-0} series=$series"
+}
+
 # exporter T [PIDFILE]: starts the exporter, warms up, times scrapes, soaks, checks correctness,
 # stops it; sets EXP to "plain_p50 plain_min plain_max gzip_p50 gzip_min gzip_max kib series
 # rss_mib hwm_mib threads cpu_pct others_cores load1 correct missing"
@@ -172,8 +194,8 @@ exporter() {
         sleep 2
     done
     local plain gz
-    plain=$(WARMUP=1 "$SCRIPTS_DIR/scrape-bench.sh" "$URL" "$K" | tee "$RUN_OUT/scrape-$t-plain.txt" | tail -1) || true
-    gz=$(SCRAPE_GZIP=1 WARMUP=1 "$SCRIPTS_DIR/scrape-bench.sh" "$URL" "$K" | tee "$RUN_OUT/scrape-$t-gzip.txt" | tail -1) || true
+    plain=$(time_scrapes "$URL" "$K" identity | tee "$RUN_OUT/scrape-$t-plain.txt" | tail -1) || true
+    gz=$(time_scrapes "$URL" "$K" gzip | tee "$RUN_OUT/scrape-$t-gzip.txt" | tail -1) || true
     # soak: one gzip scrape every SOAK_SCRAPE_S, VmRSS sampled after each
     local hb0 ht0 hb1 ht1 c0 c1 ms0 ms1 series=$RUN_OUT/rss-$t.tsv
     printf 'seconds\tvmrss_kib\tthreads\n' >"$series"
