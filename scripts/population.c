@@ -13,13 +13,14 @@
  * Why each piece is there:
  *  - Every process writes its own private anonymous region (1..16 MiB before scaling to
  *    BUDGET_MIB; distinct sizes up to N = 3841), so RSS and USS differ from process to process.
+ *    BUDGET_MIB bounds the whole: the data file (below) plus every private and shared region.
  *  - Families share memory so that PSS != RSS, in the two ways real servers do: postgres-like
  *    families map MAP_SHARED|MAP_ANONYMOUS memory (shmem, like shared_buffers) that every member
  *    reads; nginx/redis/haproxy-like families write MAP_PRIVATE memory before fork, so the pages
  *    stay shared copy-on-write with the children.
- *  - The JVM, node, python and browser-like processes map DIR/population.data (a file written
- *    once by the supervisor) read-only and shared, each a different prefix of it: file-backed
- *    pages shared by many processes, as libraries and jars are.
+ *  - The JVM, node, python and browser-like processes map DIR/population.data (16 MiB, written
+ *    once by the supervisor) read-only and shared, each a different prefix of it (a quarter to
+ *    all of it): file-backed pages shared by many processes, as libraries and jars are.
  *  - Names are set like the real programs set them: leaders are exec'd with the real program's
  *    argv (so /proc/PID/cmdline is e.g. a 3 KB java classpath) and set comm with PR_SET_NAME;
  *    children rewrite their argv area ("postgres: 15/main: checkpointer"). A few names are
@@ -135,21 +136,20 @@ static void plan(int n, long budget_mib) {
             S[i].private_pages = 256 + ((long)i * 2477) % 3841;
         }
     }
-    g_file_pages = 4096; /* 16 MiB */
+    /* The data file is written once whatever N is, like the libraries of a real host: 16 MiB,
+       or an eighth of a small budget. Only the per-process memory is scaled to the rest. */
+    long long budget = budget_mib * 1024 * 1024 / PAGE;
+    g_file_pages = budget / 8 < 4096 ? (long)(budget / 8) : 4096;
     for (i = 0; i < n; i++)
         if (KINDS[S[i].kind].maps_file) S[i].file_pages = g_file_pages / 4 + ((long)i * 389) % (g_file_pages * 3 / 4);
-    long long total = g_file_pages;
+    long long total = 0;
     for (i = 0; i < n; i++) total += S[i].private_pages + (S[i].member == 0 ? S[i].shared_pages : 0);
-    long long budget = budget_mib * 1024 * 1024 / PAGE;
-    if (total <= budget) return;
-    double f = (double)budget / (double)total;
-    g_file_pages = (long)(g_file_pages * f) < MIN_PAGES ? MIN_PAGES : (long)(g_file_pages * f);
+    if (total <= budget - g_file_pages) return;
+    double f = (double)(budget - g_file_pages) / (double)total;
     for (i = 0; i < n; i++) {
         S[i].private_pages = (long)(S[i].private_pages * f) < MIN_PAGES ? MIN_PAGES : (long)(S[i].private_pages * f);
         if (S[i].shared_pages)
             S[i].shared_pages = (long)(S[i].shared_pages * f) < MIN_PAGES ? MIN_PAGES : (long)(S[i].shared_pages * f);
-        if (S[i].file_pages)
-            S[i].file_pages = (long)(S[i].file_pages * f) < 1 ? 1 : (long)(S[i].file_pages * f);
     }
 }
 
@@ -476,8 +476,8 @@ static int supervise(int n, const char *dir, long budget, int ttl) {
         return 1;
     }
     printf("population: %d processes ready in %.1f s: private %lld MiB, shared anonymous %lld MiB, "
-           "data file %ld MiB mapped by %lld; supervisor %d, ends after %d s\n",
-           n, now_s() - t0, priv * 4 / 1024, shared * 4 / 1024, g_file_pages * 4 / 1024, files, (int)getpid(), ttl);
+           "data file %ld KiB mapped by %lld; supervisor %d, ends after %d s\n",
+           n, now_s() - t0, priv * 4 / 1024, shared * 4 / 1024, g_file_pages * 4, files, (int)getpid(), ttl);
     fflush(stdout);
 
     while (!g_stop) {

@@ -34,12 +34,12 @@ STOP_TIMEOUT=${STOP_TIMEOUT_S:-30}
 PIDFILE=$SPAWN_DIR/procs.pids
 SUPFILE=$SPAWN_DIR/supervisor.pid
 
-# ours PID: true while PID runs our population binary (also after a rebuild replaced the file)
+# ours PID: true while PID runs our population binary (also after a rebuild replaced the file).
+# The common cases need no fork: -ef compares the inodes (a zombie or a gone pid has no exe).
 ours() {
-    local exe
-    [[ "$1" =~ ^[0-9]+$ ]] || return 1
-    exe=$(readlink "/proc/$1/exe" 2>/dev/null) || return 1 # gone, or a zombie
-    [ "$exe" = "$BIN" ] || [ "$exe" = "$BIN (deleted)" ]
+    [[ "$1" =~ ^[0-9]+$ ]] && [ -e "/proc/$1/exe" ] || return 1
+    [ "/proc/$1/exe" -ef "$BIN" ] && return 0
+    [ "$(readlink "/proc/$1/exe" 2>/dev/null)" = "$BIN (deleted)" ]
 }
 
 alive() { # alive PID...: prints those still ours
@@ -103,10 +103,14 @@ stop() {
         echo "no population running in $SPAWN_DIR"
         return 0
     fi
-    # the supervisor stops its processes itself: SIGTERM to each leader, members follow their leader
-    if ours "$sup"; then kill -TERM "$sup" 2>/dev/null || true; fi
+    # the supervisor stops its processes itself (SIGTERM to each leader, members follow their
+    # leader) and reaps them before it exits
     end=$(( $(date +%s) + STOP_TIMEOUT ))
-    while [ "$(date +%s)" -lt "$end" ] && [ -n "$(alive "$sup" "${pids[@]}")" ]; do sleep 0.2; done
+    if ours "$sup"; then
+        kill -TERM "$sup" 2>/dev/null || true
+        while [ "$(date +%s)" -lt "$end" ] && ours "$sup"; do sleep 0.2; done
+    fi
+    while [ "$(date +%s)" -lt "$end" ] && [ -n "$(alive "${pids[@]}")" ]; do sleep 0.5; done
     left=$(alive "$sup" "${pids[@]}")
     if [ -n "$left" ]; then
         echo "SIGKILL to $(wc -l <<<"$left") process(es) still running after ${STOP_TIMEOUT}s" >&2
