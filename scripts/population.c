@@ -167,6 +167,7 @@ static void build_classpath(void) {
 
 /* ------------------------------------------------------------------------------------ workers */
 
+static int g_ttl;
 static char *g_argv_area; /* where this process's cmdline lives, for children's titles */
 static size_t g_argv_len;
 
@@ -205,6 +206,7 @@ static void set_title(const char *title) {
 static void become(int i, volatile char *shared, const char *datafile, int ready_fd) {
     const struct slot *s = &S[i];
     const struct kind *k = &KINDS[s->kind];
+    alarm((unsigned)g_ttl + 60); /* the last bound if no kill ever arrives (fork does not inherit it) */
     if (s->member == 0) {
         prctl(PR_SET_NAME, k->comm, 0, 0, 0);
     } else {
@@ -247,7 +249,7 @@ static int leader_main(int argc, char **argv, const char *role) {
     if (sscanf(role, "%d %d %ld %d %d %4095[^\n]", &leader, &n, &budget, &ttl, &ready_fd, datafile) != 6
         || n < 1 || n > MAX_N || leader < 0 || leader >= n)
         return 2;
-    alarm((unsigned)ttl + 60); /* the last bound if the supervisor's kill never arrives */
+    g_ttl = ttl;
     g_argv_area = argv[0];
     g_argv_len = (size_t)(argv[argc - 1] + strlen(argv[argc - 1]) + 1 - argv[0]);
     plan(n, budget);
