@@ -2,31 +2,27 @@
 # scripts/bench-jvm-flags.sh N 'FLAGS A' ['FLAGS B' ...]   (at most 6 flag sets)
 #
 # Compares the exporter's resident memory under several JVM flag sets on one population: spawns N
-# test processes ($BENCH_DIR/spawn-procs.sh; N=0 = the live machine only), starts one exporter per
+# test processes (scripts/population.sh; N=0 = the live machine only), starts one exporter per
 # flag set side by side (127.0.0.1, ports PORT, PORT+1, ...; `--cache-ttl 5 --top-n-others
 # 100000`), scrapes each (gzip) every SCRAPE_S seconds for SOAK_S seconds and samples VmRSS after
 # every round. Prints VmRSS per flag set over time, then VmRSS/VmHWM/RssAnon/RssFile, heap in use
 # after a full GC (jcmd) and the exporter's CPU. The exporters run at the same time, so their
 # collection passes compete for the CPU: compare memory here, time with scripts/bench.sh.
-# Stops everything it started (EXIT trap). Environment: BENCH_DIR (../shared/bench beside the repository), JAR
-# (target/herakles-proc-mem.jar), PORT (19421), SOAK_S (240), SCRAPE_S (5), MEM_BUDGET_MIB (2048).
+# Stops everything it started (EXIT trap). Environment: JAR (target/herakles-proc-mem.jar), PORT
+# (19421), SOAK_S (240), SCRAPE_S (5), MEM_BUDGET_MIB (2048), SPAWN_DIR (target/population).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 # shellcheck source=lib.sh
-. "$(dirname "$0")/lib.sh"         # BENCH_DIR, start_population
+. "$(dirname "$0")/lib.sh"   # die wait_http cpu_ticks status_kib stop_pid now_ms start_population stop_population
 JAR=${JAR:-$ROOT/target/herakles-proc-mem.jar}
 PORT=${PORT:-19421}
 SOAK_S=${SOAK_S:-240}
 SCRAPE_S=${SCRAPE_S:-5}
 export MEM_BUDGET_MIB=${MEM_BUDGET_MIB:-2048}
 WORK=$ROOT/target/bench
-export SPAWN_DIR=$WORK/run BUILD_DIR=$WORK/build
 OUTDIR=$WORK/out/flags-$(date +%Y%m%d-%H%M%S)
-mkdir -p "$SPAWN_DIR" "$BUILD_DIR" "$OUTDIR"
-HERE=$BENCH_DIR
-# shellcheck source=/dev/null
-. "$BENCH_DIR/lib/common.sh"
+mkdir -p "$OUTDIR"
 
 [ $# -ge 2 ] && [ $# -le 7 ] || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 N=$1; shift
@@ -41,10 +37,7 @@ SPAWN_PID=""; PIDS=()
 cleanup() {
     local p
     for p in "${PIDS[@]}"; do stop_pid "$p" 15; done
-    if [ -n "$SPAWN_PID" ]; then
-        "$BENCH_DIR/stop-procs.sh" >/dev/null 2>&1 || true
-        wait "$SPAWN_PID" 2>/dev/null || true
-    fi
+    stop_population
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

@@ -1,36 +1,41 @@
 #!/usr/bin/env bash
 # scripts/bench.sh [live|N ...]   (default: live 100 1000 3000)
 #
-# The README's "Performance" numbers in one command. For the live machine ("live": every pid in
-# /proc, nothing spawned) and for each N (1..5000 stable test processes started with
-# $BENCH_DIR/spawn-procs.sh) it measures, on the same processes:
-#   1. one full collection pass: the C floor (`floor -m rollup`: stat + statm + smaps_rollup) and
+# The README's "Performance" numbers in one command, from this repository alone. For the live
+# machine ("live": every pid in /proc, nothing spawned) and for each N (1..5000 stable test
+# processes started with scripts/population.sh) it measures, on the same processes:
+#   1. one full collection pass: the C floor (`scripts/floor -m rollup`: stat + statm + smaps_rollup) and
 #      ours (`java -jar JAR bench -- ...`: the engine's Collector, every rollup, no budget; it also
 #      reads status), on 1 thread and on THREADS threads, alternated ROUNDS times; total ms and µs
 #      per process (medians over the rounds) and our/floor ratios (wall and CPU);
 #   2. our exporter, started headless on 127.0.0.1:PORT with the README's JVM flags (JVM_FLAGS) and
 #      `--cache-ttl 5 --top-n-others 100000` (every process gets its own series): after WARMUP_S of
-#      warm-up, K timed sequential scrapes with $BENCH_DIR/scrape-bench.sh, plain and gzip
+#      warm-up, K timed sequential scrapes with curl (one untimed first), plain and gzip
 #      (p50/min/max; served from the snapshot), then a soak of SOAK_S seconds with one gzip scrape
 #      every SOAK_SCRAPE_S seconds, then the exporter's VmRSS/VmHWM/threads and its CPU use;
-#   3. for N (not live): $BENCH_DIR/correctness.sh against smem (fraction of pid×{rss,pss,uss}
+#   3. for N (not live): scripts/correctness.sh against smem (fraction of pid×{rss,pss,uss}
 #      within 2%).
 # It prints one summary table (also saved under target/bench/out/) with the host's load: the cores
 # used by everything else during each soak and the 1-minute load average. It stops everything it
-# started (EXIT trap): the exporter by pid, the population with stop-procs.sh. Loopback only;
+# started (EXIT trap): the exporter by pid, the population with population.sh stop. Loopback only;
 # every loop is bounded (counts and RUN_DEADLINE_S).
 #
-# Environment (defaults): BENCH_DIR (../shared/bench beside the repository), JAR (target/herakles-proc-mem.jar, built
-# with `mvn -B -q -o package -DskipTests` when missing), JVM_FLAGS ("-XX:+UseSerialGC -Xms8m -Xmx64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1
-# -Xss512k -XX:TieredStopAtLevel=1"), PORT (19415), PASSES (20), ROUNDS (3), THREADS (0 = auto),
-# MEM_BUDGET_MIB (2048: touched memory of the whole population), K (30), WARMUP_S (20), SOAK_S
-# (150), SOAK_SCRAPE_S (5), EXPORTER (1; 0 = collection pass only), CORRECTNESS (1),
-# RUN_DEADLINE_S (5400). Outputs (logs, RSS series, RESULT lines) go to target/bench/out/run-DATE/.
+# Environment (defaults): JAR (target/herakles-proc-mem.jar, built with `mvn -B -q -o package
+# -DskipTests` when missing), JVM_FLAGS ("-XX:+UseSerialGC -Xms8m -Xmx64m -XX:MinHeapFreeRatio=10
+# -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1"), PORT (19415), PASSES (20), ROUNDS (3),
+# THREADS (0 = auto), MEM_BUDGET_MIB (2048: touched memory of the whole population), K (30),
+# WARMUP_S (20), SOAK_S (150), SOAK_SCRAPE_S (5), EXPORTER (1; 0 = collection pass only),
+# CORRECTNESS (1), RUN_DEADLINE_S (5400). Outputs (logs, RSS series, RESULT lines) go to
+# target/bench/out/run-DATE/; the population's pid files to SPAWN_DIR (target/population).
+# Optional, off unless set: BENCH_REFERENCE_DIR, an external harness whose `floor` takes the same
+# options and prints the same RESULT line; each round then also runs it, and the summary shows its
+# µs per process beside ours (to check our floor against another one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 # shellcheck source=lib.sh
-. "$(dirname "$0")/lib.sh"         # BENCH_DIR, start_population
+. "$(dirname "$0")/lib.sh"   # die log need_tool wait_http cpu_ticks status_kib stop_pid num_stats now_ms
+                             # require_loopback_url start_population stop_population
 JAR=${JAR:-$ROOT/target/herakles-proc-mem.jar}
 JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xms8m -Xmx64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1}
 PORT=${PORT:-19415}
@@ -46,13 +51,14 @@ CORRECTNESS=${CORRECTNESS:-1}
 RUN_DEADLINE_S=${RUN_DEADLINE_S:-5400}
 export MEM_BUDGET_MIB=${MEM_BUDGET_MIB:-2048}
 WORK=$ROOT/target/bench
-export SPAWN_DIR=$WORK/run BUILD_DIR=$WORK/build
 RUN_OUT=$WORK/out/run-$(date +%Y%m%d-%H%M%S)
 export OUT=$RUN_OUT
-mkdir -p "$SPAWN_DIR" "$BUILD_DIR" "$RUN_OUT"
-HERE=$BENCH_DIR
-# shellcheck source=/dev/null
-. "$BENCH_DIR/lib/common.sh"   # die log wait_http cpu_ticks status_kib stop_pid num_stats now_ms
+mkdir -p "$RUN_OUT"
+REFERENCE_FLOOR=""
+if [ -n "${BENCH_REFERENCE_DIR:-}" ]; then
+    REFERENCE_FLOOR=$BENCH_REFERENCE_DIR/floor
+    [ -x "$REFERENCE_FLOOR" ] || die "BENCH_REFERENCE_DIR=$BENCH_REFERENCE_DIR has no executable floor"
+fi
 
 between() { [[ "$1" =~ ^[0-9]+$ ]] && [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
 between "$PASSES" 1 1000 || die "PASSES must be 1..1000"
@@ -70,6 +76,7 @@ for t in "$@"; do
 done
 URL=http://127.0.0.1:$PORT/metrics
 require_loopback_url "$URL"
+need_tool curl curl
 
 if [ ! -f "$JAR" ]; then
     log "building $JAR"
@@ -81,10 +88,7 @@ ours() { java $JVM_FLAGS -jar "$JAR" bench -- "$@"; }
 SPAWN_PID=""; EXP_PID=""
 cleanup() {
     if [ -n "$EXP_PID" ]; then stop_pid "$EXP_PID" 15; fi
-    if [ -n "$SPAWN_PID" ]; then
-        "$BENCH_DIR/stop-procs.sh" >/dev/null 2>&1 || true
-        wait "$SPAWN_PID" 2>/dev/null || true
-    fi
+    stop_population
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -111,23 +115,22 @@ spawn() { # spawn N: starts the population and waits until its pid file is writt
     sleep 3 # let the spawner's own activity settle
 }
 
-unspawn() {
-    [ -n "$SPAWN_PID" ] || return 0
-    "$BENCH_DIR/stop-procs.sh" >&2 || true
-    wait "$SPAWN_PID" 2>/dev/null || true
-    SPAWN_PID=""
-}
 
 # collection T [PIDFILE]: floor, ours on 1 thread, ours on THREADS threads, ROUNDS times; sets COLL
 # to "procs floor_ms floor_us ours1_us ours_auto_us auto_threads floor_cpu_us ours1_cpu_us first_pass_ms
 # floor_min_us ours1_min_us" (the *_min_us are the fastest pass of each run: the least disturbed)
-COLL=""
+COLL="" REF_US="" REF_NOTES=()
 collection() {
-    local t=$1 sel=() fl=() on=() au=() flc=() onc=() fp=() flm=() onm=() floor one auto th="" procs="" r
+    local t=$1 sel=() fl=() on=() au=() flc=() onc=() fp=() flm=() onm=() rf=() floor one auto reference th="" procs="" r
     [ $# -lt 2 ] || sel=(-P "$2")
     for r in $(seq "$ROUNDS"); do
         check_deadline
-        floor=$("$BENCH_DIR/floor" -m rollup -n "$PASSES" -q "${sel[@]}" | tail -1)
+        floor=$("$SCRIPTS_DIR/floor" -m rollup -n "$PASSES" -q "${sel[@]}" | tail -1)
+        if [ -n "$REFERENCE_FLOOR" ]; then
+            reference=$("$REFERENCE_FLOOR" -m rollup -n "$PASSES" -q "${sel[@]}" | tail -1)
+            printf 'target %s round %s reference\n%s\n' "$t" "$r" "$reference" >>"$RUN_OUT/collection.txt"
+            rf+=("$(field us_per_proc "$reference")")
+        fi
         one=$(ours -n "$PASSES" -q -j 1 "${sel[@]}" | tail -1)
         auto=$(ours -n "$PASSES" -q -j "$THREADS" "${sel[@]}" | tail -1)
         printf 'target %s round %s\n%s\n%s\n%s\n' "$t" "$r" "$floor" "$one" "$auto" >>"$RUN_OUT/collection.txt"
@@ -141,7 +144,34 @@ collection() {
     done
     local fms
     fms=$(median "${fl[@]}")
+    REF_US=""
+    [ ${#rf[@]} -eq 0 ] || REF_US=$(median "${rf[@]}")
     COLL="$procs $fms $(per_proc "$fms" "$procs") $(median "${on[@]}") $(median "${au[@]}") $th $(median "${flc[@]}") $(median "${onc[@]}") $(median "${fp[@]}") $(median "${flm[@]}") $(median "${onm[@]}")"
+}
+
+# time_scrapes URL K identity|gzip: one untimed scrape, then K sequential ones, each on a new
+# connection, asking for the given Content-Encoding as Prometheus does; prints each curl time_total
+# and last "RESULT k=.. ok=.. failed=.. min_ms=.. median_ms=.. max_ms=.. bytes=.. series=.."
+# (bytes as transferred; series = sample lines of the last body).
+time_scrapes() {
+    local url=$1 k=$2 encoding=$3 body=$RUN_OUT/scrape-body ok=0 failed=0 i out code secs bytes series
+    local times=()
+    for i in $(seq 0 "$k"); do
+        out=$(curl -sS --noproxy '*' --max-time 60 -H "Accept-Encoding: $encoding" -o "$body" \
+            -w '%{http_code} %{time_total} %{size_download}' "$url" 2>/dev/null) || out="000 0 0"
+        read -r code secs bytes <<<"$out"
+        [ "$i" -gt 0 ] || continue
+        if [ "$code" = 200 ]; then
+            ok=$((ok + 1)); times+=("$(awk -v s="$secs" 'BEGIN { printf "%.3f", s * 1000 }')")
+            echo "scrape $i: ${times[-1]} ms, $bytes bytes"
+        else
+            failed=$((failed + 1)); echo "scrape $i: HTTP $code"
+        fi
+    done
+    series=$( { if [ "$encoding" = gzip ]; then gzip -dc "$body" 2>/dev/null; else cat "$body"; fi; } | grep -vc '^#' || true)
+    local min=nan med=nan max=nan
+    [ "$ok" -eq 0 ] || read -r min med max _ < <(printf '%s\n' "${times[@]}" | num_stats)
+    echo "RESULT k=$k ok=$ok failed=$failed min_ms=$min median_ms=$med max_ms=$max bytes=${bytes:-0} series=$series"
 }
 
 # exporter T [PIDFILE]: starts the exporter, warms up, times scrapes, soaks, checks correctness,
@@ -164,8 +194,8 @@ exporter() {
         sleep 2
     done
     local plain gz
-    plain=$(WARMUP=1 "$BENCH_DIR/scrape-bench.sh" "$URL" "$K" | tee "$RUN_OUT/scrape-$t-plain.txt" | tail -1) || true
-    gz=$(SCRAPE_GZIP=1 WARMUP=1 "$BENCH_DIR/scrape-bench.sh" "$URL" "$K" | tee "$RUN_OUT/scrape-$t-gzip.txt" | tail -1) || true
+    plain=$(time_scrapes "$URL" "$K" identity | tee "$RUN_OUT/scrape-$t-plain.txt" | tail -1) || true
+    gz=$(time_scrapes "$URL" "$K" gzip | tee "$RUN_OUT/scrape-$t-gzip.txt" | tail -1) || true
     # soak: one gzip scrape every SOAK_SCRAPE_S, VmRSS sampled after each
     local hb0 ht0 hb1 ht1 c0 c1 ms0 ms1 series=$RUN_OUT/rss-$t.tsv
     printf 'seconds\tvmrss_kib\tthreads\n' >"$series"
@@ -189,7 +219,7 @@ exporter() {
     load1=$(cut -d' ' -f1 /proc/loadavg)
     if [ -n "$pidfile" ] && [ "$CORRECTNESS" = 1 ]; then
         local res
-        res=$(PIDFILE=$pidfile "$BENCH_DIR/correctness.sh" "$URL" 2>&1 | tee "$RUN_OUT/correctness-$t.txt" | tail -1) || true
+        res=$(PIDFILE=$pidfile "$SCRIPTS_DIR/correctness.sh" --url "http://127.0.0.1:$PORT" 2>&1 | tee "$RUN_OUT/correctness-$t.txt" | tail -1) || true
         correct=$(field overall "$res"); missing=$(field missing "$res")
         [ -n "$correct" ] || { correct=failed; missing=n/a; }
     fi
@@ -239,8 +269,12 @@ for t in "$@"; do
         "$fmin" "$omin" "$(ratio "$omin" "$fmin")" "$fp" "$p50" "$pmin" "$pmax" "$g50" "$gmin" "$gmax" "$kib" "$series" "$rss" "$hwm" "$threads" "$cpu" \
         "$correct" "$missing" "$others" "$load1" >>"$TABLE"
     tail -1 "$TABLE" >&2
-    unspawn
+    [ -z "$REF_US" ] || REF_NOTES+=("- $t: reference floor ($REFERENCE_FLOOR) $REF_US µs/proc, ours $fus µs/proc")
+    stop_population
 done
+if [ ${#REF_NOTES[@]} -gt 0 ]; then
+    { echo; printf '%s\n' "${REF_NOTES[@]}"; } >>"$TABLE"
+fi
 echo
 cat "$TABLE"
 echo "(saved to $TABLE; raw outputs in $RUN_OUT)"
