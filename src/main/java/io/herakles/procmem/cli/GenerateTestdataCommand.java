@@ -56,7 +56,7 @@ final class GenerateTestdataCommand implements Callable<Integer> {
         if (minPerSubgroup < 0 || othersCount < 0) {
             throw new UserError("--min-per-subgroup and --others-count must be >= 0");
         }
-        RuleSet rules = Engines.loadRules(root.err);
+        RuleSet rules = Engines.loadRules();
         RuleClassifier classifier = new RuleClassifier(rules, config.get());
         ClassificationPolicy policy = classifier.policy();
         List<SubgroupPatterns> patterns = rules.effectiveRules().stream()
