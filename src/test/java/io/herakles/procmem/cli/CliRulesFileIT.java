@@ -26,7 +26,7 @@ class CliRulesFileIT extends LauncherTestBase {
     @Test
     void exporterRefusesToStartOnAMalformedRulesFile() throws Exception {
         Files.writeString(dir.resolve("subgroups.toml"), MALFORMED);
-        Result r = herakles.run("--exporter", "--no-config", "--bind", "127.0.0.1", "--port", "0");
+        Result r = herakles.run("--exporter", "--no-config", "--bind", "127.0.0.1", "--port", "59215");
         String line = assertFailsWithOneLine(r, 1, "subgroups.toml:3:", "cannot parse subgroups file");
         assertThat(r.stderrLines()).as(r.describe()).containsExactly(line);
         assertThat(r.stdout()).as(r.describe()).isEmpty();
@@ -36,7 +36,7 @@ class CliRulesFileIT extends LauncherTestBase {
     void exporterRefusesToStartOnAnUnreadableRulesFile() throws Exception {
         // a directory cannot be read as a file, even by root (chmod 000 would not stop root)
         Files.createDirectory(dir.resolve("subgroups.toml"));
-        Result r = herakles.run("--exporter", "--no-config", "--bind", "127.0.0.1", "--port", "0");
+        Result r = herakles.run("--exporter", "--no-config", "--bind", "127.0.0.1", "--port", "59215");
         String line = assertFailsWithOneLine(r, 1, "subgroups.toml:", "cannot read subgroups file");
         assertThat(r.stderrLines()).as(r.describe()).containsExactly(line);
     }
@@ -49,7 +49,7 @@ class CliRulesFileIT extends LauncherTestBase {
                   { group = "mine", subgroup = "bad", cmdline_matches = ["node.*(frontend"] },
                 ]
                 """);
-        assertFailsWithOneLine(herakles.run("--exporter", "--no-config", "--bind", "127.0.0.1", "--port", "0"),
+        assertFailsWithOneLine(herakles.run("--exporter", "--no-config", "--bind", "127.0.0.1", "--port", "59215"),
                 1, "subgroups.toml:3:", "invalid cmdline_matches regex", "node.*(frontend");
     }
 

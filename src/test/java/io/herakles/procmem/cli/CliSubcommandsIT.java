@@ -63,7 +63,7 @@ class CliSubcommandsIT extends LauncherTestBase {
         CliAssertions.assertNoStackTrace(check);
 
         // a listing without the user's rules would mislead: the broken file is an error here too
-        CliAssertions.assertFailsWithOneLine(herakles.run("subgroups", "-g", "db"), 1, "subgroups.toml:3:");
+        CliAssertions.assertFailsWithOneLine(herakles.run("subgroups", "-g", "db"), 1, "subgroups.toml:4:");
     }
 
     @Test
