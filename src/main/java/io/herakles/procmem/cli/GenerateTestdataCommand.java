@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code generate-testdata}: synthetic processes for every subgroup, as upstream's §4.3. */
+/** {@code generate-testdata}: synthetic processes for every subgroup, as upstream's command makes them. */
 @Command(name = "generate-testdata", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Write a synthetic snapshot JSON with processes for every subgroup (for -t).")
 final class GenerateTestdataCommand implements Callable<Integer> {
