@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The subcommands of the packaged launcher, end to end (upstream §4.3). */
+/** The subcommands of the packaged launcher, end to end. */
 class CliSubcommandsIT extends LauncherTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Everything a reader of this clone is sent to exists in the clone: relative markdown links and
- * {@code docs/X.md#anchor} citations in src/main, README.md and docs/*.md resolve (file and heading),
+ * {@code docs/X.md#anchor} citations in README.md, docs/*.md and the sources (src/main, src/test)
+ * resolve (file and heading),
  * and nothing points at documents that live outside the repository. Failures name file:line.
  */
 class DocReferencesTest {
@@ -27,7 +28,7 @@ class DocReferencesTest {
     private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
 
     /** Words that send the reader to documents a clone does not have. */
-    private static final Pattern OUTSIDE = Pattern.compile("\\.\\./shared|§|DESIGN\\.md|upstream bug \\d");
+    private static final Pattern OUTSIDE = Pattern.compile("\\.\\./shared|\u00a7|DESIGN\\.md|upstream" + " bug \\d");
     /** A markdown link or image: {@code [text](target)}. */
     private static final Pattern MD_LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
     /** A citation of a doc anywhere: {@code docs/UPSTREAM.md#u1-...}. */
@@ -86,7 +87,7 @@ class DocReferencesTest {
         assertThat(check(readme, "docs/ARCHITECTURE.md", ROOT)).isEmpty();
         assertThat(check(readme, "https://example.org/x.md", ROOT)).isEmpty();
         assertThat(slug("U1 No `uptime_in_seconds` label, ever!")).isEqualTo("u1-no-uptime_in_seconds-label-ever");
-        assertThat(OUTSIDE.matcher("see " + "§" + "3").find()).isTrue();
+        assertThat(OUTSIDE.matcher("see \u00a7" + "3").find()).isTrue();
     }
 
     /** A problem message for a target that does not resolve, or empty when it does (or is not local). */
@@ -141,8 +142,12 @@ class DocReferencesTest {
         try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
         }
-        try (Stream<Path> main = Files.walk(ROOT.resolve("src/main"))) {
-            main.filter(Files::isRegularFile).filter(DocReferencesTest::isText).sorted().forEach(files::add);
+        for (String tree : new String[] {"src/main", "src/test"}) {
+            try (Stream<Path> sources = Files.walk(ROOT.resolve(tree))) {
+                sources.filter(Files::isRegularFile).filter(DocReferencesTest::isText)
+                        .filter(p -> !p.getFileName().toString().equals("DocReferencesTest.java")) // its own examples
+                        .sorted().forEach(files::add);
+            }
         }
         return files;
     }
