@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The package arrows of DESIGN.md, as a test. */
+/** The package arrows of docs/ARCHITECTURE.md#packages, as a test. */
 class ArchitectureTest {
 
     private static final String BASE = "io.herakles.procmem";

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Upstream's per-process policy (spec §6.4), applied to a raw classification:
+ * Upstream's per-process policy, applied to a raw classification:
  * <ol>
  *   <li>{@code disable_others} drops a raw group equal to {@code other};</li>
  *   <li>{@code search_mode = include} keeps only processes whose raw group is in

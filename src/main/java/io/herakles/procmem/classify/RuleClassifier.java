@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Classifies by the merged rules, keeping the promises of upstream's README that its code does
- * not keep (upstream bug 2). Precedence, first hit wins:
+ * not keep (docs/UPSTREAM.md#u3-command-line-rules-match-the-command-line,
+ * docs/UPSTREAM.md#u4-long-names-prefixes-and-kernel-threads-match). Precedence, first hit wins:
  * <ol>
  *   <li>a name match ({@link NameIndex}: exact comm, kernel-thread base name, long name via argv[0]
  *       or the truncated comm, {@code -} prefix) of a <em>specific</em> rule;</li>

@@ -16,8 +16,11 @@ import java.util.logging.Logger;
  * the built-in {@code subgroups.toml} (upstream's data), the built-in {@code workstation.toml}
  * (desktop software, our addition), then {@code /etc/herakles/subgroups.toml}, then
  * {@code ./subgroups.toml}. Missing custom files are skipped quietly; a custom file that cannot be
- * read or parsed contributes nothing and leaves a one-line message in {@link RuleSet#errors()} for
- * the caller to show. Immutable; {@link #load()} may be called from any thread.
+ * read or parsed contributes nothing and leaves a one-line {@code file:line:} message in
+ * {@link RuleSet#errors()}. That is an error, not a warning: a user's rules that silently stop
+ * applying misclassify every process they were written for, so the headless commands refuse to
+ * start ({@link RuleSet#firstError()}) and the desktop tells the user before running on
+ * {@link #builtInOnly()}. Immutable; {@link #load()} may be called from any thread.
  */
 public final class RuleLoader {
 
@@ -56,6 +59,11 @@ public final class RuleLoader {
      */
     public static RuleLoader of(boolean workstationRules, List<Path> customFiles) {
         return new RuleLoader(workstationRules, customFiles);
+    }
+
+    /** The built-in upstream and workstation rules, no custom file: what runs when a custom file is broken. */
+    public static RuleLoader builtInOnly() {
+        return new RuleLoader(true, List.of());
     }
 
     /** Upstream's built-in rules only: no workstation rules, no custom files (upstream's numbers). */
@@ -107,7 +115,7 @@ public final class RuleLoader {
         } catch (NoSuchFileException e) {
             return java.util.Optional.empty();
         } catch (IOException e) {
-            throw new RuleFileException("Failed to read subgroups file " + file + ": " + describe(e));
+            throw new RuleFileException(file + ": cannot read subgroups file: " + describe(e));
         }
         return java.util.Optional.of(RuleFileParser.parse(text, file.toString()));
     }

@@ -64,6 +64,14 @@ public final class RuleSet {
         return of(sources, List.of());
     }
 
+    /**
+     * The first file that could not be used, as its one-line {@code file:line:} message; empty when
+     * every file loaded.
+     */
+    public java.util.Optional<String> firstError() {
+        return errors.stream().findFirst();
+    }
+
     /** Re-inserting moves the pattern to the end, so map order stays definition order. */
     private static void redefine(Map<String, PatternOwner> map, String pattern, PatternOwner owner) {
         map.remove(pattern);

@@ -11,18 +11,18 @@ import java.util.TreeMap;
  * Plain-text reports of the effective rules, for the exporter's {@code /subgroups} route and the
  * {@code subgroups} and {@code check} commands. Pure functions of a {@link RuleSet}; every listing
  * is sorted by group, then subgroup, then pattern (upstream's CLI listing was in hash order,
- * upstream bug 21). Stateless.
+ * docs/UPSTREAM.md#u15-check-subgroups-and-test-say-what-they-mean). Stateless.
  */
 public final class SubgroupReports {
 
-    /** The footer line every upstream text endpoint ends with (spec §7.3). */
+    /** The footer line every upstream text endpoint ends with. */
     public static final String FOOTER = "Project: https://github.com/herakles-io/herakles-proc-mem-exporter"
             + " — More info: https://www.herakles.io — Support: proc-mem@herakles.io";
 
     private SubgroupReports() {}
 
     /**
-     * The {@code /subgroups} body (spec §7.5): title, totals, groups with their subgroups and sorted
+     * The {@code /subgroups} body in upstream's layout: title, totals, groups with their subgroups and sorted
      * patterns, footer. No trailing newline, like upstream's other text bodies.
      */
     public static String endpointBody(RuleSet rules) {
@@ -44,7 +44,7 @@ public final class SubgroupReports {
     }
 
     /**
-     * The {@code subgroups [--verbose] [-g GROUP]} command output (spec §4.3), sorted, with a footer
+     * The {@code subgroups [--verbose] [-g GROUP]} command output, sorted, with a footer
      * that counts subgroups: {@code 📋 Total: S subgroups (P patterns) in G groups}.
      *
      * @param verbose     list every pattern instead of a count and three examples
@@ -95,7 +95,7 @@ public final class SubgroupReports {
 
     /**
      * The subgroups line of the {@code check} command: {@code ✅ N subgroups loaded} with N the
-     * number of effective subgroups (upstream printed the pattern count, bug 21), or
+     * number of effective subgroups (upstream printed the pattern count), or
      * {@code ⚠️ No subgroups configured}.
      */
     public static String checkLine(RuleSet rules) {

@@ -5,8 +5,8 @@
  * Loading ({@link io.herakles.procmem.classify.RuleLoader}): built-in {@code subgroups.toml}
  * (upstream's 127 entries, unchanged), built-in {@code workstation.toml} (desktop software, ours),
  * {@code /etc/herakles/subgroups.toml}, {@code ./subgroups.toml}; a pattern belongs to its last
- * definition. A bad custom file is skipped with a one-line message in
- * {@link io.herakles.procmem.classify.RuleSet#errors()}.
+ * definition. A bad custom file contributes nothing and leaves a one-line {@code file:line:}
+ * message in {@link io.herakles.procmem.classify.RuleSet#errors()}, which callers treat as an error.
  * <p>
  * Matching ({@link io.herakles.procmem.classify.RuleClassifier}), first hit wins: a name match of
  * a specific rule (exact comm; kernel thread base name; long name via argv[0] or the 15-byte

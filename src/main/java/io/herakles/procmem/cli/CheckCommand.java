@@ -66,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
         RuleSet rules = RuleLoader.defaults().load();
         String rulesLine = SubgroupReports.checkLine(rules);
         out.println("   " + rulesLine);
-        // a broken custom rules file is skipped at run time; a readiness check must not call that ready
+        // a broken custom rules file stops the exporter (file:line, exit 1): not ready
         rules.errors().forEach(e -> out.println("   ❌ " + e));
         ok &= rulesLine.startsWith("✅") && rules.errors().isEmpty();
         out.println();

@@ -11,7 +11,6 @@ import io.herakles.procmem.export.testdata.SnapshotFileException;
 import io.herakles.procmem.export.testdata.SnapshotFileSource;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotSource;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,10 +37,16 @@ final class Engines {
         void close();
     }
 
-    /** Built-in, workstation and custom rules; a broken custom file is reported (one line) and skipped. */
-    static RuleSet loadRules(PrintStream err) {
+    /**
+     * Built-in, workstation and custom rules. A custom file that cannot be read or parsed stops the
+     * command ({@code file:line:} message, exit 1): running on without the user's rules would
+     * misclassify every process they were written for, and nobody reads a warning in a service log.
+     */
+    static RuleSet loadRules() {
         RuleSet rules = RuleLoader.defaults().load();
-        rules.errors().forEach(e -> err.println("Warning: " + e));
+        rules.firstError().ifPresent(e -> {
+            throw new UserError(e);
+        });
         return rules;
     }
 

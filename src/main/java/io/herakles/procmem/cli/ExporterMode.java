@@ -29,7 +29,7 @@ final class ExporterMode {
 
     /** Serves {@code config} (validated, logging already set up by {@link RootCommand#validConfig()}). */
     static int run(ExporterConfig config, PrintStream err) {
-        RuleSet rules = Engines.loadRules(err);
+        RuleSet rules = Engines.loadRules();
         CountDownLatch stop = new CountDownLatch(1);
         installSignalHandlers(stop);
         try (Engines.Running engine = Engines.start(config, rules)) {

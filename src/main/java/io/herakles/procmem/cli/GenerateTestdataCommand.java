@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code generate-testdata}: synthetic processes for every subgroup, as upstream's §4.3. */
+/** {@code generate-testdata}: synthetic processes for every subgroup, as upstream's command makes them. */
 @Command(name = "generate-testdata", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Write a synthetic snapshot JSON with processes for every subgroup (for -t).")
 final class GenerateTestdataCommand implements Callable<Integer> {
@@ -56,7 +56,7 @@ final class GenerateTestdataCommand implements Callable<Integer> {
         if (minPerSubgroup < 0 || othersCount < 0) {
             throw new UserError("--min-per-subgroup and --others-count must be >= 0");
         }
-        RuleSet rules = Engines.loadRules(root.err);
+        RuleSet rules = Engines.loadRules();
         RuleClassifier classifier = new RuleClassifier(rules, config.get());
         ClassificationPolicy policy = classifier.policy();
         List<SubgroupPatterns> patterns = rules.effectiveRules().stream()

@@ -25,7 +25,7 @@ final class SubgroupsCommand implements Callable<Integer> {
         if (root.validConfig().isEmpty()) {
             return ExitCodes.FAILURE;
         }
-        root.out.print(SubgroupReports.commandListing(Engines.loadRules(root.err), verbose, group));
+        root.out.print(SubgroupReports.commandListing(Engines.loadRules(), verbose, group));
         root.out.flush();
         return ExitCodes.OK;
     }

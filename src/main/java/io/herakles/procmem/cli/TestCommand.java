@@ -54,7 +54,7 @@ final class TestCommand implements Callable<Integer> {
         if (config.isEmpty()) {
             return ExitCodes.FAILURE;
         }
-        RuleSet rules = Engines.loadRules(root.err);
+        RuleSet rules = Engines.loadRules();
         for (int i = 1; i <= iterations; i++) {
             Optional<Snapshot> snapshot = Engines.onePass(config.get(), rules, Duration.ofSeconds(60));
             if (snapshot.isEmpty()) {

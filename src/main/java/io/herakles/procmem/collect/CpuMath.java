@@ -1,6 +1,6 @@
 package io.herakles.procmem.collect;
 
-/** CPU arithmetic shared by the per-process and system figures. Stateless; doubles throughout (upstream bug 12). */
+/** CPU arithmetic shared by the per-process and system figures. Stateless; doubles throughout (docs/UPSTREAM.md#u12-cpu-values-are-doubles). */
 public final class CpuMath {
 
     private CpuMath() {}
@@ -23,7 +23,7 @@ public final class CpuMath {
         return 100.0 * seconds(dTicks) / (dNanos / 1e9);
     }
 
-    /** Busy ratio (Δtotal − Δidle)/Δtotal of a {@code /proc/stat} line (§3.6), 0 when Δtotal is 0; saturating. */
+    /** Busy ratio (Δtotal − Δidle)/Δtotal of a {@code /proc/stat} line, as upstream computes it, 0 when Δtotal is 0; saturating. */
     public static double busyRatio(CpuStat.CpuTimes prev, CpuStat.CpuTimes now) {
         long dTotal = Math.max(0, now.total() - prev.total());
         long dIdle = Math.max(0, now.idle() - prev.idle());

@@ -19,7 +19,7 @@ public record CpuStat(List<CpuTimes> lines, OptionalLong bootTime) {
     }
 
     /**
-     * Ticks of one cpu line: busy and idle parts as upstream counts them (§3.6): total = user + nice
+     * Ticks of one cpu line: busy and idle parts as upstream counts them: total = user + nice
      * + system + idle + iowait + irq + softirq + steal (missing fields 0; guest ignored), idle = idle + iowait.
      */
     public record CpuTimes(String label, long total, long idle) {}

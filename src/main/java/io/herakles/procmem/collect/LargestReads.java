@@ -3,7 +3,7 @@ package io.herakles.procmem.collect;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The largest single file read so far of each kind upstream's buffer health reports (spec §9):
+ * The largest single file read so far of each kind upstream's buffer health reports:
  * {@code io} = comm/cmdline, {@code smaps} = smaps (only read where smaps_rollup is missing),
  * {@code rollup} = smaps_rollup. Bytes; maxima never decrease, as upstream's. Thread-safe.
  */

@@ -7,7 +7,7 @@ import java.util.Optional;
  *
  * <p>The name is the text between the <b>first</b> {@code (} and the <b>last</b> {@code )}; all
  * numeric fields are counted after the last {@code )}, so names holding spaces or parentheses do
- * not shift them (upstream bug 6). CPU times and the start time are in clock ticks
+ * not shift them (docs/UPSTREAM.md#u11-stat-parsed-after-the-last-parenthesis). CPU times and the start time are in clock ticks
  * ({@link ProcFs#CLK_TCK} per second).
  *
  * @param pid        process id

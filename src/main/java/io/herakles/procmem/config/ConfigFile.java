@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One configuration file, read and type-checked: the keys it sets (canonical keys, in §5.2 order)
+ * One configuration file, read and type-checked: the keys it sets (canonical keys, in upstream's order)
  * with typed values. Keys set to {@code null} count as not set. Immutable.
  *
  * <p>Errors are {@link ConfigException}s naming the file and line: malformed YAML/JSON/TOML, an

@@ -11,7 +11,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Every configuration key, in upstream's {@code --show-config} order (§5.2) followed by ours
+ * Every configuration key, in upstream's {@code --show-config} order followed by ours
  * ({@code procfs}, {@code web_config_file}): its file name, the aliases upstream accepts in files,
  * its type, its environment variable ({@code HERAKLES_<NAME>}), a one-line description, and how to
  * read it from an {@link ExporterConfig} and write it into a builder. Immutable.

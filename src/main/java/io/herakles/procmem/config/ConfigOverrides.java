@@ -13,7 +13,7 @@ import java.util.Map;
  * the value, e.g. a {@code Path}) or text: text for a non-string key is parsed like an
  * environment variable (lists comma-separated and trimmed, booleans true/false/1/0/yes/no).
  *
- * <p>Upstream's flag → key mapping (§4.1), for the CLI to follow:
+ * <p>Upstream's flag → key mapping, for the CLI to follow:
  * <pre>
  * -p/--port → port            --bind → bind                  --min-uss-kb → min_uss_kb
  * --include-names a,b → include_names (split on ',', trimmed)  --exclude-names → exclude_names

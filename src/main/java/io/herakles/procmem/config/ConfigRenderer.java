@@ -16,7 +16,7 @@ import java.util.Optional;
  * The texts of {@code --show-config}, {@code --show-user-config}, {@code --check-config} and the
  * {@code config} subcommand, as pure functions; the CLI prints them. Documents end with exactly one
  * newline (print them with {@code print}, not {@code println}); result lines have none. Keys appear
- * in §5.2 order. Unset keys print as {@code null} in YAML and JSON and are left out of TOML (which
+ * in upstream's order. Unset keys print as {@code null} in YAML and JSON and are left out of TOML (which
  * has no null). Stateless.
  */
 public final class ConfigRenderer {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks an effective configuration. Upstream's checks come first, in upstream's order and with
- * its exact messages (§5.3), so the first error equals upstream's; then the range checks upstream
- * lacks (its bug 13: {@code cache_ttl: 0} panicked). Stateless; reads the file system only to
+ * its exact messages, so the first error equals upstream's; then the range checks upstream
+ * lacks ({@code cache_ttl: 0} panicked there; docs/UPSTREAM.md#u17-values-are-range-checked). Stateless; reads the file system only to
  * check that the TLS, web-config and log files exist.
  */
 public final class ConfigValidator {

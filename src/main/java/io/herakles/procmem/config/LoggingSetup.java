@@ -20,7 +20,7 @@ import java.util.logging.StreamHandler;
 
 /**
  * Configures {@code java.util.logging} from {@code log_level}, {@code enable_file_logging},
- * {@code log_file} and {@code enable_pprof} (upstream ignored all but the flag; bug 15).
+ * {@code log_file} and {@code enable_pprof} (upstream ignored all but the flag; docs/UPSTREAM.md#u10-logging-settings-work).
  *
  * <ul>
  *   <li>One line per record ({@link OneLineLogFormatter}) on stderr, plus appended to

@@ -25,7 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One full collection pass over {@code /proc}, in the tiers of DESIGN.md:
+ * One full collection pass over {@code /proc}, in the tiers of docs/ARCHITECTURE.md#collection-tiers:
  * <ol>
  * <li>every pid: {@code stat} (+ {@code statm} for accepted ones); on first sight of (pid, start
  *     time) also {@code cmdline} and {@code status}, then the name filter and the classifier;</li>
@@ -34,7 +34,7 @@ import java.util.logging.Logger;
  *     first, within the time budget (the rest keep their last PSS/USS);</li>
  * <li>build the samples ({@code min_uss_kb} drops processes whose <i>known</i> USS is smaller).</li>
  * </ol>
- * Upstream's filter order (§3.3) is kept: name filter, then memory, then {@code min_uss_kb}; the
+ * Upstream's filter order is kept: name filter, then memory, then {@code min_uss_kb}; the
  * classifier's "drop" (empty result) is applied with the name filter, since both only need names.
  *
  * <p>Not thread-safe: call {@link #collect} from one thread (the sampler); it fans out to the

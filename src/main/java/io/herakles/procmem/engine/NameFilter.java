@@ -4,7 +4,7 @@ import io.herakles.procmem.config.ExporterConfig;
 import java.util.List;
 
 /**
- * Upstream's {@code should_include_process} (§3.3): a name containing any {@code exclude_names}
+ * Upstream's {@code should_include_process}: a name containing any {@code exclude_names}
  * entry is dropped (exclude wins); otherwise, when {@code include_names} is non-empty, only names
  * containing one of its entries are kept. Substring matching, case-sensitive. Immutable.
  */

@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * What the engine does to a live process, applied to a process loaded from a snapshot file
- * ({@code -t FILE}, upstream §3.8): the name filters, {@code min_uss_kb} (known USS only) and a
+ * ({@code -t FILE}, as upstream's test-data mode): the name filters, {@code min_uss_kb} (known USS only) and a
  * fresh classification (the file's group/subgroup are ignored, as upstream). Immutable.
  */
 public final class ReplayFilter implements Function<ProcessSample, Optional<ProcessSample>> {

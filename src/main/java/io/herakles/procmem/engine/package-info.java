@@ -6,7 +6,7 @@
  * into a {@code SnapshotSource}) and {@link io.herakles.procmem.engine.Collector} (one pass; used by
  * the sampler and by the benchmark).
  *
- * <p>Cadences (DESIGN.md "Collection tiers"), as decided here:
+ * <p>Cadences (the tiers of docs/ARCHITECTURE.md#collection-tiers), as decided here:
  * <ul>
  * <li>tier 0, every tick, every pid: {@code stat} (name, state, CPU ticks, start time, threads) and,
  *     for accepted processes, {@code statm} (RSS). The name comes from {@code stat}, so a renamed

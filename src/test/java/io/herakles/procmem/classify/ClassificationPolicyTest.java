@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Upstream's disable_others / search_mode / normalisation (spec §6.4). */
+/** Upstream's disable_others / search_mode / normalisation. */
 class ClassificationPolicyTest {
 
     private static final GroupKey POSTGRES = new GroupKey("db", "postgres");

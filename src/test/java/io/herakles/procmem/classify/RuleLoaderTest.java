@@ -59,7 +59,7 @@ class RuleLoaderTest {
                 """);
         RuleSet rules = RuleLoader.withCustomFiles(List.of(broken, good)).load();
         assertThat(rules.errors()).singleElement().satisfies(e -> {
-            assertThat(e).startsWith("Failed to parse subgroups file " + broken + " (line 3): ");
+            assertThat(e).startsWith(broken + ":3: cannot parse subgroups file: ");
             assertThat(e).doesNotContain("\n");
         });
         RuleClassifier c = new RuleClassifier(rules, ExporterConfig.defaults());
@@ -78,7 +78,7 @@ class RuleLoaderTest {
                 """);
         RuleSet rules = RuleLoader.withCustomFiles(List.of(file)).load();
         assertThat(rules.errors()).singleElement().asString()
-                .startsWith("Invalid cmdline_matches regex in " + file + " (a/bad): \"node.*(frontend\": ")
+                .startsWith(file + ":3: subgroups entry 2 (a/bad): invalid cmdline_matches regex \"node.*(frontend\": ")
                 .contains("Unclosed group");
         assertThat(new RuleClassifier(rules, ExporterConfig.defaults()).classifyRaw("a-ok", "").group())
                 .isEqualTo(ClassificationPolicy.UNCLASSIFIED);
@@ -87,14 +87,34 @@ class RuleLoaderTest {
     @Test
     void structuralMistakesAreOneLineErrors() throws IOException {
         assertThat(errorFor("subgroups = [ { subgroup = \"y\", matches = [\"a\"] } ]"))
-                .endsWith(": subgroups entry 1: \"group\" must be a non-empty string");
+                .endsWith(":1: subgroups entry 1: \"group\" must be a non-empty string");
         assertThat(errorFor("subgroups = [ { group = \"x\", subgroup = \"y\", matches = \"a\" } ]"))
-                .endsWith(": subgroups entry 1: \"matches\" must be an array of strings");
+                .endsWith(":1: subgroups entry 1: \"matches\" must be an array of strings");
         assertThat(errorFor("subgroups = [ { group = \"x\", subgroup = \"y\", matches = [1] } ]"))
-                .endsWith(": subgroups entry 1: \"matches\" must contain only non-empty strings");
+                .endsWith(":1: subgroups entry 1: \"matches\" must contain only non-empty strings");
         assertThat(errorFor("title = \"no rules\""))
-                .endsWith(": expected a top-level array \"subgroups\"");
+                .endsWith(": invalid subgroups file: expected a top-level array \"subgroups\"");
         assertThat(errorFor("subgroups = [ \"nginx\" ]")).endsWith(": subgroups entry 1 is not a table");
+        // the line of the offending entry, in a multi-line file and in [[subgroups]] form
+        assertThat(errorFor("""
+                # my rules
+                subgroups = [
+                  { group = "a", subgroup = "b", matches = ["x # not a comment", "y"] },
+                  { group = "a", subgroup = "c", matches = [
+                      "z",
+                  ] },
+                  { group = "a", matches = ["w"] },
+                ]
+                """)).endsWith(":7: subgroups entry 3: \"subgroup\" must be a non-empty string");
+        assertThat(errorFor("""
+                [[subgroups]]
+                group = "a"
+                subgroup = "b"
+
+                [[subgroups]]
+                group = "a"
+                matches = "w"
+                """)).endsWith(":5: subgroups entry 2: \"subgroup\" must be a non-empty string");
     }
 
     @Test
@@ -102,7 +122,7 @@ class RuleLoaderTest {
         Path directory = Files.createDirectory(dir.resolve("subgroups.toml"));
         RuleSet rules = RuleLoader.withCustomFiles(List.of(directory)).load();
         assertThat(rules.errors()).singleElement().asString()
-                .startsWith("Failed to read subgroups file " + directory + ": ");
+                .startsWith(directory + ": cannot read subgroups file: ");
         assertThat(rules.subgroupCount()).isGreaterThan(140);
     }
 
@@ -112,6 +132,16 @@ class RuleLoaderTest {
         RuleSet rules = RuleLoader.of(false, List.of(file)).load();
         assertThat(rules.sourceNames()).containsExactly("built-in subgroups.toml", file.toString());
         assertThat(rules.subgroupCount()).isEqualTo(125);
+    }
+
+    @Test
+    void firstErrorIsTheFirstBrokenFileAndBuiltInOnlyReadsNoCustomFile() throws IOException {
+        Path broken = write("broken.toml", "subgroups = [\n");
+        RuleSet rules = RuleLoader.withCustomFiles(List.of(broken)).load();
+        assertThat(rules.firstError()).hasValueSatisfying(e -> assertThat(e).startsWith(broken + ":"));
+        assertThat(RuleLoader.withCustomFiles(List.of()).load().firstError()).isEmpty();
+        assertThat(RuleLoader.builtInOnly().load().sourceNames())
+                .containsExactly("built-in subgroups.toml", "built-in workstation.toml");
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The built-in upstream data gives upstream's effective result (spec §6.5). */
+/** The built-in upstream data gives upstream's effective result (its counts of patterns and subgroups). */
 class UpstreamRulesTest {
 
     private static final RuleSource UPSTREAM = RuleLoader.builtIn(RuleLoader.UPSTREAM_RESOURCE);

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged launcher's exit codes and messages (upstream §4): 0 ok, 1 bad configuration, 2 usage
+ * The packaged launcher's exit codes and messages (upstream's): 0 ok, 1 bad configuration, 2 usage
  * error; a user mistake is one line naming the flag, file, key or variable, never a stack trace.
  */
 class CliExitCodesIT extends LauncherTestBase {

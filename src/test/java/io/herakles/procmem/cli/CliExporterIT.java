@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The headless exporter of the packaged jar: what it serves on every route, the metric families
- * and HELP texts of upstream §2.2, the exporter's own process among the series, promtool's verdict
+ * and HELP texts of upstream, the exporter's own process among the series, promtool's verdict
  * on the real output, a busy port, SIGTERM, and that no JavaFX class is loaded. One exporter JVM
  * for all of it (each launch costs about a second on the CI machine).
  */
@@ -37,7 +37,7 @@ class CliExporterIT {
 
     private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
-    /** Upstream §2.2 with HELP verbatim; {@code _processes_total} is {@code _processes} here (see README). */
+    /** Upstream's families with HELP verbatim; {@code _processes_total} is {@code _processes} here (docs/UPSTREAM.md#u2-process-count-gauge-renamed). */
     static final Map<String, String> UPSTREAM_HELP = upstreamHelp();
 
     @TempDir

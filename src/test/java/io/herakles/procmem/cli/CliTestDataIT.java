@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Test-data mode ({@code -t FILE}, upstream §3.8) of the packaged exporter: every process of the
+ * Test-data mode ({@code -t FILE}, upstream's test-data mode) of the packaged exporter: every process of the
  * file is served with exactly its values, a malformed file stops the start-up with one line, a bad
  * live edit keeps the last good data and shows in {@code /health}, a good edit recovers, and a
  * {@code /snapshot} download loads back with {@code -t}.

@@ -81,7 +81,7 @@ class CliTlsIT extends LauncherTestBase {
         // a key file that holds no key
         assertFailsWithOneLine(herakles.run("--exporter", "--bind", "127.0.0.1", "-p", port, "--enable-tls",
                 "--tls-cert", "ok.crt", "--tls-key", "ok.crt"), 1, "ok.crt", "key");
-        // validation before any start-up work (upstream §5.3)
+        // validation before any start-up work, as upstream
         assertFailsWithOneLine(herakles.run("--exporter", "--bind", "127.0.0.1", "-p", port, "--enable-tls",
                 "--tls-cert", "ok.crt"), 1, "tls_key_path");
     }

@@ -30,7 +30,7 @@ class AlertRulesTest {
     static final Path ALERT_TESTS = ASSETS.resolve("prometheus/alerts.test.yml");
 
     /**
-     * Every family our exporter serves (upstream-spec §2.2, with {@code _processes_total} renamed to
+     * Every family our exporter serves (upstream's, with {@code _processes_total} renamed to
      * {@code _processes}), plus Prometheus' synthetic {@code up}.
      */
     static final Set<String> EXPORTED_METRICS = Set.of(

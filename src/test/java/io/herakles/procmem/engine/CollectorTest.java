@@ -148,7 +148,7 @@ class CollectorTest {
         ProcessSample p = c.collect(CollectorTuning.complete()).processes().get(0);
         assertThat(p.name()).isEqualTo("new");
         assertThat(p.group()).isEqualTo(new GroupKey("g", "new"));
-        assertThat(p.cpuPercent()).isZero(); // no bogus delta against the old process (upstream bug 7)
+        assertThat(p.cpuPercent()).isZero(); // no bogus delta against the old process (docs/UPSTREAM.md#u13-per-pid-caches-are-pruned)
         assertThat(calls).hasValue(2);
     }
 

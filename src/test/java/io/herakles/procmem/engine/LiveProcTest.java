@@ -81,7 +81,7 @@ class LiveProcTest {
     @Test
     void aLiveProcessWithAHostileNameParsesCorrectly() throws Exception {
         assumeThat(onPath("python3")).as("python3 to set a raw comm with prctl").isTrue();
-        // comm = 'x) (y' + newline + invalid UTF-8 byte + quote: breaks naive stat parsers (upstream bug 6)
+        // comm = 'x) (y' + newline + invalid UTF-8 byte + quote: breaks naive stat parsers (docs/UPSTREAM.md#u11-stat-parsed-after-the-last-parenthesis)
         Process p = new ProcessBuilder("python3", "-c", "import ctypes, os, time\n"
                 + "ctypes.CDLL(None).prctl(15, b'x) (y\\n\\xff\"q', 0, 0, 0)\n"
                 + "print('ready', os.getpid(), flush=True)\n"

@@ -7,9 +7,9 @@ import io.herakles.procmem.config.ExporterConfig;
 import java.util.List;
 
 /**
- * The {@code /config} page: the effective configuration in upstream's plain-text layout (spec
- * §7.4), unset values shown as upstream shows them; our two extra keys ({@code procfs},
- * {@code web_config_file}) sit in the sections they belong to. Stateless.
+ * The {@code /config} page: the effective configuration in upstream's plain-text layout, unset
+ * values shown as upstream shows them; our two extra keys ({@code procfs}, {@code web_config_file})
+ * sit in the sections they belong to. Stateless.
  */
 final class ConfigPage {
 

@@ -1,7 +1,7 @@
 package io.herakles.procmem.export.prometheus;
 
 /**
- * The {@code /doc} page: upstream's static plain-text manual (spec §7.6) with the configuration
+ * The {@code /doc} page: upstream's static plain-text manual with the configuration
  * file list corrected to the places this exporter really reads, and the metric list as we export
  * it. Stateless.
  */

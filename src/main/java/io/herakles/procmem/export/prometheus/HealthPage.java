@@ -20,9 +20,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
- * The {@code /health} page: upstream's plain-text layout (spec §7.3) or a JSON form. Healthy (200)
+ * The {@code /health} page: upstream's plain-text layout or a JSON form. Healthy (200)
  * whenever the served snapshot came from a successful collection, also while the next one runs
- * (upstream flipped to 503 during every update, its bug 9); 503 before the first snapshot or when
+ * (upstream flipped to 503 during every update; docs/UPSTREAM.md#u7-health-stays-200-during-a-collection); 503 before the first snapshot or when
  * the last collection failed. Thread-safe: reads only thread-safe sources.
  */
 final class HealthPage {

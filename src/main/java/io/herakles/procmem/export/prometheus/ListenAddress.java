@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * Turns the configured bind address and port into a listening JDK server, with one-line
  * {@link ListenException}s for every user mistake. IPv6 literals work with or without brackets
- * (upstream's {@code "ip:port"} string broke on them, its bug 14). Stateless.
+ * (upstream's {@code "ip:port"} string broke on them; docs/UPSTREAM.md#u14-ipv6-bind-addresses-work). Stateless.
  */
 final class ListenAddress {
 

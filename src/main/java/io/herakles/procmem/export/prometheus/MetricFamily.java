@@ -1,7 +1,7 @@
 package io.herakles.procmem.export.prometheus;
 
 /**
- * Every gauge family of upstream's {@code /metrics} (spec §2.2): names and HELP texts verbatim, so
+ * Every gauge family of upstream's {@code /metrics}: names and HELP texts verbatim, so
  * dashboards and alerts keep working. One deliberate rename: upstream's
  * {@code herakles_proc_mem_processes_total} is a gauge, and a gauge may not end in {@code _total}
  * (client_java refuses it, promtool flags it), so it is {@code herakles_proc_mem_processes} here.

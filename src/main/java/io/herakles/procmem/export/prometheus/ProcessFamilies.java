@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Per-process, per-subgroup sum and Top-N families (spec §2.3, steps 5–7) for one scrape, with
+ * Per-process, per-subgroup sum and Top-N families for one scrape, with
  * upstream's bugs fixed:
  * <ul>
  *   <li>the "other" cap keeps the {@code top_n_others} <b>largest</b> processes by USS;</li>

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Running statistics over the snapshots the exporter has seen, for the {@code /health} tables
- * (upstream's {@code health_stats.rs}, with its bug 18 fixed: cache-update duration, hit ratio and
+ * (upstream's {@code health_stats.rs}, with its defects fixed (docs/UPSTREAM.md#u24-health-statistics-mean-what-they-say): cache-update duration, hit ratio and
  * CPU use now mean something of their own). Fed as a {@link SnapshotListener}; each snapshot is
  * counted once (by sequence). Thread-safe: {@link #onSnapshot} runs on the publisher's thread,
  * readers on HTTP threads; every field is a synchronised {@link RunningStat} or volatile.

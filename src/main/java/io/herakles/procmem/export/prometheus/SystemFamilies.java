@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * System-wide families (spec §2.2 rows 20–26) from the snapshot's {@link SystemSample}: no
+ * System-wide families (memory, CPU usage, load) from the snapshot's {@link SystemSample}: no
  * {@code /proc} read on the scrape thread. Unknown values have no series; these ignore the
  * {@code enable_*} flags, as upstream's do. Stateless.
  */

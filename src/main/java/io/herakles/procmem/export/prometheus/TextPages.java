@@ -5,7 +5,7 @@ import java.util.Locale;
 /** Formatting helpers shared by the plain-text pages (upstream's Rust {@code format!} layouts). Stateless. */
 final class TextPages {
 
-    /** Footer of every text page (spec §7.3), preceded by a blank line, no trailing newline. */
+    /** Footer of every text page, preceded by a blank line, no trailing newline. */
     static final String FOOTER = "Project: https://github.com/herakles-io/herakles-proc-mem-exporter"
             + " — More info: https://www.herakles.io — Support: proc-mem@herakles.io";
 

@@ -2,7 +2,7 @@ package io.herakles.procmem.export.testdata;
 
 /**
  * Field names of the snapshot JSON, shared by writer and reader. The first block is upstream's
- * test-data format (§8 of the spec); everything after {@link #CPU_TIME_SECONDS} and the top-level
+ * test-data format; everything after {@link #CPU_TIME_SECONDS} and the top-level
  * {@link #SOURCE} and {@link #SYSTEM} are our extensions, which upstream ignores on load.
  */
 final class JsonFields {

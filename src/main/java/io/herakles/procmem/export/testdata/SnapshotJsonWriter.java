@@ -33,7 +33,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * Writes a {@link Snapshot} as upstream's test-data JSON (spec §8), streamed (no tree, no string of
+ * Writes a {@link Snapshot} as upstream's test-data JSON, streamed (no tree, no string of
  * the whole file), pretty-printed like upstream's {@code serde_json} (two-space indent,
  * {@code "key": value}), fields in a fixed order and processes in pid order. Stateless, thread-safe.
  *

@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
- * {@code generate-testdata} (spec §4.3): a snapshot with processes for every classification bucket,
+ * {@code generate-testdata}: a snapshot with processes for every classification bucket,
  * deterministic for a given seed. Write it with {@link SnapshotJsonWriter}. Immutable, thread-safe.
  *
  * <p>For every bucket with patterns (sorted by group/subgroup; upstream used hash order) that

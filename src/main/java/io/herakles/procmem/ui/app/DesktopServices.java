@@ -5,6 +5,7 @@ import io.herakles.procmem.model.SnapshotSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Everything the desktop window needs from outside the UI: the live snapshot source and its
@@ -56,4 +57,13 @@ public interface DesktopServices {
      * processes.
      */
     boolean hasFullAccess();
+
+    /**
+     * Why the user's classification rules are not in use: the one-line {@code file:line:} message
+     * of a custom {@code subgroups.toml} that could not be read or parsed, while the app runs on the
+     * built-in rules. The window shows it once, on opening. Empty when every rules file loaded.
+     */
+    default Optional<String> rulesProblem() {
+        return Optional.empty();
+    }
 }

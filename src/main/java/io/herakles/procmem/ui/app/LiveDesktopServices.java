@@ -35,15 +35,32 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
 
     private final ExporterConfig config;
     private final RuleSet rules;
+    private final Optional<String> rulesProblem;
     private final Sampler sampler;
 
     public LiveDesktopServices(ExporterConfig config) {
         this.config = config;
-        this.rules = RuleLoader.defaults().load();
-        rules.errors().forEach(e -> LOG.warning(e));
+        RuleSet loaded = RuleLoader.defaults().load();
+        this.rulesProblem = loaded.firstError();
+        rulesProblem.ifPresent(e -> LOG.severe(e + " (running on the built-in rules)"));
+        this.rules = usableRules(loaded);
         this.sampler = new Sampler(config, new RuleClassifier(rules, config));
         sampler.setInterval(DESKTOP_INTERVAL);
         sampler.start();
+    }
+
+    /**
+     * The rules to run on: all of them, or only the built-in ones when a custom file is broken (a
+     * half-applied set of the user's rules would be worse than none). The window tells the user
+     * through {@link #rulesProblem()}.
+     */
+    static RuleSet usableRules(RuleSet loaded) {
+        return loaded.errors().isEmpty() ? loaded : RuleLoader.builtInOnly().load();
+    }
+
+    @Override
+    public Optional<String> rulesProblem() {
+        return rulesProblem;
     }
 
     @Override

@@ -54,8 +54,10 @@ public final class MainWindow {
     static final String PREPARE_THREAD = "ui-prepare";
     static final String STYLESHEET = "/io/herakles/procmem/ui/herakles.css";
     private static final String ICONS = "/io/herakles/procmem/ui/icon-";
+    static final String RULES_PROBLEM_TITLE = "Classification rules not loaded";
 
     private final DesktopServices services;
+    private final Dialogs dialogs;
     private final SnapshotStore store;
     private final ProcessTableViewModel tableViewModel = new ProcessTableViewModel();
     private final ProcessTableView tableView;
@@ -70,6 +72,7 @@ public final class MainWindow {
 
     public MainWindow(DesktopServices services, Dialogs dialogs, FxExecutor fx) {
         this.services = services;
+        this.dialogs = dialogs;
         this.store = new SnapshotStore(fx);
         this.files = new SnapshotFileActions(store, services, dialogs, this::window);
         this.tableView = new ProcessTableView(tableViewModel, store);
@@ -170,6 +173,9 @@ public final class MainWindow {
         stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
         stage.show();
+        // modal: the user learns their rules are not applied before working with the classification
+        services.rulesProblem().ifPresent(problem -> dialogs.error(stage, RULES_PROBLEM_TITLE,
+                problem + "\n\nThe app runs on the built-in rules only until the file is fixed and the app restarted."));
     }
 
     private String title() {

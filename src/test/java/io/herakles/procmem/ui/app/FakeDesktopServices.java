@@ -29,6 +29,13 @@ final class FakeDesktopServices implements DesktopServices {
     volatile boolean readsRealFiles;
     volatile IOException metricsFailure;
     volatile TerminationResult terminateResult = TerminationResult.sent("sent");
+    /** What {@link #rulesProblem()} answers; null for none. */
+    volatile String rulesProblem;
+
+    @Override
+    public java.util.Optional<String> rulesProblem() {
+        return java.util.Optional.ofNullable(rulesProblem);
+    }
 
     @Override
     public SnapshotSource liveSource() {
