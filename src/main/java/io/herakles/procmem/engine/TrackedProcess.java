@@ -40,17 +40,28 @@ final class TrackedProcess {
     int ppid;
     int threads;
     long rssBytes;
+    /** Minor + major page faults so far: every page this process maps in counts here. */
+    long faults;
     long cpuTicks;
     double cpuPercent;
     long sampleNanos = NEVER;
 
-    // tier 2: memory details on their own cadence
+    // tier 2: memory details, read again when the tier-0 memory counters moved or the bound expired
     ProcStatus status;
     long statusTick = -1;
     SmapsRollup rollup;
     boolean rollupDenied;
+    /** The last attempt gave no rollup (denied, no address space, malformed): retried on a back-off. */
+    boolean rollupFailed;
     long rollupNanos = NEVER;
     long rollupCostNanos;
+    /** When the age bound forces the next read even if the counters stay put. */
+    long refreshByNanos = NEVER;
+    /** {@link #rssBytes} and {@link #faults} as they were when the rollup was read. */
+    long rssAtRollup = -1;
+    long faultsAtRollup = -1;
+    /** This tick's {@link RollupSchedule#dueKey}; set and read by the sampler thread in phase 3. */
+    long dueKey;
 
     TrackedProcess(int pid, long startTicks) {
         this.pid = pid;
@@ -66,7 +77,30 @@ final class TrackedProcess {
         ppid = stat.ppid();
         threads = stat.numThreads();
         rssBytes = rss;
+        faults = stat.minorFaults() + stat.majorFaults();
         seenTick = tick;
+    }
+
+    /**
+     * Whether the memory may have changed since the rollup was read. Faults catch every page mapped
+     * in (also when another page left at the same time, so the resident count stays level); the
+     * resident count catches pages leaving (unmap, reclaim, swap-out). What neither sees, such as
+     * pages becoming shared by a fork or freed by another process, waits for the age bound.
+     */
+    boolean memoryChangedSinceRollup() {
+        return rssBytes != rssAtRollup || faults != faultsAtRollup;
+    }
+
+    /** Records a rollup attempt that ended at {@code endNanos} (the counters are this tick's). */
+    void rollupRead(SmapsRollup r, boolean denied, long beginNanos, long endNanos, long refreshDelayNanos) {
+        rollup = r;
+        rollupDenied = denied;
+        rollupFailed = r == null;
+        rollupNanos = endNanos;
+        rollupCostNanos = endNanos - beginNanos;
+        refreshByNanos = endNanos + refreshDelayNanos;
+        rssAtRollup = rssBytes;
+        faultsAtRollup = faults;
     }
 
     void status(ProcStatus s) {

@@ -41,7 +41,7 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
         this.config = config;
         this.rules = RuleLoader.defaults().load();
         rules.errors().forEach(e -> LOG.warning(e));
-        this.sampler = new Sampler(config, new RuleClassifier(rules, config));
+        this.sampler = new Sampler(config, new RuleClassifier(rules, config), Sampler.DESKTOP_SMAPS_MAX_AGE);
         sampler.setInterval(DESKTOP_INTERVAL);
         sampler.start();
     }
