@@ -250,4 +250,16 @@ class ChangeDrivenRollupsTest {
         assertThat(sample(later, 1).pssUssTime()).isEqualTo(p.pssUssTime());
         assertThat(sample(later, 1).pssUssAge(clock.now())).hasValue(TICK);
     }
+
+    @Test
+    void theConfiguredBoundWinsOverEachFacesDefault() {
+        ExporterConfig unset = ExporterConfig.defaults();
+        assertThat(Sampler.smapsMaxAge(unset, Sampler.EXPORTER_SMAPS_MAX_AGE)).isZero();
+        assertThat(Sampler.smapsMaxAge(unset, Sampler.DESKTOP_SMAPS_MAX_AGE)).isEqualTo(Duration.ofSeconds(10));
+        ExporterConfig.Builder b = ExporterConfig.builder();
+        b.smapsMaxAgeSeconds = 0L;
+        assertThat(Sampler.smapsMaxAge(b.build(), Sampler.DESKTOP_SMAPS_MAX_AGE)).isZero();
+        b.smapsMaxAgeSeconds = 25L;
+        assertThat(Sampler.smapsMaxAge(b.build(), Sampler.EXPORTER_SMAPS_MAX_AGE)).isEqualTo(Duration.ofSeconds(25));
+    }
 }
