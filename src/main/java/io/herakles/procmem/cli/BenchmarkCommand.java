@@ -84,8 +84,8 @@ public final class BenchmarkCommand {
             TickResult first = collector.collect(tuning, o.pids);
             int warmup = o.warmup >= 0 ? o.warmup
                     : Math.max(2, Math.min(200, 20_000 / Math.max(1, first.processes().size())));
-            if (o.maxAgeSeconds > 0) { // past the first refreshes, which come within one bound
-                warmup = Math.max(warmup, (int) (1 + 1000L * o.maxAgeSeconds / o.tickMs));
+            if (o.maxAgeSeconds > 0) { // past the first refreshes, which come within one bound (at most 300 passes)
+                warmup = Math.max(warmup, (int) Math.min(300, 1 + 1000L * o.maxAgeSeconds / o.tickMs));
             }
             for (int i = 0; i < warmup; i++) {
                 clock.advance(o.simulatedTickMs());
@@ -118,14 +118,22 @@ public final class BenchmarkCommand {
     }
 
     /**
-     * The engine's clock during the passes: real time plus the simulated ticks, so the rollup age
-     * bound sees the passes {@code --tick} apart while they run back to back.
+     * The engine's clock during the passes: real time within a pass, but each pass starts exactly
+     * {@code --tick} after the previous one (a sampler's fixed rate), so the rollup age bound sees
+     * the passes a tick apart while they run back to back.
      */
     private static final class SimulatedTicks implements MonotonicClock {
         private long offsetNanos;
+        private long passStart = System.nanoTime();
 
+        /** Starts the next pass {@code tickMs} after the previous one began (0: plain real time). */
         void advance(long tickMs) {
-            offsetNanos += TimeUnit.MILLISECONDS.toNanos(tickMs);
+            if (tickMs == 0) {
+                return;
+            }
+            // a pass longer than the tick delays the next one, as in the sampler: time never goes back
+            passStart = Math.max(passStart + TimeUnit.MILLISECONDS.toNanos(tickMs), nanoTime());
+            offsetNanos = passStart - System.nanoTime();
         }
 
         @Override
