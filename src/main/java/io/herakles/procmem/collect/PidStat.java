@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param minorFaults page faults that did not need I/O, summed over the threads (cumulative)
  * @param majorFaults page faults that needed I/O (swap-in, file read), summed over the threads (cumulative)
  * @param vsizeBytes virtual size; 0 for processes without an address space (kernel threads, zombies)
- * @param rssPages   resident pages, the same counter as {@code statm}'s second field
+ * @param rssPages   resident pages; on recent kernels an approximation of {@code statm}'s exact
+ *                   figure (per-CPU counter deltas not yet folded in), good as a change signal only
  */
 public record PidStat(int pid, String comm, char state, int ppid, long utimeTicks, long stimeTicks,
         int numThreads, long startTicks, long minorFaults, long majorFaults, long vsizeBytes, long rssPages) {

@@ -28,8 +28,10 @@ import java.util.logging.Logger;
 /**
  * One full collection pass over {@code /proc}, in the tiers of DESIGN.md:
  * <ol>
- * <li>every pid: {@code stat} (state, CPU, resident pages, page faults); on first sight of (pid,
- *     start time) also {@code cmdline} and {@code status}, then the name filter and the classifier;</li>
+ * <li>every pid: {@code stat} (state, CPU, page faults, approximate resident pages), and
+ *     {@code statm} (exact resident size) when those moved or the RSS reached the age bound; on
+ *     first sight of (pid, start time) also {@code cmdline} and {@code status}, then the name
+ *     filter and the classifier;</li>
  * <li>prune every per-pid cache entry not seen this pass (no growth under pid churn);</li>
  * <li>{@code smaps_rollup} + {@code status} of the processes whose memory details are due (their
  *     memory counters moved, or their PSS/USS reached the age bound: {@link RollupSchedule}),
@@ -177,8 +179,16 @@ public final class Collector implements AutoCloseable {
         if (t.dropped) {
             return;
         }
-        // stat's rss is the counter statm reports too, so statm is not read
-        t.observe(s, s.rssPages() * procFs.pageSize(), now, thisTick);
+        t.observe(s, now, thisTick);
+        if (RollupSchedule.rssDue(t, tuning, now)) {
+            OptionalLong rss = r.rssBytes(pid);
+            if (rss.isEmpty() && r.lastOutcome() == PidOutcome.VANISHED) {
+                vanished.incrementAndGet();
+                t.gone = true;
+                return;
+            }
+            t.rssRead(rss.orElse(0), now);
+        }
     }
 
     /** Reads cmdline, settles the name and (re)classifies; false when the process vanished. */

@@ -60,6 +60,22 @@ final class RollupSchedule {
     }
 
     /**
+     * Whether the exact resident size ({@code statm}) is read this tick: on first sight, when
+     * {@code stat}'s memory signals moved, or when it reaches the same age bound as PSS/USS (every
+     * tick with a bound of zero, as before change detection). {@code stat}'s own resident count is
+     * not shown: on recent kernels (seen on 6.18) {@code statm}, {@code status} and
+     * {@code smaps_rollup} sum the per-CPU counters exactly while {@code stat} reads the approximate
+     * total, and small processes differed by 10 % and more.
+     */
+    static boolean rssDue(TrackedProcess t, CollectorTuning tuning, long now) {
+        if (t.rssNanos == TrackedProcess.NEVER || t.memorySignalsMovedSinceRss()) {
+            return true;
+        }
+        long dueAt = t.rssNanos + tuning.rollupMaxAge().toNanos() - tuning.rollupInterval().toNanos();
+        return now - dueAt >= 0;
+    }
+
+    /**
      * How long after this read the age bound forces the next one. After the first read of a
      * process it is a fraction between 1/2 and 1 of the bound, spread by (pid, start time), so a
      * population that appeared together (the first tick) is not re-read all in one tick ever after.

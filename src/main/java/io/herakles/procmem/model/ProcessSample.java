@@ -15,10 +15,9 @@ import java.util.OptionalLong;
  *
  * <p>{@code pssBytes} and {@code ussBytes} (USS = Private_Clean + Private_Dirty) come from
  * {@code smaps_rollup} and are <b>absent</b> when it is unreadable; {@code rssBytes} comes from
- * {@code stat} (the counter {@code statm} shows too) and is always known. The engine reads
- * {@code smaps_rollup} again only when the process's memory counters moved or its last read
- * reached an age bound, so PSS/USS may be a few seconds older than the sample: {@code pssUssTime}
- * says when they were read. {@code startTime}, {@code user} may be absent for processes
+ * {@code statm} and is always known. The engine reads {@code smaps_rollup} (and {@code statm})
+ * again only when the process's memory counters moved or its last read reached an age bound, so
+ * PSS/USS may be a few seconds older than the sample: {@code pssUssTime} says when they were read. {@code startTime}, {@code user} may be absent for processes
  * that were loaded from a snapshot file that lacks them.
  *
  * @param pid          process id

@@ -78,6 +78,7 @@ public final class FakeProc {
         private int threads = 1;
         private int ppid = 1;
         private long residentPages = 2500;
+        private long statRssPages = 2500;
         private long minorFaults = 100;
         private long majorFaults;
         private long vsize = 12345678;
@@ -112,7 +113,7 @@ public final class FakeProc {
             byte[] head = (pid + " (").getBytes(StandardCharsets.UTF_8);
             byte[] tail = (") S " + ppid + " " + pid + " " + pid + " 0 -1 4194560 " + minorFaults + " 0 " + majorFaults
                     + " 0 " + utime + " " + stime + " 0 0 20 0 " + threads + " 0 " + start + " " + vsize + " "
-                    + residentPages + " 18446744073709551615 1 1 0 0 0 0 0 0 0"
+                    + statRssPages + " 18446744073709551615 1 1 0 0 0 0 0 0 0"
                     + " 0 0 0 17 1 0 0 0 0 0 0 0 0 0 0 0 0 0\n").getBytes(StandardCharsets.UTF_8);
             byte[] all = new byte[head.length + comm.length + tail.length];
             System.arraycopy(head, 0, all, 0, head.length);
@@ -129,7 +130,17 @@ public final class FakeProc {
         /** This many resident pages, in statm and (as the kernel keeps them equal) in stat. */
         public Pid statm(long pages) {
             residentPages = pages;
+            statRssPages = pages;
             write(pid + "/statm", "9000 " + pages + " 300 100 0 800 0\n");
+            return stat();
+        }
+
+        /**
+         * Only stat's resident count, which recent kernels keep approximate (per-CPU deltas not yet
+         * folded in) while statm is exact.
+         */
+        public Pid statRss(long pages) {
+            statRssPages = pages;
             return stat();
         }
 
@@ -186,6 +197,7 @@ public final class FakeProc {
         public Pid kernelThread() {
             write(pid + "/cmdline", new byte[0]);
             residentPages = 0;
+            statRssPages = 0;
             vsize = 0;
             stat();
             write(pid + "/statm", "0 0 0 0 0 0 0\n");

@@ -42,6 +42,7 @@ class ChangeDrivenRollupsTest {
 
     private final FakeClock clock = new FakeClock();
     private final Map<Integer, AtomicInteger> rollupReads = new ConcurrentHashMap<>();
+    private final Map<Integer, AtomicInteger> statmReads = new ConcurrentHashMap<>();
     private final Set<Integer> denied = ConcurrentHashMap.newKeySet();
     private FakeProc proc;
     private Collector collector;
@@ -50,6 +51,10 @@ class ChangeDrivenRollupsTest {
     void setUp() {
         proc = new FakeProc(dir.resolve("proc"));
         FileOpener counting = path -> {
+            if (path.getFileName().toString().equals("statm")) {
+                statmReads.computeIfAbsent(Integer.parseInt(path.getParent().getFileName().toString()),
+                        k -> new AtomicInteger()).incrementAndGet();
+            }
             if (path.getFileName().toString().equals("smaps_rollup")) {
                 int pid = Integer.parseInt(path.getParent().getFileName().toString());
                 rollupReads.computeIfAbsent(pid, k -> new AtomicInteger()).incrementAndGet();
@@ -72,6 +77,11 @@ class ChangeDrivenRollupsTest {
 
     private int reads(int pid) {
         AtomicInteger n = rollupReads.get(pid);
+        return n == null ? 0 : n.get();
+    }
+
+    private int statmReads(int pid) {
+        AtomicInteger n = statmReads.get(pid);
         return n == null ? 0 : n.get();
     }
 
@@ -249,6 +259,35 @@ class ChangeDrivenRollupsTest {
         TickResult later = tick(TUNING);
         assertThat(sample(later, 1).pssUssTime()).isEqualTo(p.pssUssTime());
         assertThat(sample(later, 1).pssUssAge(clock.now())).hasValue(TICK);
+    }
+
+    @Test
+    void rssIsStatmsExactFigureReadOnlyWhenStatsSignalsMoveOrAtTheBound() {
+        FakeProc.Pid p = proc.pid(1, "a").statm(2500).statRss(2400); // stat lags behind, as on recent kernels
+        TickResult r = collector.collect(TUNING);
+        assertThat(sample(r, 1).rssBytes()).isEqualTo(2500L * 4096);
+        assertThat(statmReads(1)).isEqualTo(1);
+        tick(TUNING);
+        tick(TUNING);
+        assertThat(statmReads(1)).as("signals unchanged").isEqualTo(1);
+        p.statm(2600).statRss(2400).faults(150, 0);
+        r = tick(TUNING);
+        assertThat(statmReads(1)).isEqualTo(2);
+        assertThat(sample(r, 1).rssBytes()).isEqualTo(2600L * 4096);
+        for (int i = 0; i < 5; i++) {
+            tick(TUNING);
+        }
+        assertThat(statmReads(1)).as("the bound forces a read").isEqualTo(3);
+    }
+
+    @Test
+    void zeroBoundReadsStatmEveryTick() {
+        proc.pid(1, "a");
+        CollectorTuning exporter = CollectorTuning.forInterval(Duration.ofSeconds(30));
+        collector.collect(exporter);
+        tick(exporter);
+        tick(exporter);
+        assertThat(statmReads(1)).isEqualTo(3);
     }
 
     @Test
