@@ -9,7 +9,8 @@ import picocli.CommandLine.Unmatched;
 
 /** {@code bench}: timed complete collection passes over the live /proc (see README, "Performance"). */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Time complete collection passes: bench [-n PASSES] [-j THREADS] [-P PIDFILE] [-w WARMUP] [--procfs DIR] [-q]")
+        description = "Time collection passes: bench [-n PASSES] [-j THREADS] [-P PIDFILE] [-w WARMUP] [--procfs DIR] [-q]"
+                + " [--max-age SECONDS [--tick MS]] (change-driven steady state)")
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand

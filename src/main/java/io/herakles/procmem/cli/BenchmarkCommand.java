@@ -43,6 +43,16 @@ import java.time.Duration;
  * (only these pids), {@code -w WARMUP} (untimed passes after the first, default 2),
  * {@code --procfs DIR}, {@code -q} (no per-pass lines); {@code -s INTERVAL_MS [-t TICKS]} runs the live
  * sampler instead and prints each tick's statistics.
+ *
+ * <p><b>Steady state of change-driven reads</b>: {@code --max-age SECONDS} (1..86400) runs the
+ * passes as the sampler does with that {@code smaps_max_age_seconds}: {@code smaps_rollup} only for
+ * processes whose memory counters moved or whose PSS/USS reach the bound, no time budget. The
+ * passes run back to back, but the engine's clock moves {@code --tick MS} (default 2000, the
+ * desktop's interval) between them, so the bound forces its share of reads as it would at that
+ * rate. Warm-up passes bring the population past its first (spread) refreshes; measure a whole
+ * number of bounds (e.g. {@code -n 20} at 10 s and 2 s ticks). The passes then differ in cost, so
+ * {@code pass_ms_mean} and {@code us_per_proc_mean} are the figures to compare with the floor;
+ * {@code rollups_per_pass} is the mean number of {@code smaps_rollup} reads.
  */
 public final class BenchmarkCommand {
 
@@ -55,7 +65,8 @@ public final class BenchmarkCommand {
             o = Options.parse(args);
         } catch (IllegalArgumentException e) {
             out.println("benchmark: " + e.getMessage());
-            out.println("usage: benchmark [-n PASSES] [-j THREADS] [-P PIDFILE] [-w WARMUP] [--procfs DIR] [-q] [-s INTERVAL_MS [-t TICKS]]");
+            out.println("usage: benchmark [-n PASSES] [-j THREADS] [-P PIDFILE] [-w WARMUP] [--procfs DIR] [-q]"
+                    + " [--max-age SECONDS [--tick MS]] [-s INTERVAL_MS [-t TICKS]]");
             return 2;
         }
         ExporterConfig.Builder b = ExporterConfig.builder();
@@ -66,35 +77,74 @@ public final class BenchmarkCommand {
         if (o.samplerIntervalMs > 0) {
             return runSampler(config, o, out);
         }
+        SimulatedTicks clock = new SimulatedTicks();
         try (Collector collector = new Collector(config, (name, cmd) -> Optional.of(other),
-                new ProcFs(Path.of(o.procfs)), UserNames.system(), MonotonicClock.SYSTEM)) {
-            CollectorTuning tuning = CollectorTuning.complete();
+                new ProcFs(Path.of(o.procfs)), UserNames.system(), clock)) {
+            CollectorTuning tuning = o.tuning();
             TickResult first = collector.collect(tuning, o.pids);
             int warmup = o.warmup >= 0 ? o.warmup
                     : Math.max(2, Math.min(200, 20_000 / Math.max(1, first.processes().size())));
+            if (o.maxAgeSeconds > 0) { // past the first refreshes, which come within one bound (at most 300 passes)
+                warmup = Math.max(warmup, (int) Math.min(300, 1 + 1000L * o.maxAgeSeconds / o.tickMs));
+            }
             for (int i = 0; i < warmup; i++) {
+                clock.advance(o.simulatedTickMs());
                 collector.collect(tuning, o.pids);
             }
             double[] ms = new double[o.passes];
             double procs = 0;
+            long rollups = 0;
             long cpu0 = processCpuNanos();
             long alloc0 = threadAllocatedBytes();
             TickResult last = first;
             for (int i = 0; i < o.passes; i++) {
+                clock.advance(o.simulatedTickMs());
                 long t0 = System.nanoTime();
                 last = collector.collect(tuning, o.pids);
                 ms[i] = (System.nanoTime() - t0) / 1e6;
                 procs += last.processes().size();
+                rollups += last.rollupsRead();
                 if (!o.quiet) {
-                    out.printf(Locale.ROOT, "pass %d: %.3f ms, %d processes, %d pss readable, %d vanished%n", i + 1,
-                            ms[i], last.processes().size(), last.pssReadable(), last.vanished());
+                    out.printf(Locale.ROOT, "pass %d: %.3f ms, %d processes, %d pss readable, %d rollups read, %d vanished%n",
+                            i + 1, ms[i], last.processes().size(), last.pssReadable(), last.rollupsRead(), last.vanished());
                 }
             }
             double cpuMs = (processCpuNanos() - cpu0) / 1e6 / o.passes;
             double allocKib = (threadAllocatedBytes() - alloc0) / 1024.0 / o.passes;
-            report(out, o, collector.workers(), first, last, ms, procs / o.passes, cpuMs, allocKib);
+            report(out, o, collector.workers(), first, last, ms, procs / o.passes, (double) rollups / o.passes, cpuMs,
+                    allocKib);
         }
         return 0;
+    }
+
+    /**
+     * The engine's clock during the passes: real time within a pass, but each pass starts exactly
+     * {@code --tick} after the previous one (a sampler's fixed rate), so the rollup age bound sees
+     * the passes a tick apart while they run back to back.
+     */
+    private static final class SimulatedTicks implements MonotonicClock {
+        private long offsetNanos;
+        private long passStart = System.nanoTime();
+
+        /** Starts the next pass {@code tickMs} after the previous one began (0: plain real time). */
+        void advance(long tickMs) {
+            if (tickMs == 0) {
+                return;
+            }
+            // a pass longer than the tick delays the next one, as in the sampler: time never goes back
+            passStart = Math.max(passStart + TimeUnit.MILLISECONDS.toNanos(tickMs), nanoTime());
+            offsetNanos = passStart - System.nanoTime();
+        }
+
+        @Override
+        public long nanoTime() {
+            return System.nanoTime() + offsetNanos;
+        }
+
+        @Override
+        public java.time.Instant now() {
+            return java.time.Instant.now().plusNanos(offsetNanos);
+        }
     }
 
     /**
@@ -129,11 +179,12 @@ public final class BenchmarkCommand {
     }
 
     private static void report(PrintStream out, Options o, int workers, TickResult first, TickResult last,
-            double[] ms, double procs, double cpuMs, double allocKib) {
+            double[] ms, double procs, double rollups, double cpuMs, double allocKib) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        double mean = Arrays.stream(ms).average().orElse(0);
         long rss = 0;
         long pss = 0;
         long uss = 0;
@@ -142,11 +193,13 @@ public final class BenchmarkCommand {
             pss += p.pssBytes().orElse(0);
             uss += p.ussBytes().orElse(0);
         }
-        out.printf(Locale.ROOT, "RESULT impl=java scope=%s threads=%d passes=%d procs=%.0f pass_ms_min=%.3f "
-                + "pass_ms_median=%.3f pass_ms_max=%.3f us_per_proc=%.2f first_pass_ms=%.3f cpu_ms_per_pass=%.3f "
+        out.printf(Locale.ROOT, "RESULT impl=java scope=%s threads=%d passes=%d procs=%.0f max_age_s=%d tick_ms=%d "
+                + "pass_ms_min=%.3f pass_ms_median=%.3f pass_ms_max=%.3f pass_ms_mean=%.3f us_per_proc=%.2f "
+                + "us_per_proc_mean=%.2f rollups_per_pass=%.1f first_pass_ms=%.3f cpu_ms_per_pass=%.3f "
                 + "alloc_kib_per_pass=%.0f rss_mib=%.1f pss_mib=%.1f uss_mib=%.1f%n",
-                o.pids == null ? "all" : "pidfile", workers, n, procs, sorted[0], median, sorted[n - 1],
-                procs > 0 ? median * 1000 / procs : 0, first.durationNanos() / 1e6, cpuMs, allocKib,
+                o.pids == null ? "all" : "pidfile", workers, n, procs, o.maxAgeSeconds, o.maxAgeSeconds > 0 ? o.tickMs : 0,
+                sorted[0], median, sorted[n - 1], mean, procs > 0 ? median * 1000 / procs : 0,
+                procs > 0 ? mean * 1000 / procs : 0, rollups, first.durationNanos() / 1e6, cpuMs, allocKib,
                 rss / 1048576.0, pss / 1048576.0, uss / 1048576.0);
     }
 
@@ -176,6 +229,24 @@ public final class BenchmarkCommand {
         boolean quiet;
         long samplerIntervalMs;
         int ticks = 10;
+        /** 0: complete passes (every rollup every pass); else change-driven with this bound. */
+        int maxAgeSeconds;
+        /** Simulated time between change-driven passes. */
+        int tickMs = 2000;
+
+        /** How far the engine's clock moves between passes: only change-driven passes simulate ticks. */
+        long simulatedTickMs() {
+            return maxAgeSeconds > 0 ? tickMs : 0;
+        }
+
+        /** Complete passes, or the sampler's tuning at {@code --tick} with the bound and no budget. */
+        CollectorTuning tuning() {
+            if (maxAgeSeconds == 0) {
+                return CollectorTuning.complete();
+            }
+            return CollectorTuning.forInterval(Duration.ofMillis(tickMs)).withBudget(Duration.ofDays(1))
+                    .withRollupMaxAge(Duration.ofSeconds(maxAgeSeconds));
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -190,6 +261,8 @@ public final class BenchmarkCommand {
                     case "-q" -> o.quiet = true;
                     case "-s" -> o.samplerIntervalMs = intArg(args, ++i, a, 1, 600_000);
                     case "-t" -> o.ticks = intArg(args, ++i, a, 1, 10_000);
+                    case "--max-age" -> o.maxAgeSeconds = intArg(args, ++i, a, 1, 86_400);
+                    case "--tick" -> o.tickMs = intArg(args, ++i, a, 1, 600_000);
                     default -> throw new IllegalArgumentException("unknown option '" + a + "'");
                 }
             }

@@ -112,6 +112,11 @@ final class GlobalOptions {
             description = "Prometheus exporter-toolkit web config (TLS, basic auth), re-read when it changes.")
     String webConfigFile;
 
+    @Option(scope = ScopeType.INHERIT, names = "--smaps-max-age-seconds", paramLabel = "SECONDS",
+            description = "Re-read an unchanged process's smaps_rollup (PSS/USS) after this many seconds; changed ones are"
+                    + " read every collection (0 = all every collection; default 0 for the exporter, 10 on the desktop).")
+    Long smapsMaxAgeSeconds;
+
     /** Flag values keyed by config key, only those given on the command line. */
     Map<String, Object> overrides() {
         Map<String, Object> o = new LinkedHashMap<>();
@@ -134,6 +139,7 @@ final class GlobalOptions {
         put(o, "tls_key_path", tlsKey);
         put(o, "procfs", procfs);
         put(o, "web_config_file", webConfigFile);
+        put(o, "smaps_max_age_seconds", smapsMaxAgeSeconds);
         // upstream's switches only ever turn a feature one way
         if (debug) {
             o.put("enable_pprof", true);

@@ -18,17 +18,29 @@ import java.util.Optional;
  * @param stimeTicks system CPU time
  * @param numThreads threads
  * @param startTicks start time after boot
+ * @param minorFaults page faults that did not need I/O, summed over the threads (cumulative)
+ * @param majorFaults page faults that needed I/O (swap-in, file read), summed over the threads (cumulative)
+ * @param vsizeBytes virtual size; 0 for processes without an address space (kernel threads, zombies)
+ * @param rssPages   resident pages; on recent kernels an approximation of {@code statm}'s exact
+ *                   figure (per-CPU counter deltas not yet folded in), good as a change signal only
  */
 public record PidStat(int pid, String comm, char state, int ppid, long utimeTicks, long stimeTicks,
-        int numThreads, long startTicks) {
+        int numThreads, long startTicks, long minorFaults, long majorFaults, long vsizeBytes, long rssPages) {
 
-    /** Fields after ")" counted from 0: state is 0, ppid 1, utime 11, stime 12, threads 17, starttime 19. */
+    /**
+     * Fields after ")" counted from 0: state is 0, ppid 1, minflt 7, majflt 9, utime 11, stime 12,
+     * threads 17, starttime 19, vsize 20, rss 21.
+     */
     private static final int STATE = 0;
     private static final int PPID = 1;
+    private static final int MINFLT = 7;
+    private static final int MAJFLT = 9;
     private static final int UTIME = 11;
     private static final int STIME = 12;
     private static final int THREADS = 17;
     private static final int START = 19;
+    private static final int VSIZE = 20;
+    private static final int RSS = 21;
 
     /** user + system CPU time in ticks. */
     public long cpuTicks() {
@@ -44,10 +56,10 @@ public record PidStat(int pid, String comm, char state, int ppid, long utimeTick
         }
         int[] end = new int[1];
         long pid = Bytes.unsigned(b, 0, open, end);
-        long[] f = new long[START + 1];
+        long[] f = new long[RSS + 1];
         char state = '?';
         int i = close + 1;
-        for (int field = 0; field <= START; field++) {
+        for (int field = 0; field <= RSS; field++) {
             i = Bytes.skipSpaces(b, i, len);
             if (i >= len) {
                 return Optional.empty();
@@ -72,6 +84,7 @@ public record PidStat(int pid, String comm, char state, int ppid, long utimeTick
             return Optional.empty();
         }
         return Optional.of(new PidStat((int) pid, Bytes.text(b, open + 1, close), state, (int) f[PPID],
-                f[UTIME], f[STIME], (int) Math.min(Integer.MAX_VALUE, f[THREADS]), f[START]));
+                f[UTIME], f[STIME], (int) Math.min(Integer.MAX_VALUE, f[THREADS]), f[START], f[MINFLT], f[MAJFLT],
+                f[VSIZE], f[RSS]));
     }
 }

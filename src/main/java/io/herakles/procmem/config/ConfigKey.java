@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * Every configuration key, in upstream's {@code --show-config} order followed by ours
- * ({@code procfs}, {@code web_config_file}): its file name, the aliases upstream accepts in files,
+ * ({@code procfs}, {@code web_config_file}, {@code smaps_max_age_seconds}): its file name, the aliases upstream accepts in files,
  * its type, its environment variable ({@code HERAKLES_<NAME>}), a one-line description, and how to
  * read it from an {@link ExporterConfig} and write it into a builder. Immutable.
  */
@@ -84,7 +84,11 @@ public enum ConfigKey {
     PROCFS("procfs", ValueType.STRING, "root of the proc filesystem (e.g. /host/proc in a container)",
             ExporterConfig::procfs, (b, v) -> b.procfs = (String) v),
     WEB_CONFIG_FILE("web_config_file", ValueType.STRING, "Prometheus web config file (TLS, basic auth)",
-            ExporterConfig::webConfigFile, (b, v) -> b.webConfigFile = (String) v);
+            ExporterConfig::webConfigFile, (b, v) -> b.webConfigFile = (String) v),
+    SMAPS_MAX_AGE_SECONDS("smaps_max_age_seconds", ValueType.LONG,
+            "PSS/USS of a process whose memory did not change are re-read after this many seconds"
+                    + " (0 = every collection; unset = 0 in the exporter, 10 on the desktop)",
+            ExporterConfig::smapsMaxAgeSeconds, (b, v) -> b.smapsMaxAgeSeconds = (Long) v);
 
     /** Prefix of the environment variables: {@code HERAKLES_PORT}, {@code HERAKLES_CACHE_TTL}, … */
     public static final String ENV_PREFIX = "HERAKLES_";

@@ -24,7 +24,8 @@ import java.util.Map;
  * --disable-default-collectors → enable_default_collectors=false
  * --debug → enable_pprof=true              --log-level → log_level
  * -t/--test-data-file → test_data_file     --enable-tls → enable_tls=true
- * --tls-cert → tls_cert_path  --tls-key → tls_key_path  (ours) --procfs → procfs, --web-config-file → web_config_file
+ * --tls-cert → tls_cert_path  --tls-key → tls_key_path  (ours) --procfs → procfs, --web-config-file → web_config_file,
+ * --smaps-max-age-seconds → smaps_max_age_seconds
  * </pre>
  * Switches only ever set one direction: use {@link #setIf} so an absent switch leaves lower layers alone.
  */

@@ -24,6 +24,9 @@ public final class ConfigValidator {
     /** Accepted {@code log_level} values. */
     public static final Set<String> LOG_LEVELS = Set.of("off", "error", "warn", "info", "debug", "trace");
 
+    /** One day: a larger PSS/USS age bound is more likely a unit mistake (milliseconds) than a wish. */
+    static final long MAX_SMAPS_MAX_AGE_SECONDS = 86_400;
+
     private static final Pattern IPV4 = Pattern.compile(
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+(%[\\w.-]+)?");
@@ -122,6 +125,11 @@ public final class ConfigValidator {
         atLeast(errors, "io_buffer_kb", c.ioBufferKb(), 1);
         atLeast(errors, "smaps_buffer_kb", c.smapsBufferKb(), 1);
         atLeast(errors, "smaps_rollup_buffer_kb", c.smapsRollupBufferKb(), 1);
+        Long maxAge = c.smapsMaxAgeSeconds();
+        if (maxAge != null && (maxAge < 0 || maxAge > MAX_SMAPS_MAX_AGE_SECONDS)) {
+            errors.add("smaps_max_age_seconds must be between 0 and " + MAX_SMAPS_MAX_AGE_SECONDS + " (seconds), got "
+                    + maxAge);
+        }
         if (c.procfs().isBlank()) {
             errors.add("procfs must not be empty");
         }

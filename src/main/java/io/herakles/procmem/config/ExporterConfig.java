@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * <p>Nullable components mean "unset" where upstream has no default: {@code parallelism} (auto),
  * {@code maxProcesses} (unlimited), {@code logFile}, {@code searchMode}, {@code testDataFile},
- * {@code tlsCertPath}, {@code tlsKeyPath}, {@code webConfigFile}. Lists are never null (empty = unset).
+ * {@code tlsCertPath}, {@code tlsKeyPath}, {@code webConfigFile}, {@code smapsMaxAgeSeconds} (each face's
+ * own default). Lists are never null (empty = unset).
  *
  * @param port                   listen port (1–65535), default 9215
  * @param bind                   listen address (IPv4 or IPv6 literal), default {@code 0.0.0.0}
@@ -45,6 +46,9 @@ import java.util.Objects;
  * @param tlsKeyPath             PEM private key
  * @param procfs                 root of the proc filesystem, default {@code /proc} (ours; upstream hard-codes it)
  * @param webConfigFile          Prometheus exporter-toolkit web config (TLS, basic auth), or null (ours)
+ * @param smapsMaxAgeSeconds     seconds after which an unchanged process's {@code smaps_rollup} is read
+ *                               again (0 = every collection); null = the face's default: 0 for the
+ *                               exporter, 10 for the desktop (ours)
  */
 public record ExporterConfig(
         int port,
@@ -80,7 +84,8 @@ public record ExporterConfig(
         String tlsCertPath,
         String tlsKeyPath,
         String procfs,
-        String webConfigFile) {
+        String webConfigFile,
+        Long smapsMaxAgeSeconds) {
 
     public static final int DEFAULT_PORT = 9215;
 
@@ -143,6 +148,7 @@ public record ExporterConfig(
         public String tlsKeyPath;
         public String procfs = "/proc";
         public String webConfigFile;
+        public Long smapsMaxAgeSeconds;
 
         private Builder() {}
 
@@ -181,6 +187,7 @@ public record ExporterConfig(
             tlsKeyPath = c.tlsKeyPath;
             procfs = c.procfs;
             webConfigFile = c.webConfigFile;
+            smapsMaxAgeSeconds = c.smapsMaxAgeSeconds;
         }
 
         public ExporterConfig build() {
@@ -189,7 +196,7 @@ public record ExporterConfig(
                     enableHealth, enableTelemetry, enableDefaultCollectors, enablePprof, logLevel,
                     enableFileLogging, logFile, searchMode, searchGroups, searchSubgroups, disableOthers,
                     topNSubgroup, topNOthers, enableRss, enablePss, enableUss, enableCpu, testDataFile,
-                    enableTls, tlsCertPath, tlsKeyPath, procfs, webConfigFile);
+                    enableTls, tlsCertPath, tlsKeyPath, procfs, webConfigFile, smapsMaxAgeSeconds);
         }
     }
 }

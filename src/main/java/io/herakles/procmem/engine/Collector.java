@@ -13,6 +13,7 @@ import io.herakles.procmem.collect.UserNames;
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.SystemSample;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,11 +28,14 @@ import java.util.logging.Logger;
 /**
  * One full collection pass over {@code /proc}, in the tiers of docs/ARCHITECTURE.md#collection-tiers:
  * <ol>
- * <li>every pid: {@code stat} (+ {@code statm} for accepted ones); on first sight of (pid, start
- *     time) also {@code cmdline} and {@code status}, then the name filter and the classifier;</li>
+ * <li>every pid: {@code stat} (state, CPU, page faults, approximate resident pages), and
+ *     {@code statm} (exact resident size) when those moved or the RSS reached the age bound; on
+ *     first sight of (pid, start time) also {@code cmdline} and {@code status}, then the name
+ *     filter and the classifier;</li>
  * <li>prune every per-pid cache entry not seen this pass (no growth under pid churn);</li>
- * <li>{@code smaps_rollup} + {@code status} of the processes whose memory details are due, oldest
- *     first, within the time budget (the rest keep their last PSS/USS);</li>
+ * <li>{@code smaps_rollup} + {@code status} of the processes whose memory details are due (their
+ *     memory counters moved, or their PSS/USS reached the age bound: {@link RollupSchedule}),
+ *     earliest deadline first, within the time budget (the rest keep their last PSS/USS);</li>
  * <li>build the samples ({@code min_uss_kb} drops processes whose <i>known</i> USS is smaller).</li>
  * </ol>
  * Upstream's filter order is kept: name filter, then memory, then {@code min_uss_kb}; the
@@ -43,8 +47,6 @@ import java.util.logging.Logger;
 public final class Collector implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Collector.class.getName());
-    /** RSS from which a process counts as huge: its rollup waits at least four intervals. */
-    private static final long HUGE_RSS_BYTES = 64L << 30;
 
     private final ProcFs procFs;
     private final ExporterConfig config;
@@ -128,6 +130,8 @@ public final class Collector implements AutoCloseable {
         int denied = 0;
         int readable = 0;
         OptionalLong bootTime = systemReader.bootTime();
+        long monoNow = clock.nanoTime();
+        Instant wallNow = clock.now();
         for (TrackedProcess t : table.values()) {
             if (t.dropped || t.gone) {
                 continue;
@@ -137,7 +141,7 @@ public final class Collector implements AutoCloseable {
             if (t.rollup != null && t.rollup.uss() < config.minUssKb() * 1024) {
                 continue;
             }
-            samples.add(Samples.toSample(t, bootTime));
+            samples.add(Samples.toSample(t, bootTime, monoNow, wallNow));
         }
         return new TickResult(samples, system, clock.nanoTime() - start, pids.length, vanished.get(), denied,
                 readable, rollupCounts[0], rollupCounts[1], rollupCounts[2]);
@@ -175,13 +179,16 @@ public final class Collector implements AutoCloseable {
         if (t.dropped) {
             return;
         }
-        OptionalLong rss = r.rssBytes(pid);
-        if (rss.isEmpty() && r.lastOutcome() == PidOutcome.VANISHED) {
-            vanished.incrementAndGet();
-            t.gone = true;
-            return;
+        t.observe(s, now, thisTick);
+        if (RollupSchedule.rssDue(t, tuning, now)) {
+            OptionalLong rss = r.rssBytes(pid);
+            if (rss.isEmpty() && r.lastOutcome() == PidOutcome.VANISHED) {
+                vanished.incrementAndGet();
+                t.gone = true;
+                return;
+            }
+            t.rssRead(rss.orElse(0), now);
         }
-        t.observe(s, rss.orElse(0), now, thisTick);
     }
 
     /** Reads cmdline, settles the name and (re)classifies; false when the process vanished. */
@@ -237,17 +244,21 @@ public final class Collector implements AutoCloseable {
         long now = clock.nanoTime();
         List<TrackedProcess> due = new ArrayList<>();
         for (TrackedProcess t : table.values()) {
-            if (!t.dropped && !t.gone && isDue(t, tuning, now)) {
+            if (t.dropped || t.gone) {
+                continue;
+            }
+            t.dueKey = RollupSchedule.dueKey(t, tuning, now);
+            if (t.dueKey != RollupSchedule.NOT_DUE) {
                 due.add(t);
             }
         }
-        due.sort(Comparator.comparingLong(t -> t.rollupNanos));
+        due.sort(Comparator.comparingLong(t -> t.dueKey));
         long deadline = now + tuning.rollupBudget().toNanos();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger denied = new AtomicInteger();
         pool.forEach(due.size(), () -> clock.nanoTime() - deadline < 0, (w, i) -> {
             TrackedProcess t = due.get(i);
-            readRollup(t, readers[w], thisTick, vanished);
+            readRollup(t, readers[w], tuning, thisTick, vanished);
             done.incrementAndGet();
             if (t.rollupDenied) {
                 denied.incrementAndGet();
@@ -256,19 +267,8 @@ public final class Collector implements AutoCloseable {
         return new int[] {done.get(), due.size() - done.get(), denied.get()};
     }
 
-    private static boolean isDue(TrackedProcess t, CollectorTuning tuning, long now) {
-        if (t.rollupNanos == TrackedProcess.NEVER) {
-            return true;
-        }
-        long minAge = tuning.rollupInterval().toNanos();
-        minAge = Math.max(minAge, t.rollupCostNanos * tuning.slowReadFactor());
-        if (t.rssBytes >= HUGE_RSS_BYTES) {
-            minAge = Math.max(minAge, 4 * tuning.rollupInterval().toNanos());
-        }
-        return now - t.rollupNanos >= minAge;
-    }
-
-    private void readRollup(TrackedProcess t, PidReader r, long thisTick, AtomicInteger vanished) {
+    private void readRollup(TrackedProcess t, PidReader r, CollectorTuning tuning, long thisTick,
+            AtomicInteger vanished) {
         long begin = clock.nanoTime();
         Optional<SmapsRollup> rollup = r.rollup(t.pid);
         PidOutcome outcome = r.lastOutcome();
@@ -277,8 +277,6 @@ public final class Collector implements AutoCloseable {
             vanished.incrementAndGet();
             return;
         }
-        t.rollup = rollup.orElse(null);
-        t.rollupDenied = outcome == PidOutcome.DENIED;
         if (t.statusTick != thisTick) { // status goes with the memory details (first sight read it already)
             int uid = t.uid;
             r.status(t.pid).ifPresent(t::status);
@@ -287,9 +285,9 @@ public final class Collector implements AutoCloseable {
                 t.user = users.name(t.uid);
             }
         }
-        long end = clock.nanoTime();
-        t.rollupNanos = end;
-        t.rollupCostNanos = end - begin;
+        boolean firstRead = t.rollupNanos == TrackedProcess.NEVER;
+        t.rollupRead(rollup.orElse(null), outcome == PidOutcome.DENIED, begin, clock.nanoTime(),
+                RollupSchedule.refreshDelay(t, tuning, firstRead));
     }
 
     @Override

@@ -37,8 +37,19 @@ public final class Sampler implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Sampler.class.getName());
     private static final Duration FIRST_TICK_BUDGET = Duration.ofSeconds(5);
+    /**
+     * The exporter's PSS/USS age bound when {@code smaps_max_age_seconds} is unset: zero, one
+     * {@code smaps_rollup} read per process and collection, as before change detection.
+     */
+    public static final Duration EXPORTER_SMAPS_MAX_AGE = Duration.ZERO;
+    /**
+     * The desktop's bound when unset: an unchanged process's PSS/USS are at most 10 s old, while a
+     * process whose memory counters move is read again every tick.
+     */
+    public static final Duration DESKTOP_SMAPS_MAX_AGE = Duration.ofSeconds(10);
 
     private final Collector collector;
+    private final Duration smapsMaxAge;
     private final MonotonicClock clock;
     private final String sourceName;
     private final LargestReads largestReads;
@@ -62,16 +73,31 @@ public final class Sampler implements AutoCloseable {
     private long vanishedTotal;
     private long deniedTotal;
 
-    /** Live {@code /proc} (the configured {@code procfs} root), interval {@code cache_ttl}. */
+    /**
+     * Live {@code /proc} (the configured {@code procfs} root), interval {@code cache_ttl}, the
+     * exporter's PSS/USS age bound unless {@code smaps_max_age_seconds} is set.
+     */
     public Sampler(ExporterConfig config, Classifier classifier) {
-        this(config, classifier, new ProcFs(Path.of(config.procfs())), UserNames.system(), MonotonicClock.SYSTEM,
-                Duration.ofSeconds(Math.max(1, config.cacheTtlSeconds())));
+        this(config, classifier, EXPORTER_SMAPS_MAX_AGE);
     }
 
-    /** Fully injectable (tests, the GUI's own interval). */
+    /** The same with another age bound for when {@code smaps_max_age_seconds} is unset (the desktop's). */
+    public Sampler(ExporterConfig config, Classifier classifier, Duration smapsMaxAgeWhenUnset) {
+        this(config, classifier, new ProcFs(Path.of(config.procfs())), UserNames.system(), MonotonicClock.SYSTEM,
+                Duration.ofSeconds(Math.max(1, config.cacheTtlSeconds())), smapsMaxAgeWhenUnset);
+    }
+
+    /** Fully injectable (tests, the GUI's own interval), the exporter's age bound unless configured. */
     public Sampler(ExporterConfig config, Classifier classifier, ProcFs procFs, UserNames users,
             MonotonicClock clock, Duration interval) {
+        this(config, classifier, procFs, users, clock, interval, EXPORTER_SMAPS_MAX_AGE);
+    }
+
+    /** Fully injectable, with the age bound that applies when {@code smaps_max_age_seconds} is unset. */
+    public Sampler(ExporterConfig config, Classifier classifier, ProcFs procFs, UserNames users,
+            MonotonicClock clock, Duration interval, Duration smapsMaxAgeWhenUnset) {
         this.collector = new Collector(config, classifier, procFs, users, clock);
+        this.smapsMaxAge = smapsMaxAge(config, smapsMaxAgeWhenUnset);
         this.clock = clock;
         this.sourceName = procFs.root().toString();
         this.largestReads = procFs.largestReads();
@@ -79,6 +105,17 @@ public final class Sampler implements AutoCloseable {
         this.thread = new Thread(this::loop, "herakles-sampler");
         this.thread.setDaemon(true);
         publisher.subscribe(s -> firstSnapshot.countDown());
+    }
+
+    /** {@code smaps_max_age_seconds} when set, else {@code whenUnset}. */
+    public static Duration smapsMaxAge(ExporterConfig config, Duration whenUnset) {
+        Long configured = config.smapsMaxAgeSeconds();
+        return configured == null ? Objects.requireNonNull(whenUnset, "whenUnset") : Duration.ofSeconds(configured);
+    }
+
+    /** The PSS/USS age bound of unchanged processes in effect. */
+    public Duration smapsMaxAge() {
+        return smapsMaxAge;
     }
 
     /** The largest single comm/cmdline, smaps and smaps_rollup reads so far (upstream's buffer health). */
@@ -239,7 +276,7 @@ public final class Sampler implements AutoCloseable {
     }
 
     private void tick(Duration current, boolean first) {
-        CollectorTuning tuning = CollectorTuning.forInterval(current);
+        CollectorTuning tuning = CollectorTuning.forInterval(current).withRollupMaxAge(smapsMaxAge);
         if (first && tuning.rollupBudget().compareTo(FIRST_TICK_BUDGET) < 0) {
             tuning = tuning.withBudget(FIRST_TICK_BUDGET);
         }

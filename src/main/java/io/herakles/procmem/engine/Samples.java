@@ -15,7 +15,11 @@ final class Samples {
 
     private Samples() {}
 
-    static ProcessSample toSample(TrackedProcess t, OptionalLong bootTimeSeconds) {
+    /**
+     * @param monoNow the engine clock's {@code nanoTime} at {@code wallNow}, to turn the monotonic
+     *                time of the rollup read into a wall-clock time
+     */
+    static ProcessSample toSample(TrackedProcess t, OptionalLong bootTimeSeconds, long monoNow, Instant wallNow) {
         ProcStatus st = t.status;
         SmapsRollup r = t.rollup;
         MemoryBreakdown memory = new MemoryBreakdown(
@@ -38,6 +42,7 @@ final class Samples {
                 .rssBytes(t.rssBytes)
                 .pssBytes(t.pss())
                 .ussBytes(t.uss())
+                .pssUssTime(r == null ? null : wallNow.minusNanos(monoNow - t.rollupNanos))
                 .memory(memory)
                 .cpuPercent(t.cpuPercent)
                 .cpuTimeSeconds(CpuMath.seconds(t.cpuTicks))

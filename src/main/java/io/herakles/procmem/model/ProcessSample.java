@@ -1,5 +1,6 @@
 package io.herakles.procmem.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +15,9 @@ import java.util.OptionalLong;
  *
  * <p>{@code pssBytes} and {@code ussBytes} (USS = Private_Clean + Private_Dirty) come from
  * {@code smaps_rollup} and are <b>absent</b> when it is unreadable; {@code rssBytes} comes from
- * {@code statm} and is always known. {@code startTime}, {@code user} may be absent for processes
+ * {@code statm} and is always known. The engine reads {@code smaps_rollup} (and {@code statm})
+ * again only when the process's memory counters moved or its last read reached an age bound, so
+ * PSS/USS may be a few seconds older than the sample: {@code pssUssTime} says when they were read. {@code startTime}, {@code user} may be absent for processes
  * that were loaded from a snapshot file that lacks them.
  *
  * @param pid          process id
@@ -34,6 +37,8 @@ import java.util.OptionalLong;
  * @param cpuTimeSeconds total user + system CPU time
  * @param group        classification as exported ({@code other/other} for unclassified)
  * @param matchedRule  human-readable description of the rule that matched; empty when none did
+ * @param pssUssTime   wall-clock time of the {@code smaps_rollup} read behind PSS, USS and the PSS
+ *                     split; null when they are absent or the time is unknown (snapshot files)
  */
 public record ProcessSample(
         int pid,
@@ -52,7 +57,8 @@ public record ProcessSample(
         double cpuPercent,
         double cpuTimeSeconds,
         GroupKey group,
-        String matchedRule) {
+        String matchedRule,
+        Instant pssUssTime) {
 
     public ProcessSample {
         Objects.requireNonNull(name, "name");
@@ -68,6 +74,11 @@ public record ProcessSample(
     /** Start time, when known. */
     public Optional<Instant> startTimeIfKnown() {
         return Optional.ofNullable(startTime);
+    }
+
+    /** How old PSS/USS were at {@code asOf} (e.g. the snapshot's time), when known. */
+    public Optional<Duration> pssUssAge(Instant asOf) {
+        return pssUssTime == null ? Optional.empty() : Optional.of(Duration.between(pssUssTime, asOf));
     }
 
     /** Swap use from {@code status} (VmSwap), when known. */
@@ -116,6 +127,7 @@ public record ProcessSample(
         private double cpuTimeSeconds;
         private GroupKey group = GroupKey.OTHER;
         private String matchedRule = "";
+        private Instant pssUssTime;
 
         private Builder(int pid, String name) {
             this.pid = pid;
@@ -140,6 +152,7 @@ public record ProcessSample(
             cpuTimeSeconds = p.cpuTimeSeconds;
             group = p.group;
             matchedRule = p.matchedRule;
+            pssUssTime = p.pssUssTime;
         }
 
         public Builder pid(int v) { pid = v; return this; }
@@ -161,10 +174,11 @@ public record ProcessSample(
         public Builder cpuTimeSeconds(double v) { cpuTimeSeconds = v; return this; }
         public Builder group(GroupKey v) { group = v; return this; }
         public Builder matchedRule(String v) { matchedRule = v; return this; }
+        public Builder pssUssTime(Instant v) { pssUssTime = v; return this; }
 
         public ProcessSample build() {
             return new ProcessSample(pid, ppid, name, cmdline, uid, user, state, threads, startTime,
-                    rssBytes, pssBytes, ussBytes, memory, cpuPercent, cpuTimeSeconds, group, matchedRule);
+                    rssBytes, pssBytes, ussBytes, memory, cpuPercent, cpuTimeSeconds, group, matchedRule, pssUssTime);
         }
     }
 }

@@ -50,6 +50,32 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void changeDrivenPassesReadOnlyTheirShareOfRollups() {
+        FakeProc proc = new FakeProc(dir);
+        for (int pid = 1; pid <= 10; pid++) {
+            proc.pid(pid, "p" + pid);
+        }
+        int rc = BenchmarkCommand.run(new String[] {"--procfs", dir.toString(), "-n", "10", "-w", "0", "-j", "1", "-q",
+            "--max-age", "10", "--tick", "2000"}, out);
+        assertThat(rc).isZero();
+        String last = output().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(last).contains(" max_age_s=10 tick_ms=2000 ").contains(" us_per_proc_mean=");
+        // 20 simulated seconds of unchanged processes: each read once or twice, not in every pass
+        double rollups = Double.parseDouble(last.replaceAll(".* rollups_per_pass=([0-9.]+) .*", "$1"));
+        assertThat(rollups).isBetween(1.0, 3.0);
+    }
+
+    @Test
+    void completePassesReadEveryRollup() {
+        FakeProc proc = new FakeProc(dir);
+        proc.pid(1, "a");
+        proc.pid(2, "b");
+        assertThat(BenchmarkCommand.run(new String[] {"--procfs", dir.toString(), "-n", "2", "-w", "0", "-q"}, out))
+                .isZero();
+        assertThat(output()).contains(" max_age_s=0 tick_ms=0 ").contains(" rollups_per_pass=2.0 ");
+    }
+
+    @Test
     void badOptionsGiveAOneLineMessage() {
         assertThat(BenchmarkCommand.run(new String[] {"-n", "zero"}, out)).isEqualTo(2);
         assertThat(output()).contains("-n must be a number, got 'zero'").doesNotContain("Exception");
@@ -57,5 +83,7 @@ class BenchmarkCommandTest {
         assertThat(output()).contains("unknown option '--bogus'");
         assertThat(BenchmarkCommand.run(new String[] {"-P", dir.resolve("missing").toString()}, out)).isEqualTo(2);
         assertThat(output()).contains("cannot read pid file");
+        assertThat(BenchmarkCommand.run(new String[] {"--max-age", "0"}, out)).isEqualTo(2);
+        assertThat(output()).contains("--max-age must be 1..86400, got 0");
     }
 }

@@ -77,6 +77,11 @@ public final class FakeProc {
         private long start = 1000;
         private int threads = 1;
         private int ppid = 1;
+        private long residentPages = 2500;
+        private long statRssPages = 2500;
+        private long minorFaults = 100;
+        private long majorFaults;
+        private long vsize = 12345678;
 
         Pid(int pid, byte[] comm) {
             this.pid = pid;
@@ -106,8 +111,9 @@ public final class FakeProc {
 
         public Pid stat() {
             byte[] head = (pid + " (").getBytes(StandardCharsets.UTF_8);
-            byte[] tail = (") S " + ppid + " " + pid + " " + pid + " 0 -1 4194560 100 0 0 0 " + utime + " " + stime
-                    + " 0 0 20 0 " + threads + " 0 " + start + " 12345678 2500 18446744073709551615 1 1 0 0 0 0 0 0 0"
+            byte[] tail = (") S " + ppid + " " + pid + " " + pid + " 0 -1 4194560 " + minorFaults + " 0 " + majorFaults
+                    + " 0 " + utime + " " + stime + " 0 0 20 0 " + threads + " 0 " + start + " " + vsize + " "
+                    + statRssPages + " 18446744073709551615 1 1 0 0 0 0 0 0 0"
                     + " 0 0 0 17 1 0 0 0 0 0 0 0 0 0 0 0 0 0\n").getBytes(StandardCharsets.UTF_8);
             byte[] all = new byte[head.length + comm.length + tail.length];
             System.arraycopy(head, 0, all, 0, head.length);
@@ -121,10 +127,28 @@ public final class FakeProc {
             return this;
         }
 
-        /** statm with this many resident pages. */
-        public Pid statm(long residentPages) {
-            write(pid + "/statm", "9000 " + residentPages + " 300 100 0 800 0\n");
-            return this;
+        /** This many resident pages, in statm and (as the kernel keeps them equal) in stat. */
+        public Pid statm(long pages) {
+            residentPages = pages;
+            statRssPages = pages;
+            write(pid + "/statm", "9000 " + pages + " 300 100 0 800 0\n");
+            return stat();
+        }
+
+        /**
+         * Only stat's resident count, which recent kernels keep approximate (per-CPU deltas not yet
+         * folded in) while statm is exact.
+         */
+        public Pid statRss(long pages) {
+            statRssPages = pages;
+            return stat();
+        }
+
+        /** Cumulative page faults in stat (minor, major): what a process that maps memory in raises. */
+        public Pid faults(long minor, long major) {
+            minorFaults = minor;
+            majorFaults = major;
+            return stat();
         }
 
         public Pid status(int uid, long rssAnonKb, long rssFileKb, long rssShmemKb, long swapKb) {
@@ -172,6 +196,10 @@ public final class FakeProc {
         /** A kernel thread: empty cmdline, zero statm, no smaps files. */
         public Pid kernelThread() {
             write(pid + "/cmdline", new byte[0]);
+            residentPages = 0;
+            statRssPages = 0;
+            vsize = 0;
+            stat();
             write(pid + "/statm", "0 0 0 0 0 0 0\n");
             write(pid + "/status", "Name:\tkthreadd\nUid:\t0\t0\t0\t0\nThreads:\t1\n");
             root.resolve(pid + "/smaps_rollup").toFile().delete();

@@ -61,6 +61,10 @@ class ParsersTest {
         assertThat(st.comm()).isEqualTo("bash");
         assertThat(st.ppid()).isEqualTo(3432);
         assertThat(st.startTicks()).isEqualTo(38605);
+        assertThat(st.minorFaults()).isEqualTo(13161);
+        assertThat(st.majorFaults()).isEqualTo(2);
+        assertThat(st.vsizeBytes()).isEqualTo(5451776);
+        assertThat(st.rssPages()).isEqualTo(986);
         assertThat(r.rssBytes(3433)).hasValue(1045L * 4096);
         SmapsRollup roll = r.rollup(3433).orElseThrow();
         assertThat(roll.rss()).isEqualTo(4180L * 1024);

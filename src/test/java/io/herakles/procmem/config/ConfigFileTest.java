@@ -60,6 +60,7 @@ class ConfigFileTest {
         b.tlsKeyPath = "/etc/herakles/key.pem";
         b.procfs = "/host/proc";
         b.webConfigFile = "/etc/herakles/web.yml";
+        b.smapsMaxAgeSeconds = 7L;
         return b.build();
     }
 
@@ -99,6 +100,7 @@ class ConfigFileTest {
             tls_key_path: /etc/herakles/key.pem
             procfs: /host/proc
             web_config_file: /etc/herakles/web.yml
+            smaps_max_age_seconds: 7
             """;
 
     static final String ALL_JSON = """
@@ -115,7 +117,8 @@ class ConfigFileTest {
               "enable_rss": false, "enable_pss": false, "enable_uss": false, "enable_cpu": false,
               "test_data_file": "/tmp/testdata.json", "enable_tls": true,
               "tls_cert_path": "/etc/herakles/cert.pem", "tls_key_path": "/etc/herakles/key.pem",
-              "procfs": "/host/proc", "web_config_file": "/etc/herakles/web.yml"
+              "procfs": "/host/proc", "web_config_file": "/etc/herakles/web.yml",
+              "smaps_max_age_seconds": 7
             }
             """;
 
@@ -154,6 +157,7 @@ class ConfigFileTest {
             tls_key_path = "/etc/herakles/key.pem"
             procfs = "/host/proc"
             web_config_file = "/etc/herakles/web.yml"
+            smaps_max_age_seconds = 7
             """;
 
     private Path write(String name, String text) throws IOException {

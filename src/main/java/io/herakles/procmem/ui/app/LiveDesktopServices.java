@@ -44,7 +44,7 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
         this.rulesProblem = loaded.firstError();
         rulesProblem.ifPresent(e -> LOG.severe(e + " (running on the built-in rules)"));
         this.rules = usableRules(loaded);
-        this.sampler = new Sampler(config, new RuleClassifier(rules, config));
+        this.sampler = new Sampler(config, new RuleClassifier(rules, config), Sampler.DESKTOP_SMAPS_MAX_AGE);
         sampler.setInterval(DESKTOP_INTERVAL);
         sampler.start();
     }

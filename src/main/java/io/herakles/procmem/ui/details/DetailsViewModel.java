@@ -56,7 +56,7 @@ public final class DetailsViewModel {
         Instant now = points.isEmpty() ? Instant.now() : points.get(points.size() - 1).time();
         title.set(sample.name() + " (pid " + sample.pid() + ")");
         identity.set(identityRows(sample, now, zone));
-        memory.set(memoryRows(sample));
+        memory.set(PssUssAgeRow.appendTo(memoryRows(sample), sample, now));
         breakdown.set(breakdownRows(sample.memory()));
         parts.set(sample.memory());
         history.set(points);
