@@ -13,8 +13,8 @@ import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.ToggleSwitch;
 
 /**
- * The status bar: when the shown snapshot was collected (and how long that took), how many
- * processes it has, and the "Serve metrics" switch that starts the embedded exporter through
+ * The status bar: when the shown snapshot was collected (and how long that took), "Paused" while
+ * live updates are held back, how many processes it has, and the "Serve metrics" switch that starts the embedded exporter through
  * {@link DesktopServices#startMetricsServer(int)} and shows its URL. FX thread only.
  */
 final class StatusBarView extends StatusBar {
@@ -34,6 +34,7 @@ final class StatusBarView extends StatusBar {
         this.owner = owner;
         getStyleClass().add("app-status-bar");
         setText("Waiting for the first snapshot…");
+        setId("statusBar");
         processCount.setId("processCount");
         serveMetrics.setId("serveMetrics");
         metricsUrl.setId("metricsUrl");
@@ -47,20 +48,31 @@ final class StatusBarView extends StatusBar {
         });
         store.currentSnapshotProperty().addListener((obs, old, snapshot) -> show(snapshot, store));
         store.modeProperty().addListener((obs, old, mode) -> show(store.getCurrentSnapshot(), store));
+        store.pausedProperty().addListener((obs, was, paused) -> show(store.getCurrentSnapshot(), store));
     }
 
     private void show(Snapshot snapshot, SnapshotStore store) {
+        setText(text(snapshot, store.getMode(), store.isPaused(), store.fileNameProperty().get()));
+        processCount.setText(snapshot == null ? "" : snapshot.processes().size() + " processes");
+    }
+
+    /**
+     * The status line: what is shown and where it came from. Paused (live mode only: a file never
+     * updates) leads with "Paused", so a frozen timestamp is never mistaken for a live one.
+     */
+    static String text(Snapshot snapshot, SnapshotStore.Mode mode, boolean paused, String fileName) {
+        boolean live = mode == SnapshotStore.Mode.LIVE;
         if (snapshot == null) {
-            setText(store.getMode() == SnapshotStore.Mode.LIVE ? "Waiting for the first snapshot…" : "");
-            processCount.setText("");
-            return;
+            return !live ? "" : paused ? "Paused \u00b7 no snapshot yet" : "Waiting for the first snapshot\u2026";
         }
         String when = Formats.time(snapshot.takenAt());
-        String text = store.getMode() == SnapshotStore.Mode.FILE
-                ? "Snapshot " + store.fileNameProperty().get() + ", collected " + when
-                : String.format(Locale.ROOT, "Collected %s in %.0f ms", when, snapshot.stats().durationSeconds() * 1000);
-        setText(text);
-        processCount.setText(snapshot.processes().size() + " processes");
+        if (!live) {
+            return "Snapshot " + fileName + ", collected " + when;
+        }
+        if (paused) {
+            return "Paused \u00b7 showing the snapshot collected " + when + " \u00b7 Space resumes";
+        }
+        return String.format(Locale.ROOT, "Collected %s in %.0f ms", when, snapshot.stats().durationSeconds() * 1000);
     }
 
     private void toggle(boolean on) {

@@ -4,6 +4,7 @@ import io.herakles.procmem.model.ProcessSample;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -89,7 +90,9 @@ public class DetailsView extends VBox {
     private static void fill(GridPane grid, List<DetailRow> rows) {
         if (grid.getChildren().size() == rows.size() * 2) {
             for (int i = 0; i < rows.size(); i++) {
-                ((Label) grid.getChildren().get(2 * i)).setText(rows.get(i).label());
+                Label name = (Label) grid.getChildren().get(2 * i);
+                name.setText(rows.get(i).label());
+                explain(name, rows.get(i).help());
                 ((Label) grid.getChildren().get(2 * i + 1)).setText(rows.get(i).value());
             }
             return;
@@ -98,10 +101,23 @@ public class DetailsView extends VBox {
         for (int i = 0; i < rows.size(); i++) {
             Label name = new Label(rows.get(i).label());
             name.setStyle("-fx-opacity: 0.75;");
+            explain(name, rows.get(i).help());
             Label value = new Label(rows.get(i).value());
             value.setWrapText(true);
             grid.add(name, 0, i);
             grid.add(value, 1, i);
+        }
+    }
+
+    /** Puts {@code help} on {@code label} as its tooltip (none when empty); keeps an equal one. */
+    private static void explain(Label label, String help) {
+        if (help.isEmpty()) {
+            label.setTooltip(null);
+        } else if (label.getTooltip() == null || !help.equals(label.getTooltip().getText())) {
+            Tooltip tip = new Tooltip(help);
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            label.setTooltip(tip);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.herakles.procmem.ui.details;
 
+import io.herakles.procmem.ui.common.FigureHelp;
 import io.herakles.procmem.ui.common.Formats;
 import io.herakles.procmem.model.MemoryBreakdown;
 import io.herakles.procmem.model.ProcessSample;
@@ -78,14 +79,17 @@ public final class DetailsViewModel {
         return List.copyOf(rows);
     }
 
-    /** The headline figures: RSS, PSS, USS, CPU. */
+    /** The CPU row's label, with the base of the percentage. */
+    static final String CPU_LABEL = "CPU (" + FigureHelp.CPU_BASE + ")";
+
+    /** The headline figures: RSS, PSS, USS, CPU, CPU time (swap is in the breakdown); the same formats as the table. */
     static List<DetailRow> memoryRows(ProcessSample p) {
         return List.of(
-                new DetailRow("RSS", Formats.bytes(p.rssBytes())),
-                new DetailRow("PSS", Formats.bytes(p.pssBytes())),
-                new DetailRow("USS", Formats.bytes(p.ussBytes())),
-                new DetailRow("CPU", Formats.percent(p.cpuPercent())),
-                new DetailRow("CPU time", Formats.duration(Duration.ofMillis((long) (p.cpuTimeSeconds() * 1000)))));
+                new DetailRow("RSS", Formats.bytes(p.rssBytes()), FigureHelp.RSS),
+                new DetailRow("PSS", Formats.bytes(p.pssBytes()), FigureHelp.PSS),
+                new DetailRow("USS", Formats.bytes(p.ussBytes()), FigureHelp.USS),
+                new DetailRow(CPU_LABEL, Formats.percent(p.cpuPercent()), FigureHelp.CPU_PERCENT),
+                new DetailRow("CPU time", Formats.cpuTime(p.cpuTimeSeconds()), FigureHelp.CPU_TIME));
     }
 
     /** Where the memory lives: resident anon/file/shmem, swap, and the PSS split when readable. */
@@ -94,7 +98,7 @@ public final class DetailsViewModel {
                 new DetailRow("Anonymous (RSS)", Formats.bytes(m.rssAnon())),
                 new DetailRow("File-backed (RSS)", Formats.bytes(m.rssFile())),
                 new DetailRow("Shared memory (RSS)", Formats.bytes(m.rssShmem())),
-                new DetailRow("Swap", Formats.bytes(m.swap())),
+                new DetailRow("Swap", Formats.bytes(m.swap()), FigureHelp.SWAP),
                 new DetailRow("Anonymous (PSS)", Formats.bytes(m.pssAnon())),
                 new DetailRow("File-backed (PSS)", Formats.bytes(m.pssFile())),
                 new DetailRow("Shared memory (PSS)", Formats.bytes(m.pssShmem())),

@@ -41,8 +41,11 @@ class DetailsViewModelTest {
                 .containsEntry("Group", "db/postgres")
                 .containsEntry("Matched rule", "name = postgres");
         Map<String, String> figures = asMap(vm.memoryProperty().get());
-        assertThat(figures).containsEntry("RSS", "3.0 GiB").containsEntry("PSS", "2.0 GiB")
-                .containsEntry("USS", "\u2014").containsEntry("CPU", "7.3 %").containsEntry("CPU time", "1h 2m");
+        assertThat(figures).containsEntry("RSS", "3.00 GiB").containsEntry("PSS", "2.00 GiB")
+                .containsEntry("USS", "\u2014").containsEntry("CPU (% of one core)", "7.3 %")
+                .containsEntry("CPU time", "1:02:05");
+        assertThat(vm.memoryProperty().get()).filteredOn(r -> r.label().equals("PSS")).singleElement()
+                .extracting(DetailRow::help).asString().startsWith("Proportional set size");
         assertThat(vm.historyProperty().get()).hasSize(1);
     }
 
@@ -68,7 +71,7 @@ class DetailsViewModelTest {
         vm.show(p, null);
 
         assertThat(asMap(vm.breakdownProperty().get()))
-                .containsEntry("Anonymous (RSS)", "1.0 MiB").containsEntry("File-backed (RSS)", "2.0 MiB")
+                .containsEntry("Anonymous (RSS)", "1.00 MiB").containsEntry("File-backed (RSS)", "2.00 MiB")
                 .containsEntry("Shared memory (RSS)", "\u2014").containsEntry("Swap", "0 B");
         assertThat(vm.partsProperty().get()).isEqualTo(m);
     }
