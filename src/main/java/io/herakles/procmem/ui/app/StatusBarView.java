@@ -1,10 +1,8 @@
 package io.herakles.procmem.ui.app;
 
 import io.herakles.procmem.model.Snapshot;
-import io.herakles.procmem.ui.common.Formats;
 import io.herakles.procmem.ui.store.SnapshotStore;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -52,27 +50,8 @@ final class StatusBarView extends StatusBar {
     }
 
     private void show(Snapshot snapshot, SnapshotStore store) {
-        setText(text(snapshot, store.getMode(), store.isPaused(), store.fileNameProperty().get()));
+        setText(StatusText.of(snapshot, store.getMode(), store.isPaused(), store.fileNameProperty().get()));
         processCount.setText(snapshot == null ? "" : snapshot.processes().size() + " processes");
-    }
-
-    /**
-     * The status line: what is shown and where it came from. Paused (live mode only: a file never
-     * updates) leads with "Paused", so a frozen timestamp is never mistaken for a live one.
-     */
-    static String text(Snapshot snapshot, SnapshotStore.Mode mode, boolean paused, String fileName) {
-        boolean live = mode == SnapshotStore.Mode.LIVE;
-        if (snapshot == null) {
-            return !live ? "" : paused ? "Paused \u00b7 no snapshot yet" : "Waiting for the first snapshot\u2026";
-        }
-        String when = Formats.time(snapshot.takenAt());
-        if (!live) {
-            return "Snapshot " + fileName + ", collected " + when;
-        }
-        if (paused) {
-            return "Paused \u00b7 showing the snapshot collected " + when + " \u00b7 Space resumes";
-        }
-        return String.format(Locale.ROOT, "Collected %s in %.0f ms", when, snapshot.stats().durationSeconds() * 1000);
     }
 
     private void toggle(boolean on) {

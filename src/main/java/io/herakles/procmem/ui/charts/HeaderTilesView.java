@@ -50,7 +50,7 @@ public class HeaderTilesView extends HBox {
                 .minValue(0).maxValue(100).decimals(1).thresholdVisible(false).animated(false)
                 .text(Formats.ABSENT).build();
         cpuTile = TileBuilder.create().skinType(Tile.SkinType.SMOOTH_AREA_CHART)
-                .prefSize(TILE_WIDTH * 1.4, TILE_HEIGHT).title("System CPU").unit("%")
+                .prefSize(TILE_WIDTH * 1.4, TILE_HEIGHT).title(cpuTitle(0)).unit("%")
                 .minValue(0).maxValue(100).decimals(1).smoothing(true).animated(false)
                 .text(cpuText(0)).build();
         Tooltip.install(cpuTile, cpuHelp);
@@ -92,13 +92,20 @@ public class HeaderTilesView extends HBox {
             appendCpu(f.cpuPercent().getAsDouble(), snapshot.takenAt());
             lastCpuAt = snapshot.takenAt();
         }
-        if (!cpuText(f.cpuCount()).equals(cpuTile.getText())) {
+        if (!cpuTitle(f.cpuCount()).equals(cpuTile.getTitle())) {
+            // the area-chart skin draws the title but not the text: the base goes in the title
+            cpuTile.setTitle(cpuTitle(f.cpuCount()));
             cpuTile.setText(cpuText(f.cpuCount()));
             cpuHelp.setText(cpuHelp(f.cpuCount()));
         }
         updateLeaders(f);
         countTile.setValue(f.processes());
         countTile.setText(f.readableText());
+    }
+
+    /** The CPU tile's title, with what the percentage is a share of: "System CPU (% of all 4 cores)". */
+    static String cpuTitle(int cpuCount) {
+        return "System CPU (% " + FigureHelp.allCores(cpuCount) + ")";
     }
 
     /** The CPU tile's caption: what 100 % means, and the time span. */

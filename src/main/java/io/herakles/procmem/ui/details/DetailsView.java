@@ -43,7 +43,8 @@ public class DetailsView extends VBox {
         title.textProperty().bind(viewModel.titleProperty());
         getChildren().addAll(title, sparkline, section("Memory and CPU"), figures, section("Memory breakdown"), bar,
                 breakdown, section("Process"), identity);
-        viewModel.historyProperty().addListener((obs, old, now) -> sparkline.setPoints(now));
+        viewModel.historyProperty().addListener((obs, old, now) -> showHistory());
+        viewModel.historyNoteProperty().addListener((obs, old, now) -> showHistory());
         viewModel.partsProperty().addListener((obs, old, now) -> bar.setBreakdown(now));
         viewModel.memoryProperty().addListener((obs, old, now) -> fill(figures, now));
         viewModel.breakdownProperty().addListener((obs, old, now) -> {
@@ -55,12 +56,26 @@ public class DetailsView extends VBox {
     }
 
     private void showNothing() {
-        sparkline.setPoints(List.of());
+        showHistory();
+    }
+
+    private void showHistory() {
+        sparkline.setPoints(viewModel.historyProperty().get(), viewModel.historyNoteProperty().get());
+    }
+
+    /** Whether the shown snapshots come from a file (no history: the sparkline says so). */
+    public void setFromFile(boolean file) {
+        viewModel.setFromFile(file);
     }
 
     /** Shows {@code sampleOrNull} (null: "No process selected") with its history from {@code history}. */
     public void show(ProcessSample sampleOrNull, ProcessHistory history) {
         viewModel.show(sampleOrNull, history);
+    }
+
+    /** The history chart (tests). */
+    HistorySparkline sparkline() {
+        return sparkline;
     }
 
     /** The view-model (read-only properties). */

@@ -31,7 +31,14 @@ public final class DetailsViewModel {
             new ReadOnlyObjectWrapper<>(this, "history", List.of());
     private final ReadOnlyObjectWrapper<MemoryBreakdown> parts =
             new ReadOnlyObjectWrapper<>(this, "parts", MemoryBreakdown.UNKNOWN);
+    private final ReadOnlyStringWrapper historyNote = new ReadOnlyStringWrapper(this, "historyNote", NOTHING_SELECTED);
     private final ZoneId zone;
+    /** Whether the shown snapshot came from a file (one moment, no history). */
+    private boolean fromFile;
+
+    static final String NOTHING_SELECTED = "No process selected";
+    static final String NO_HISTORY_IN_FILE = "No history in a snapshot file: the figures are from when it was taken";
+    static final String COLLECTING = "Collecting history\u2026 (a point per refresh)";
 
     public DetailsViewModel() {
         this(ZoneId.systemDefault());
@@ -42,10 +49,19 @@ public final class DetailsViewModel {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
+    /**
+     * Whether what is shown comes from a snapshot file. A file holds one moment, so the history
+     * says so instead of waiting for points that will never come. Takes effect on the next {@link #show}.
+     */
+    public void setFromFile(boolean file) {
+        fromFile = file;
+    }
+
     /** Shows {@code sample} (null: nothing selected) with its points from {@code historyOrNull}. */
     public void show(ProcessSample sample, ProcessHistory historyOrNull) {
         if (sample == null) {
-            title.set("No process selected");
+            title.set(NOTHING_SELECTED);
+            historyNote.set(NOTHING_SELECTED);
             identity.set(List.of());
             memory.set(List.of());
             breakdown.set(List.of());
@@ -60,7 +76,16 @@ public final class DetailsViewModel {
         memory.set(memoryRows(sample));
         breakdown.set(breakdownRows(sample.memory()));
         parts.set(sample.memory());
+        historyNote.set(historyNote(points.size(), fromFile));
         history.set(points);
+    }
+
+    /** Why there is no chart of {@code points} points: "" when there are enough to draw. */
+    static String historyNote(int points, boolean fromFile) {
+        if (points >= 2) {
+            return "";
+        }
+        return fromFile ? NO_HISTORY_IN_FILE : COLLECTING;
     }
 
     /** Who and what the process is, and which rule classified it. */
@@ -138,6 +163,14 @@ public final class DetailsViewModel {
 
     public ReadOnlyObjectProperty<List<HistoryPoint>> historyProperty() {
         return history.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the history has no chart ("Collecting history…", "No history in a snapshot file…", "No
+     * process selected"); empty when it has one. Set before {@link #historyProperty()} changes.
+     */
+    public ReadOnlyStringProperty historyNoteProperty() {
+        return historyNote.getReadOnlyProperty();
     }
 
     /** The raw breakdown of the shown process (for the stacked bar). */

@@ -77,6 +77,27 @@ class DetailsViewModelTest {
     }
 
     @Test
+    void aSnapshotFileSaysItHasNoHistoryInsteadOfCollecting() {
+        ProcessSample p = ProcessSample.builder(7, "batch").rssBytes(1 << 20).build();
+        ProcessHistory history = new ProcessHistory();
+        history.record(TestSnapshots.snapshot(1, START, List.of(p)));
+
+        vm.show(p, history);
+        assertThat(vm.historyNoteProperty().get()).as("live, one point so far").startsWith("Collecting history");
+
+        vm.setFromFile(true);
+        vm.show(p, history);
+        assertThat(vm.historyNoteProperty().get()).isEqualTo(DetailsViewModel.NO_HISTORY_IN_FILE)
+                .doesNotContain("Collecting");
+        assertThat(vm.historyProperty().get()).as("the file's values are still there for the legend").hasSize(1);
+
+        history.record(TestSnapshots.snapshot(2, START.plusSeconds(1), List.of(p)));
+        vm.setFromFile(false);
+        vm.show(p, history);
+        assertThat(vm.historyNoteProperty().get()).as("two points: a chart, no note").isEmpty();
+    }
+
+    @Test
     void nullClearsEverything() {
         vm.show(ProcessSample.builder(1, "x").build(), null);
         vm.show(null, null);
