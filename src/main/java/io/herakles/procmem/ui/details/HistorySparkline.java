@@ -61,7 +61,7 @@ public final class HistorySparkline extends VBox {
     private String message = "";
 
     public HistorySparkline() {
-        super(2);
+        super(4);
         getStyleClass().add("history-sparkline");
         setStyle("-fx-background-color: #1f2326;");
         setPadding(new Insets(4, 4, 3, 4));
@@ -127,8 +127,9 @@ public final class HistorySparkline extends VBox {
         scaleLabels(g, Formats.bytes(range[1]), Formats.bytes(range[0]), top, plotH);
         double[] xs = xs(w);
         paintLine(g, xs, p -> OptionalLong.of(p.rssBytes()), RSS, top, plotH, range);
-        paintLine(g, xs, HistoryPoint::pssBytes, PSS, top, plotH, range);
         paintLine(g, xs, HistoryPoint::ussBytes, USS, top, plotH, range);
+        paintLine(g, xs, HistoryPoint::pssBytes, PSS, top, plotH, range);
+        g.setLineDashes(null);
     }
 
     /** {min, max} of every known RSS/PSS/USS value: the memory panel's scale. */
@@ -150,6 +151,8 @@ public final class HistorySparkline extends VBox {
             double top, double plotH, long[] range) {
         g.setStroke(colour);
         g.setLineWidth(1.5);
+        // PSS often lies on USS or RSS: dashed, it stays visible on top of either
+        g.setLineDashes(colour == PSS ? new double[] {5, 3} : null);
         double span = range[1] - range[0];
         boolean drawing = false;
         g.beginPath();

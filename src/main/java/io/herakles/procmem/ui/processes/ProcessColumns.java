@@ -111,7 +111,7 @@ final class ProcessColumns {
 
     /** The name, and beside it where the filter matched when that is off screen (see {@link ProcessFilter#hintFor}). */
     private static TableColumn<ProcessRow, String> nameColumn() {
-        TableColumn<ProcessRow, String> column = textColumn("Name", "name", 140, ProcessRow::nameProperty);
+        TableColumn<ProcessRow, String> column = textColumn("Name", "name", 160, ProcessRow::nameProperty);
         column.setCellFactory(c -> new NameCell());
         return column;
     }

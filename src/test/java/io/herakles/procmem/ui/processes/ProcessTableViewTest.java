@@ -75,7 +75,7 @@ class ProcessTableViewTest {
     void aFilterThatMatchedInTheCommandLineSaysSoBesideTheName(FxRobot robot) {
         robot.clickOn("#processFilter").write("serve"); // every command line is "/usr/bin/NAME --serve"
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(nameHint(robot, 101)).isEqualTo(ProcessFilter.IN_COMMAND_LINE);
+        assertThat(nameHint(robot, 101)).isEqualTo(NameCell.SHORT_HINT);
 
         robot.type(KeyCode.ESCAPE);
         robot.clickOn("#processFilter").write("nginx");
