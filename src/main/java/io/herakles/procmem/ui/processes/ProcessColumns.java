@@ -69,11 +69,6 @@ final class ProcessColumns {
         BiggestFirstSort.install(table, biggestFirst);
     }
 
-    /** The columns sorted descending on their first click (sizes and CPU). */
-    Set<TableColumn<ProcessRow, ?>> biggestFirstColumns() {
-        return Set.copyOf(biggestFirst);
-    }
-
     /** Every column, in display order. */
     List<TableColumn<ProcessRow, ?>> all() {
         return all;

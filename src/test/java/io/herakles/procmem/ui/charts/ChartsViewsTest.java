@@ -59,6 +59,8 @@ class ChartsViewsTest {
         assertThat(header.leaderboardRows()).hasSize(HeaderTilesView.TOP_N)
                 .startsWith("proc12 (12)  1.50 GiB", "proc11 (11)  1.38 GiB");
         assertThat(header.tiles().get(2).getTitle()).isEqualTo("Top processes by RSS");
+        assertThat(header.tiles().get(1).getTitle()).as("the system CPU says what it is a share of")
+                .isEqualTo("System CPU (% of all 4 cores)");
         assertThat(header.tiles().get(3).getValue()).isEqualTo(12.0);
         assertThat(header.tiles().get(3).getText()).isEqualTo("6 of 12 with PSS/USS readable");
     }

@@ -17,7 +17,8 @@ class TreemapTextTest {
 
         String text = TreemapText.tooltip(leaf, MemoryMetric.RSS);
 
-        assertThat(text).contains("proc42 (pid 42)", "db/postgres", "RSS 3.00 GiB", "USS \u2014", "PSS \u2014");
+        assertThat(text).contains("proc42 (pid 42)", "db/postgres", "RSS 3.00 GiB", "USS \u2014", "PSS \u2014",
+                "% of one core");
     }
 
     @Test
