@@ -1,10 +1,8 @@
 package io.herakles.procmem.ui.app;
 
 import io.herakles.procmem.model.Snapshot;
-import io.herakles.procmem.ui.common.Formats;
 import io.herakles.procmem.ui.store.SnapshotStore;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -13,8 +11,8 @@ import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.ToggleSwitch;
 
 /**
- * The status bar: when the shown snapshot was collected (and how long that took), how many
- * processes it has, and the "Serve metrics" switch that starts the embedded exporter through
+ * The status bar: when the shown snapshot was collected (and how long that took), "Paused" while
+ * live updates are held back, how many processes it has, and the "Serve metrics" switch that starts the embedded exporter through
  * {@link DesktopServices#startMetricsServer(int)} and shows its URL. FX thread only.
  */
 final class StatusBarView extends StatusBar {
@@ -34,6 +32,7 @@ final class StatusBarView extends StatusBar {
         this.owner = owner;
         getStyleClass().add("app-status-bar");
         setText("Waiting for the first snapshot…");
+        setId("statusBar");
         processCount.setId("processCount");
         serveMetrics.setId("serveMetrics");
         metricsUrl.setId("metricsUrl");
@@ -47,20 +46,12 @@ final class StatusBarView extends StatusBar {
         });
         store.currentSnapshotProperty().addListener((obs, old, snapshot) -> show(snapshot, store));
         store.modeProperty().addListener((obs, old, mode) -> show(store.getCurrentSnapshot(), store));
+        store.pausedProperty().addListener((obs, was, paused) -> show(store.getCurrentSnapshot(), store));
     }
 
     private void show(Snapshot snapshot, SnapshotStore store) {
-        if (snapshot == null) {
-            setText(store.getMode() == SnapshotStore.Mode.LIVE ? "Waiting for the first snapshot…" : "");
-            processCount.setText("");
-            return;
-        }
-        String when = Formats.time(snapshot.takenAt());
-        String text = store.getMode() == SnapshotStore.Mode.FILE
-                ? "Snapshot " + store.fileNameProperty().get() + ", collected " + when
-                : String.format(Locale.ROOT, "Collected %s in %.0f ms", when, snapshot.stats().durationSeconds() * 1000);
-        setText(text);
-        processCount.setText(snapshot.processes().size() + " processes");
+        setText(StatusText.of(snapshot, store.getMode(), store.isPaused(), store.fileNameProperty().get()));
+        processCount.setText(snapshot == null ? "" : snapshot.processes().size() + " processes");
     }
 
     private void toggle(boolean on) {

@@ -79,6 +79,9 @@ final class VisualViews {
             // the live one survives, so after "Back to live" the sparkline still starts at first sight
             history = mode == SnapshotStore.Mode.LIVE ? liveHistory : new ProcessHistory();
             cpuChart.clear();
+            // a file holds one moment: both say so rather than wait for history that never comes
+            cpuChart.setFromFile(mode == SnapshotStore.Mode.FILE);
+            details.setFromFile(mode == SnapshotStore.Mode.FILE);
         });
         store.currentSnapshotProperty().addListener((obs, old, snapshot) -> show(snapshot));
         show(store.getCurrentSnapshot());
@@ -154,6 +157,16 @@ final class VisualViews {
 
     Node details() {
         return detailsScroll;
+    }
+
+    /** The details pane (tests). */
+    DetailsView detailsView() {
+        return details;
+    }
+
+    /** The CPU chart (tests). */
+    CpuChartView cpuChart() {
+        return cpuChart;
     }
 
     /** The treemap (tests click it). */

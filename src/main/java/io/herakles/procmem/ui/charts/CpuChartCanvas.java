@@ -27,6 +27,8 @@ final class CpuChartCanvas extends CanvasRegion {
     private static final Color REST = Color.web("#5f6368");
     private static final Font FONT = Font.font(10.5);
     private static final double LEFT = 44;
+    static final String COLLECTING = "Collecting CPU samples\u2026";
+    static final String NO_HISTORY_IN_FILE = "No CPU history in a snapshot file: it holds one moment.";
     private static final double BOTTOM = 18;
     private static final double TOP = 8;
     private static final double RIGHT = 8;
@@ -34,6 +36,8 @@ final class CpuChartCanvas extends CanvasRegion {
     private final Tooltip tooltip = new Tooltip();
     private GroupCpuHistory.ChartData data;
     private boolean stacked = true;
+    /** Whether the data comes from a snapshot file: one moment, drawn as bars, never "collecting". */
+    private boolean fromFile;
 
     CpuChartCanvas() {
         setMinSize(160, 100);
@@ -64,6 +68,19 @@ final class CpuChartCanvas extends CanvasRegion {
         repaint();
     }
 
+    /** The sentence drawn instead of a time chart, empty when one is drawn. */
+    String message() {
+        if (fromFile) {
+            return NO_HISTORY_IN_FILE;
+        }
+        return data == null || data.size() < 2 ? COLLECTING : "";
+    }
+
+    void setFromFile(boolean file) {
+        fromFile = file;
+        repaint();
+    }
+
     void setStacked(boolean value) {
         stacked = value;
         repaint();
@@ -81,12 +98,18 @@ final class CpuChartCanvas extends CanvasRegion {
         double plotW = Math.max(1, w - LEFT - RIGHT);
         double plotH = Math.max(1, h - TOP - BOTTOM);
         double yMax = niceCeiling(data == null ? 0 : (stacked ? data.maxStacked() : maxSingle(data)));
-        paintAxes(g, plotW, plotH, yMax);
+        if (!fromFile) {
+            paintAxes(g, plotW, plotH, yMax);
+        }
+        if (fromFile) {
+            paintFileSample(g, w, h);
+            return;
+        }
         if (data == null || data.size() < 2) {
             g.setFill(TEXT);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("Collecting CPU samples\u2026", LEFT + plotW / 2, TOP + plotH / 2);
+            g.fillText(COLLECTING, LEFT + plotW / 2, TOP + plotH / 2);
             return;
         }
         double[] xs = new double[data.size()];
@@ -100,6 +123,54 @@ final class CpuChartCanvas extends CanvasRegion {
         } else {
             paintLines(g, xs, plotH, yMax);
         }
+    }
+
+    /**
+     * A snapshot file holds one moment: say that there is no history, and show that moment's CPU
+     * per group as labelled bars (the file's own values) instead of a time axis.
+     */
+    private void paintFileSample(GraphicsContext g, double w, double h) {
+        g.setFill(TEXT);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(NO_HISTORY_IN_FILE, 10, 8);
+        List<String> lines = fileSampleLines(data);
+        if (lines.isEmpty()) {
+            g.fillText("No process used CPU in the sample it holds.", 10, 26);
+            return;
+        }
+        g.fillText("CPU by group when it was taken (% of one core):", 10, 26);
+        double max = 0;
+        for (GroupCpuHistory.Series s : data.series()) {
+            max = Math.max(max, s.at(data.size() - 1));
+        }
+        double barLeft = 150;
+        double barMax = Math.max(20, w - barLeft - 80);
+        double rowH = 18;
+        double y = 46;
+        for (int i = 0; i < data.series().size() && y + rowH <= h; i++, y += rowH) {
+            GroupCpuHistory.Series s = data.series().get(i);
+            double v = s.at(data.size() - 1);
+            g.setFill(TEXT);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(s.group(), 10, y + 2);
+            g.setFill(colour(s.group()));
+            g.fillRect(barLeft, y + 2, Math.max(1, barMax * v / Math.max(max, 1e-9)), rowH - 6);
+            g.setFill(TEXT);
+            g.fillText(String.format(Locale.ROOT, "%.1f %%", v), barLeft + barMax * v / Math.max(max, 1e-9) + 6, y + 2);
+        }
+    }
+
+    /** "group  12.3 %" for each series at the last sample; empty when there is none (for tests and the bars). */
+    static List<String> fileSampleLines(GroupCpuHistory.ChartData d) {
+        if (d == null || d.size() == 0) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (GroupCpuHistory.Series s : d.series()) {
+            out.add(s.group() + "  " + String.format(Locale.ROOT, "%.1f %%", s.at(d.size() - 1)));
+        }
+        return out;
     }
 
     private void paintStacked(GraphicsContext g, double[] xs, double plotH, double yMax) {

@@ -117,6 +117,22 @@ public class CpuChartView extends VBox {
         return chartData.getReadOnlyProperty();
     }
 
+    /**
+     * Whether the snapshots come from a file: one moment, so the chart shows that moment's CPU per
+     * group and says there is no history, instead of waiting for samples. The window and stacking
+     * choices do not apply then.
+     */
+    public void setFromFile(boolean file) {
+        canvas.setFromFile(file);
+        windowChoice.setDisable(file);
+        stackedBox.setDisable(file);
+    }
+
+    /** What the chart says instead of (or above) a time chart; empty when it draws one. */
+    public String message() {
+        return canvas.message();
+    }
+
     /** Forgets the history (e.g. when the source changes). */
     public void clear() {
         history.clear();

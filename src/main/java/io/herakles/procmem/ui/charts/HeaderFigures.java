@@ -3,6 +3,7 @@ package io.herakles.procmem.ui.charts;
 import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.ui.common.FigureHelp;
 import io.herakles.procmem.ui.common.Formats;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.OptionalLong;
  *
  * @param memoryUsedPercent 100 × (1 − available/total), absent when {@code /proc/meminfo} was unreadable
  * @param memoryText        "12.3 GiB of 31.2 GiB used", or "—"
- * @param cpuPercent        whole-machine CPU busy, 0..100, absent on the first tick
+ * @param cpuPercent        whole-machine CPU busy, 0..100 (a share of all cores), absent on the first tick
+ * @param cpuCount          online CPUs the percentage is a share of, 0 when unknown
  * @param top               the largest processes by {@code metric}, largest first (processes without a value left out)
  * @param metric            the ranking metric
  * @param processes         processes in the snapshot
@@ -27,6 +29,7 @@ public record HeaderFigures(
         OptionalDouble memoryUsedPercent,
         String memoryText,
         OptionalDouble cpuPercent,
+        int cpuCount,
         List<TopEntry> top,
         MemoryMetric metric,
         int processes,
@@ -72,10 +75,16 @@ public record HeaderFigures(
                 used.isPresent() ? OptionalDouble.of(clamp(used.getAsDouble() * 100)) : OptionalDouble.empty(),
                 memoryText,
                 cpu.isPresent() ? OptionalDouble.of(clamp(cpu.getAsDouble() * 100)) : OptionalDouble.empty(),
+                snapshot.system().cpuCount(),
                 top(snapshot.processes(), metric, topN),
                 metric,
                 snapshot.processes().size(),
                 readable);
+    }
+
+    /** What the CPU figure is a share of: "% of all 4 cores" (the per-process figures are of one core). */
+    public String cpuBaseText() {
+        return "%" + " " + FigureHelp.allCores(cpuCount);
     }
 
     /** "1,234 of 1,300 with PSS/USS readable". */

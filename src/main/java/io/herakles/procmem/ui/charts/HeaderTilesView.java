@@ -5,10 +5,12 @@ import eu.hansolo.tilesfx.TileBuilder;
 import eu.hansolo.tilesfx.chart.ChartData;
 import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.ui.common.FigureHelp;
 import io.herakles.procmem.ui.common.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
@@ -35,6 +37,7 @@ public class HeaderTilesView extends HBox {
     private final Tile topTile;
     private final Tile countTile;
     private final LeaderboardPane leaderboard = new LeaderboardPane(TOP_N);
+    private final Tooltip cpuHelp = new Tooltip(cpuHelp(0));
     private HeaderFigures last;
     private java.time.Instant lastCpuAt;
 
@@ -47,9 +50,10 @@ public class HeaderTilesView extends HBox {
                 .minValue(0).maxValue(100).decimals(1).thresholdVisible(false).animated(false)
                 .text(Formats.ABSENT).build();
         cpuTile = TileBuilder.create().skinType(Tile.SkinType.SMOOTH_AREA_CHART)
-                .prefSize(TILE_WIDTH * 1.4, TILE_HEIGHT).title("System CPU").unit("%")
+                .prefSize(TILE_WIDTH * 1.4, TILE_HEIGHT).title(cpuTitle(0)).unit("%")
                 .minValue(0).maxValue(100).decimals(1).smoothing(true).animated(false)
-                .text("last " + CPU_POINTS / 60 + " minutes").build();
+                .text(cpuText(0)).build();
+        Tooltip.install(cpuTile, cpuHelp);
         topTile = TileBuilder.create().skinType(Tile.SkinType.CUSTOM)
                 .prefSize(TILE_WIDTH * 1.3, TILE_HEIGHT).title("Top processes by RSS")
                 .graphic(leaderboard).build();
@@ -88,9 +92,30 @@ public class HeaderTilesView extends HBox {
             appendCpu(f.cpuPercent().getAsDouble(), snapshot.takenAt());
             lastCpuAt = snapshot.takenAt();
         }
+        if (!cpuTitle(f.cpuCount()).equals(cpuTile.getTitle())) {
+            // the area-chart skin draws the title but not the text: the base goes in the title
+            cpuTile.setTitle(cpuTitle(f.cpuCount()));
+            cpuTile.setText(cpuText(f.cpuCount()));
+            cpuHelp.setText(cpuHelp(f.cpuCount()));
+        }
         updateLeaders(f);
         countTile.setValue(f.processes());
         countTile.setText(f.readableText());
+    }
+
+    /** The CPU tile's title, with what the percentage is a share of: "System CPU (% of all 4 cores)". */
+    static String cpuTitle(int cpuCount) {
+        return "System CPU (% " + FigureHelp.allCores(cpuCount) + ")";
+    }
+
+    /** The CPU tile's caption: what 100 % means, and the time span. */
+    static String cpuText(int cpuCount) {
+        return "% " + FigureHelp.allCores(cpuCount) + " \u00b7 last " + CPU_POINTS / 60 + " minutes";
+    }
+
+    private static String cpuHelp(int cpuCount) {
+        return "Whole-machine CPU busy as a share " + FigureHelp.allCores(cpuCount)
+                + ": 100 % is every core busy. The table's CPU % is " + FigureHelp.ONE_CORE + ".";
     }
 
     /** The figures of the last update (for tests and for other views that want the same numbers). */

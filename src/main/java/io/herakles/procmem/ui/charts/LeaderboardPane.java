@@ -15,7 +15,7 @@ import javafx.scene.text.Font;
 
 /**
  * The ranked rows inside the "Top processes" tile: rank, a swatch in the group's colour, name and
- * pid, the value with its unit ("1.5 GiB"). A fixed set of labels whose texts change in place, so a
+ * pid, the value with its unit ("1.50 GiB"). A fixed set of labels whose texts change in place, so a
  * refresh every second creates no nodes. (TilesFX's own leaderboard skin sorts its item nodes in a
  * ListView and showed only the first row after in-place updates, and cannot print units.)
  * FX thread only.

@@ -13,9 +13,10 @@ import java.util.OptionalLong;
  * durations. An absent (unreadable) value is shown as {@link #ABSENT} ("—"), never as 0.
  * Stateless, locale-independent (dot decimal separator), safe from any thread.
  *
- * <p>Two byte styles exist on purpose: {@link #bytes(long)} (one decimal, for prose-like text in
- * details, tooltips, charts and treemap labels) and {@link #bytesColumn(long)} (three significant
- * figures, so a column of numbers keeps the same width and precision at every magnitude).
+ * <p>One rule per kind of figure, so the table, the details pane, the tiles, the treemap and the
+ * charts print the same value the same way: bytes in binary units with three significant figures
+ * ({@code 512 B}, {@code 1.75 MiB}, {@code 123 KiB}); CPU as percent of one core with one decimal
+ * ({@code 12.5 %}); CPU time as clock time ({@code 0:00.2}, {@code 1:02:03}).
  */
 public final class Formats {
 
@@ -28,7 +29,10 @@ public final class Formats {
 
     private Formats() {}
 
-    /** Bytes with a binary unit and one decimal above bytes: {@code 512 B}, {@code 1.5 GiB}; negatives keep their sign. */
+    /**
+     * Bytes in binary units with three significant figures: {@code 512 B}, {@code 1.50 KiB},
+     * {@code 15.5 MiB}, {@code 900 MiB}; negatives keep their sign.
+     */
     public static String bytes(long bytes) {
         if (bytes < 0) {
             return "-" + bytes(bytes == Long.MIN_VALUE ? Long.MAX_VALUE : -bytes);
@@ -37,11 +41,12 @@ public final class Formats {
             return bytes + " B";
         }
         Scaled s = scale(bytes);
-        // 1023.96 MiB would print as "1024.0 MiB": step up instead
-        if (s.value >= 1023.95 && s.unit < UNITS.length - 1) {
+        // decide on the rounded value: 9.996 prints as "10.0", 1023.7 KiB steps up to "1.00 MiB"
+        if (s.value >= 1023.5 && s.unit < UNITS.length - 1) {
             s = new Scaled(s.value / 1024, s.unit + 1);
         }
-        return String.format(Locale.ROOT, "%.1f %s", s.value, UNITS[s.unit]);
+        String pattern = s.value >= 99.95 ? "%.0f %s" : s.value >= 9.995 ? "%.1f %s" : "%.2f %s";
+        return String.format(Locale.ROOT, pattern, s.value, UNITS[s.unit]);
     }
 
     /** {@link #bytes(long)}, or {@link #ABSENT} when unknown. */
@@ -49,25 +54,9 @@ public final class Formats {
         return bytes.isPresent() ? bytes(bytes.getAsLong()) : ABSENT;
     }
 
-    /**
-     * Bytes in binary units with three significant figures, for table columns: {@code 512 B},
-     * {@code 1.50 MiB}, {@code 12.3 GiB}; a negative (unknown) value is {@link #ABSENT}.
-     */
-    public static String bytesColumn(long bytes) {
-        if (bytes < 0) {
-            return ABSENT;
-        }
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        Scaled s = scale(bytes);
-        String pattern = s.value >= 100 ? "%.0f %s" : s.value >= 10 ? "%.1f %s" : "%.2f %s";
-        return String.format(Locale.ROOT, pattern, s.value, UNITS[s.unit]);
-    }
-
-    /** {@link #bytesColumn(long)} of a nullable boxed value (table cells), {@link #ABSENT} for null. */
-    public static String bytesColumn(Long bytes) {
-        return bytes == null ? ABSENT : bytesColumn(bytes.longValue());
+    /** {@link #bytes(long)} of a nullable boxed value (table cells), {@link #ABSENT} for null. */
+    public static String bytes(Long bytes) {
+        return bytes == null ? ABSENT : bytes(bytes.longValue());
     }
 
     /** A CPU percentage with one decimal and its sign: {@code 12.5 %}; {@link #ABSENT} when not finite. */

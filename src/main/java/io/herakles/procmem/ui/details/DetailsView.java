@@ -4,6 +4,7 @@ import io.herakles.procmem.model.ProcessSample;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -42,7 +43,8 @@ public class DetailsView extends VBox {
         title.textProperty().bind(viewModel.titleProperty());
         getChildren().addAll(title, sparkline, section("Memory and CPU"), figures, section("Memory breakdown"), bar,
                 breakdown, section("Process"), identity);
-        viewModel.historyProperty().addListener((obs, old, now) -> sparkline.setPoints(now));
+        viewModel.historyProperty().addListener((obs, old, now) -> showHistory());
+        viewModel.historyNoteProperty().addListener((obs, old, now) -> showHistory());
         viewModel.partsProperty().addListener((obs, old, now) -> bar.setBreakdown(now));
         viewModel.memoryProperty().addListener((obs, old, now) -> fill(figures, now));
         viewModel.breakdownProperty().addListener((obs, old, now) -> {
@@ -54,12 +56,26 @@ public class DetailsView extends VBox {
     }
 
     private void showNothing() {
-        sparkline.setPoints(List.of());
+        showHistory();
+    }
+
+    private void showHistory() {
+        sparkline.setPoints(viewModel.historyProperty().get(), viewModel.historyNoteProperty().get());
+    }
+
+    /** Whether the shown snapshots come from a file (no history: the sparkline says so). */
+    public void setFromFile(boolean file) {
+        viewModel.setFromFile(file);
     }
 
     /** Shows {@code sampleOrNull} (null: "No process selected") with its history from {@code history}. */
     public void show(ProcessSample sampleOrNull, ProcessHistory history) {
         viewModel.show(sampleOrNull, history);
+    }
+
+    /** The history chart (tests). */
+    HistorySparkline sparkline() {
+        return sparkline;
     }
 
     /** The view-model (read-only properties). */
@@ -89,7 +105,9 @@ public class DetailsView extends VBox {
     private static void fill(GridPane grid, List<DetailRow> rows) {
         if (grid.getChildren().size() == rows.size() * 2) {
             for (int i = 0; i < rows.size(); i++) {
-                ((Label) grid.getChildren().get(2 * i)).setText(rows.get(i).label());
+                Label name = (Label) grid.getChildren().get(2 * i);
+                name.setText(rows.get(i).label());
+                explain(name, rows.get(i).help());
                 ((Label) grid.getChildren().get(2 * i + 1)).setText(rows.get(i).value());
             }
             return;
@@ -98,10 +116,23 @@ public class DetailsView extends VBox {
         for (int i = 0; i < rows.size(); i++) {
             Label name = new Label(rows.get(i).label());
             name.setStyle("-fx-opacity: 0.75;");
+            explain(name, rows.get(i).help());
             Label value = new Label(rows.get(i).value());
             value.setWrapText(true);
             grid.add(name, 0, i);
             grid.add(value, 1, i);
+        }
+    }
+
+    /** Puts {@code help} on {@code label} as its tooltip (none when empty); keeps an equal one. */
+    private static void explain(Label label, String help) {
+        if (help.isEmpty()) {
+            label.setTooltip(null);
+        } else if (label.getTooltip() == null || !help.equals(label.getTooltip().getText())) {
+            Tooltip tip = new Tooltip(help);
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            label.setTooltip(tip);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.herakles.procmem.ui.details;
 
+import io.herakles.procmem.ui.common.FigureHelp;
 import io.herakles.procmem.ui.common.Formats;
 import io.herakles.procmem.model.MemoryBreakdown;
 import io.herakles.procmem.model.ProcessSample;
@@ -30,7 +31,14 @@ public final class DetailsViewModel {
             new ReadOnlyObjectWrapper<>(this, "history", List.of());
     private final ReadOnlyObjectWrapper<MemoryBreakdown> parts =
             new ReadOnlyObjectWrapper<>(this, "parts", MemoryBreakdown.UNKNOWN);
+    private final ReadOnlyStringWrapper historyNote = new ReadOnlyStringWrapper(this, "historyNote", NOTHING_SELECTED);
     private final ZoneId zone;
+    /** Whether the shown snapshot came from a file (one moment, no history). */
+    private boolean fromFile;
+
+    static final String NOTHING_SELECTED = "No process selected";
+    static final String NO_HISTORY_IN_FILE = "No history in a snapshot file: the figures are from when it was taken";
+    static final String COLLECTING = "Collecting history\u2026 (a point per refresh)";
 
     public DetailsViewModel() {
         this(ZoneId.systemDefault());
@@ -41,10 +49,19 @@ public final class DetailsViewModel {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
+    /**
+     * Whether what is shown comes from a snapshot file. A file holds one moment, so the history
+     * says so instead of waiting for points that will never come. Takes effect on the next {@link #show}.
+     */
+    public void setFromFile(boolean file) {
+        fromFile = file;
+    }
+
     /** Shows {@code sample} (null: nothing selected) with its points from {@code historyOrNull}. */
     public void show(ProcessSample sample, ProcessHistory historyOrNull) {
         if (sample == null) {
-            title.set("No process selected");
+            title.set(NOTHING_SELECTED);
+            historyNote.set(NOTHING_SELECTED);
             identity.set(List.of());
             memory.set(List.of());
             breakdown.set(List.of());
@@ -59,7 +76,16 @@ public final class DetailsViewModel {
         memory.set(PssUssAgeRow.appendTo(memoryRows(sample), sample, now));
         breakdown.set(breakdownRows(sample.memory()));
         parts.set(sample.memory());
+        historyNote.set(historyNote(points.size(), fromFile));
         history.set(points);
+    }
+
+    /** Why there is no chart of {@code points} points: "" when there are enough to draw. */
+    static String historyNote(int points, boolean fromFile) {
+        if (points >= 2) {
+            return "";
+        }
+        return fromFile ? NO_HISTORY_IN_FILE : COLLECTING;
     }
 
     /** Who and what the process is, and which rule classified it. */
@@ -78,14 +104,17 @@ public final class DetailsViewModel {
         return List.copyOf(rows);
     }
 
-    /** The headline figures: RSS, PSS, USS, CPU. */
+    /** The CPU row's label, with the base of the percentage. */
+    static final String CPU_LABEL = "CPU (" + FigureHelp.CPU_BASE + ")";
+
+    /** The headline figures: RSS, PSS, USS, CPU, CPU time (swap is in the breakdown); the same formats as the table. */
     static List<DetailRow> memoryRows(ProcessSample p) {
         return List.of(
-                new DetailRow("RSS", Formats.bytes(p.rssBytes())),
-                new DetailRow("PSS", Formats.bytes(p.pssBytes())),
-                new DetailRow("USS", Formats.bytes(p.ussBytes())),
-                new DetailRow("CPU", Formats.percent(p.cpuPercent())),
-                new DetailRow("CPU time", Formats.duration(Duration.ofMillis((long) (p.cpuTimeSeconds() * 1000)))));
+                new DetailRow("RSS", Formats.bytes(p.rssBytes()), FigureHelp.RSS),
+                new DetailRow("PSS", Formats.bytes(p.pssBytes()), FigureHelp.PSS),
+                new DetailRow("USS", Formats.bytes(p.ussBytes()), FigureHelp.USS),
+                new DetailRow(CPU_LABEL, Formats.percent(p.cpuPercent()), FigureHelp.CPU_PERCENT),
+                new DetailRow("CPU time", Formats.cpuTime(p.cpuTimeSeconds()), FigureHelp.CPU_TIME));
     }
 
     /** Where the memory lives: resident anon/file/shmem, swap, and the PSS split when readable. */
@@ -94,7 +123,7 @@ public final class DetailsViewModel {
                 new DetailRow("Anonymous (RSS)", Formats.bytes(m.rssAnon())),
                 new DetailRow("File-backed (RSS)", Formats.bytes(m.rssFile())),
                 new DetailRow("Shared memory (RSS)", Formats.bytes(m.rssShmem())),
-                new DetailRow("Swap", Formats.bytes(m.swap())),
+                new DetailRow("Swap", Formats.bytes(m.swap()), FigureHelp.SWAP),
                 new DetailRow("Anonymous (PSS)", Formats.bytes(m.pssAnon())),
                 new DetailRow("File-backed (PSS)", Formats.bytes(m.pssFile())),
                 new DetailRow("Shared memory (PSS)", Formats.bytes(m.pssShmem())),
@@ -134,6 +163,14 @@ public final class DetailsViewModel {
 
     public ReadOnlyObjectProperty<List<HistoryPoint>> historyProperty() {
         return history.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the history has no chart ("Collecting history…", "No history in a snapshot file…", "No
+     * process selected"); empty when it has one. Set before {@link #historyProperty()} changes.
+     */
+    public ReadOnlyStringProperty historyNoteProperty() {
+        return historyNote.getReadOnlyProperty();
     }
 
     /** The raw breakdown of the shown process (for the stacked bar). */

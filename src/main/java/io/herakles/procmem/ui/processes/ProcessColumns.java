@@ -4,52 +4,69 @@ import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.ui.common.Formats;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
 
 /**
  * The process table's columns: titles, widths, how each cell is shown (binary units, "—" for
- * unknown, numbers right-aligned) and how each column sorts (by the raw value, through
- * {@link SortOrder}). FX thread only.
+ * unknown, numbers right-aligned), what each header's tooltip explains, and how each column sorts
+ * (by the raw value, through {@link SortOrder}; sizes and CPU biggest first, through
+ * {@link BiggestFirstSort}). FX thread only.
  */
 final class ProcessColumns {
 
     private final SortOrder sortOrder = new SortOrder();
     private final Map<MemoryMetric, TableColumn<ProcessRow, Long>> byMetric = new EnumMap<>(MemoryMetric.class);
     private final List<TableColumn<ProcessRow, ?>> all;
+    private final Set<TableColumn<ProcessRow, ?>> biggestFirst = new HashSet<>();
 
     ProcessColumns() {
         all = List.of(
                 sortOrder.key(intColumn("PID", "pid", 62), ProcessComparators.BY_PID),
-                sortOrder.key(textColumn("Name", "name", 140, ProcessRow::nameProperty),
-                        Comparator.comparing(ProcessRow::name, ProcessComparators.TEXT)),
+                sortOrder.key(nameColumn(), Comparator.comparing(ProcessRow::name, ProcessComparators.TEXT)),
                 sortOrder.key(textColumn("User", "user", 72, ProcessRow::userProperty),
                         Comparator.comparing(ProcessRow::user, ProcessComparators.TEXT)),
                 sortOrder.key(textColumn("Group", "group", 80, ProcessRow::groupProperty),
                         Comparator.comparing(ProcessRow::group, ProcessComparators.TEXT)),
                 sortOrder.key(textColumn("Subgroup", "subgroup", 90, ProcessRow::subgroupProperty),
                         Comparator.comparing(ProcessRow::subgroup, ProcessComparators.TEXT)),
-                sortOrder.key(metricColumn(MemoryMetric.RSS, bytesColumn("RSS", "rss", ProcessRow::rssProperty)),
-                        Comparator.comparingLong(ProcessRow::rssKey)),
-                sortOrder.key(metricColumn(MemoryMetric.PSS, bytesColumn("PSS", "pss", ProcessRow::pssProperty)),
-                        Comparator.comparingLong(ProcessRow::pssKey)),
-                sortOrder.key(metricColumn(MemoryMetric.USS, bytesColumn("USS", "uss", ProcessRow::ussProperty)),
-                        Comparator.comparingLong(ProcessRow::ussKey)),
-                sortOrder.key(bytesColumn("Swap", "swap", ProcessRow::swapProperty),
+                sortOrder.key(biggestFirst(metricColumn(MemoryMetric.RSS,
+                        bytesColumn("RSS", "rss", ProcessRow::rssProperty))), Comparator.comparingLong(ProcessRow::rssKey)),
+                sortOrder.key(biggestFirst(metricColumn(MemoryMetric.PSS,
+                        bytesColumn("PSS", "pss", ProcessRow::pssProperty))), Comparator.comparingLong(ProcessRow::pssKey)),
+                sortOrder.key(biggestFirst(metricColumn(MemoryMetric.USS,
+                        bytesColumn("USS", "uss", ProcessRow::ussProperty))), Comparator.comparingLong(ProcessRow::ussKey)),
+                sortOrder.key(biggestFirst(bytesColumn("Swap", "swap", ProcessRow::swapProperty)),
                         Comparator.comparingLong(ProcessRow::swapKey)),
-                sortOrder.key(numberColumn("CPU %", "cpu", 70, ProcessRow::cpuPercentProperty, Formats::percentNumber),
-                        Comparator.comparingDouble(ProcessRow::cpuPercent)),
-                sortOrder.key(numberColumn("CPU time", "cputime", 90, ProcessRow::cpuTimeProperty,
-                        Formats::cpuTime), Comparator.comparingDouble(ProcessRow::cpuTime)),
+                sortOrder.key(biggestFirst(numberColumn("CPU %", "cpu", 70, ProcessRow::cpuPercentProperty,
+                        Formats::percentNumber)), Comparator.comparingDouble(ProcessRow::cpuPercent)),
+                sortOrder.key(biggestFirst(numberColumn("CPU time", "cputime", 90, ProcessRow::cpuTimeProperty,
+                        Formats::cpuTime)), Comparator.comparingDouble(ProcessRow::cpuTime)),
                 sortOrder.key(stateColumn(), Comparator.comparing(ProcessRow::state)),
                 sortOrder.key(textColumn("Command line", "cmdline", 420, ProcessRow::cmdlineProperty),
                         Comparator.comparing(ProcessRow::cmdline, ProcessComparators.TEXT)));
+        for (TableColumn<ProcessRow, ?> column : all) {
+            explain(column);
+        }
+    }
+
+    /**
+     * Installs the header behaviour the columns need on {@code table}, which shows {@link #all()}:
+     * size and CPU columns sort biggest first on the first click.
+     */
+    void install(TableView<ProcessRow> table) {
+        BiggestFirstSort.install(table, biggestFirst);
     }
 
     /** Every column, in display order. */
@@ -87,6 +104,13 @@ final class ProcessColumns {
         return column;
     }
 
+    /** The name, and beside it where the filter matched when that is off screen (see {@link ProcessFilter#hintFor}). */
+    private static TableColumn<ProcessRow, String> nameColumn() {
+        TableColumn<ProcessRow, String> column = textColumn("Name", "name", 160, ProcessRow::nameProperty);
+        column.setCellFactory(c -> new NameCell());
+        return column;
+    }
+
     private static TableColumn<ProcessRow, String> stateColumn() {
         TableColumn<ProcessRow, String> column = textColumn("State", "state", 55, ProcessRow::stateProperty);
         column.getStyleClass().add("center");
@@ -99,7 +123,7 @@ final class ProcessColumns {
         column.setId(id);
         column.setPrefWidth(82);
         column.setCellValueFactory(f -> value.apply(f.getValue()));
-        column.setCellFactory(c -> formattedCell(Formats::bytesColumn, true));
+        column.setCellFactory(c -> formattedCell(Formats::bytes, true));
         column.setComparator(ProcessComparators.BYTES);
         return column;
     }
@@ -113,6 +137,27 @@ final class ProcessColumns {
         column.setCellFactory(c -> formattedCell(format, true));
         column.setComparator(ProcessComparators.NUMBERS);
         return column;
+    }
+
+    private <T> TableColumn<ProcessRow, T> biggestFirst(TableColumn<ProcessRow, T> column) {
+        biggestFirst.add(column);
+        return column;
+    }
+
+    /**
+     * Gives the header a tooltip saying what the column means: the header shows a label carrying
+     * the tooltip as its graphic (the stylesheet hides the header's own text, which stays for the
+     * column chooser and accessibility).
+     */
+    private static void explain(TableColumn<ProcessRow, ?> column) {
+        Label label = new Label(column.getText());
+        label.getStyleClass().add("column-title");
+        Tooltip tip = new Tooltip(ColumnHelp.of(column.getId()));
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        tip.setShowDelay(Duration.millis(300));
+        label.setTooltip(tip);
+        column.setGraphic(label);
     }
 
     private TableColumn<ProcessRow, Long> metricColumn(MemoryMetric metric, TableColumn<ProcessRow, Long> column) {

@@ -3,7 +3,7 @@ package io.herakles.procmem.ui.processes;
 import java.util.Comparator;
 
 /**
- * Column comparators over raw values, so "2.0 GiB" sorts above "900 MiB" and CPU time sorts by
+ * Column comparators over raw values, so "2.00 GiB" sorts above "900 MiB" and CPU time sorts by
  * seconds. Unknown values (null: PSS/USS unreadable) sort below every known value, i.e. first
  * ascending and last descending, where "the biggest" lists should not begin with unknowns.
  */

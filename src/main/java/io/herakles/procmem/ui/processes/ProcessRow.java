@@ -24,6 +24,9 @@ public final class ProcessRow {
     private ProcessSample sample;
     /** Lower-cased name, command line, user, group/subgroup and pid, for the filter. */
     private String searchText;
+    /** Where the name ends in {@link #searchText}, and where the command line ends (it follows the name). */
+    private int nameEnd;
+    private int cmdlineEnd;
     /** Sort keys as primitives (bytes; -1 = unknown, below every value): sorting reads these. */
     private long rssKey;
     private long pssKey;
@@ -42,6 +45,7 @@ public final class ProcessRow {
     private final ReadOnlyObjectWrapper<Long> swap = new ReadOnlyObjectWrapper<>(this, "swap");
     private final ReadOnlyObjectWrapper<Double> cpuPercent = new ReadOnlyObjectWrapper<>(this, "cpuPercent");
     private final ReadOnlyObjectWrapper<Double> cpuTime = new ReadOnlyObjectWrapper<>(this, "cpuTime");
+    private final ReadOnlyStringWrapper matchHint = new ReadOnlyStringWrapper(this, "matchHint", "");
 
     public ProcessRow(ProcessSample sample) {
         this.pid = sample.pid();
@@ -94,6 +98,10 @@ public final class ProcessRow {
         if (textChanged || before == null) {
             searchText = String.join("\n", next.name(), next.cmdline(), next.user(), next.group().toString(),
                     Integer.toString(pid)).toLowerCase(Locale.ROOT);
+            // lower-casing keeps the length of these (almost always ASCII) texts; if a rare letter
+            // does not, a hint may name the neighbouring field, never a wrong row
+            nameEnd = next.name().length();
+            cmdlineEnd = nameEnd + 1 + next.cmdline().length();
         }
         return textChanged;
     }
@@ -118,6 +126,21 @@ public final class ProcessRow {
     /** Lower-cased text the filter searches (name, command line, user, group/subgroup, pid). */
     String searchText() {
         return searchText;
+    }
+
+    /** Where in {@link #searchText()} the name ends (exclusive). */
+    int nameEnd() {
+        return nameEnd;
+    }
+
+    /** Where in {@link #searchText()} the command line ends (exclusive); it starts at {@code nameEnd() + 1}. */
+    int cmdlineEnd() {
+        return cmdlineEnd;
+    }
+
+    /** Sets the filter's note on this row ("" for none); the view-model calls it when the filter changes. */
+    void setMatchHint(String hint) {
+        setIfChanged(matchHint, hint);
     }
 
     // Plain values for the sort comparators: cheaper than going through the properties, which
@@ -153,6 +176,11 @@ public final class ProcessRow {
     public ReadOnlyObjectProperty<Double> cpuPercentProperty() { return cpuPercent.getReadOnlyProperty(); }
     /** Seconds of user + system CPU time. */
     public ReadOnlyObjectProperty<Double> cpuTimeProperty() { return cpuTime.getReadOnlyProperty(); }
+    /**
+     * Where the filter text matched when that is not the name, e.g. "in command line"; empty when
+     * there is no filter or the name matched. Shown beside the name so a row's presence explains itself.
+     */
+    public ReadOnlyStringProperty matchHintProperty() { return matchHint.getReadOnlyProperty(); }
 
     @Override
     public String toString() {

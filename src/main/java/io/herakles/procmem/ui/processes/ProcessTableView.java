@@ -112,6 +112,7 @@ public final class ProcessTableView extends VBox {
             return true;
         });
         table.getColumns().setAll(columns.all());
+        columns.install(table);
         table.setRowFactory(t -> newRow());
         sortByMetricDescending(store.metricProperty().get()); // biggest first until the user sorts
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {

@@ -44,9 +44,14 @@ public final class ProcessTableViewModel {
     private final Map<String, Integer> groupCounts = new TreeMap<>();
     private final ObservableList<String> groupsView = FXCollections.unmodifiableObservableList(groups);
     private Comparator<? super ProcessRow> order = ProcessComparators.BY_PID;
+    /** Whether some row may carry a match hint (a text filter was set since the last clearing). */
+    private boolean hinted;
 
     public ProcessTableViewModel() {
-        filter.addListener((obs, old, now) -> filtered.setPredicate(now == null || now.isEmpty() ? null : now));
+        filter.addListener((obs, old, now) -> {
+            filtered.setPredicate(now == null || now.isEmpty() ? null : now);
+            updateHints();
+        });
     }
 
     /**
@@ -99,10 +104,29 @@ public final class ProcessTableViewModel {
             filtered.setPredicate(null);
             filtered.setPredicate(filter.get());
         }
+        if (textChanged || !added.isEmpty()) {
+            updateHints();
+        }
         publishGroups();
         if (!inOrder()) {
             resort();
         }
+    }
+
+    /**
+     * Tells each row where the filter text matched, when not in a visible column (see
+     * {@link ProcessFilter#hintFor}). One substring search per row, only when the filter or a
+     * searched text changed, and a row property is written only when its hint changes.
+     */
+    private void updateHints() {
+        ProcessFilter current = filter.get() == null ? ProcessFilter.NONE : filter.get();
+        if (current.text().isEmpty() && !hinted) {
+            return;
+        }
+        for (ProcessRow row : rows) {
+            row.setMatchHint(current.hintFor(row));
+        }
+        hinted = !current.text().isEmpty();
     }
 
     /**

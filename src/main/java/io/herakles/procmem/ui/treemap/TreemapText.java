@@ -2,6 +2,7 @@ package io.herakles.procmem.ui.treemap;
 
 import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.ProcessSample;
+import io.herakles.procmem.ui.common.FigureHelp;
 import io.herakles.procmem.ui.common.Formats;
 import java.util.Locale;
 
@@ -38,7 +39,7 @@ public final class TreemapText {
                 + "\nUSS " + Formats.bytes(p.ussBytes())
                 + "   PSS " + Formats.bytes(p.pssBytes())
                 + "   RSS " + Formats.bytes(p.rssBytes())
-                + "\nCPU " + Formats.percent(p.cpuPercent())
+                + "\nCPU " + Formats.percent(p.cpuPercent()) + " " + FigureHelp.ONE_CORE
                 + "\nSized by " + metric + "; click to select";
     }
 

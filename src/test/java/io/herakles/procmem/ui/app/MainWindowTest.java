@@ -119,7 +119,12 @@ class MainWindowTest {
         assertThat(shownPids(robot)).containsExactly(101, 102, 203, 304, 405);
         robot.clickOn(header(robot, "uss"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(shownPids(robot)).as("ascending by bytes, unknown first").containsExactly(405, 203, 101, 304, 102);
+        assertThat(shownPids(robot)).as("biggest first on the first click, unknown last")
+                .containsExactly(102, 304, 101, 203, 405);
+        robot.clickOn(header(robot, "uss"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownPids(robot)).as("then ascending, unknown first").containsExactly(405, 203, 101, 304, 102);
+        robot.clickOn(header(robot, "uss"));
         robot.clickOn(header(robot, "uss"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownPids(robot)).containsExactly(102, 304, 101, 203, 405);
@@ -154,6 +159,8 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(services.calls).contains("pause");
         assertThat(stage.getTitle()).contains("paused");
+        assertThat(robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText())
+                .startsWith("Paused");
     }
 
     @Test
@@ -200,6 +207,11 @@ class MainWindowTest {
 
         assertThat(stage.getTitle()).isEqualTo("Herakles — snapshot night.json");
         assertThat(shownPids(robot)).containsExactly(7001, 7002);
+        robot.interact(() -> window.store().selectedPidProperty().set(7001));
+        assertThat(window.visuals().detailsView().viewModel().historyNoteProperty().get())
+                .as("a file has no history, and says so").startsWith("No history in a snapshot file");
+        assertThat(window.visuals().cpuChart().message()).startsWith("No CPU history in a snapshot file")
+                .doesNotContain("Collecting");
         services.live.publish(TestSnapshots.small(4)); // live keeps arriving, the file stays
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownPids(robot)).containsExactly(7001, 7002);

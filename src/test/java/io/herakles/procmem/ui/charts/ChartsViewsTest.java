@@ -57,8 +57,10 @@ class ChartsViewsTest {
         assertThat(header.tiles().get(1).getChartData()).hasSize(62);
         assertThat(header.tiles().get(0).getTitle()).isEqualTo("Memory 12.0 GiB of 16.0 GiB used");
         assertThat(header.leaderboardRows()).hasSize(HeaderTilesView.TOP_N)
-                .startsWith("proc12 (12)  1.5 GiB", "proc11 (11)  1.4 GiB");
+                .startsWith("proc12 (12)  1.50 GiB", "proc11 (11)  1.38 GiB");
         assertThat(header.tiles().get(2).getTitle()).isEqualTo("Top processes by RSS");
+        assertThat(header.tiles().get(1).getTitle()).as("the system CPU says what it is a share of")
+                .isEqualTo("System CPU (% of all 4 cores)");
         assertThat(header.tiles().get(3).getValue()).isEqualTo(12.0);
         assertThat(header.tiles().get(3).getText()).isEqualTo("6 of 12 with PSS/USS readable");
     }
@@ -82,7 +84,7 @@ class ChartsViewsTest {
 
         assertThat(header.tiles().get(1).getChartData()).hasSize(7);
         assertThat(header.tiles().get(2).getTitle()).isEqualTo("Top processes by USS");
-        assertThat(header.leaderboardRows().get(0)).startsWith("proc12 (12)  384.0 MiB");
+        assertThat(header.leaderboardRows().get(0)).startsWith("proc12 (12)  384 MiB");
     }
 
     @Test

@@ -41,8 +41,11 @@ class DetailsViewModelTest {
                 .containsEntry("Group", "db/postgres")
                 .containsEntry("Matched rule", "name = postgres");
         Map<String, String> figures = asMap(vm.memoryProperty().get());
-        assertThat(figures).containsEntry("RSS", "3.0 GiB").containsEntry("PSS", "2.0 GiB")
-                .containsEntry("USS", "\u2014").containsEntry("CPU", "7.3 %").containsEntry("CPU time", "1h 2m");
+        assertThat(figures).containsEntry("RSS", "3.00 GiB").containsEntry("PSS", "2.00 GiB")
+                .containsEntry("USS", "\u2014").containsEntry("CPU (% of one core)", "7.3 %")
+                .containsEntry("CPU time", "1:02:05");
+        assertThat(vm.memoryProperty().get()).filteredOn(r -> r.label().equals("PSS")).singleElement()
+                .extracting(DetailRow::help).asString().startsWith("Proportional set size");
         assertThat(vm.historyProperty().get()).hasSize(1);
     }
 
@@ -68,9 +71,30 @@ class DetailsViewModelTest {
         vm.show(p, null);
 
         assertThat(asMap(vm.breakdownProperty().get()))
-                .containsEntry("Anonymous (RSS)", "1.0 MiB").containsEntry("File-backed (RSS)", "2.0 MiB")
+                .containsEntry("Anonymous (RSS)", "1.00 MiB").containsEntry("File-backed (RSS)", "2.00 MiB")
                 .containsEntry("Shared memory (RSS)", "\u2014").containsEntry("Swap", "0 B");
         assertThat(vm.partsProperty().get()).isEqualTo(m);
+    }
+
+    @Test
+    void aSnapshotFileSaysItHasNoHistoryInsteadOfCollecting() {
+        ProcessSample p = ProcessSample.builder(7, "batch").rssBytes(1 << 20).build();
+        ProcessHistory history = new ProcessHistory();
+        history.record(TestSnapshots.snapshot(1, START, List.of(p)));
+
+        vm.show(p, history);
+        assertThat(vm.historyNoteProperty().get()).as("live, one point so far").startsWith("Collecting history");
+
+        vm.setFromFile(true);
+        vm.show(p, history);
+        assertThat(vm.historyNoteProperty().get()).isEqualTo(DetailsViewModel.NO_HISTORY_IN_FILE)
+                .doesNotContain("Collecting");
+        assertThat(vm.historyProperty().get()).as("the file's values are still there for the legend").hasSize(1);
+
+        history.record(TestSnapshots.snapshot(2, START.plusSeconds(1), List.of(p)));
+        vm.setFromFile(false);
+        vm.show(p, history);
+        assertThat(vm.historyNoteProperty().get()).as("two points: a chart, no note").isEmpty();
     }
 
     @Test

@@ -46,10 +46,40 @@ class DetailsViewTest {
         assertThat(texts(robot)).contains("nginx (pid 77)", "10.0 MiB", "\u2014", "nginx: worker", "web/nginx",
                 "name = nginx");
         assertThat(view.viewModel().historyProperty().get()).hasSize(30);
+        assertThat(view.sparkline().message()).as("enough points: a chart").isEmpty();
+        assertThat(view.sparkline().legendTexts()).contains("RSS 10.0 MiB", "USS \u2014");
+        assertThat(view.sparkline().legendTexts().get(3)).endsWith("% of one core");
 
         robot.interact(() -> view.show(null, history));
 
         assertThat(texts(robot)).contains("No process selected").doesNotContain("nginx: worker");
+    }
+
+    @Test
+    void scalesAreLabelledAndCpuHasItsOwn() {
+        List<HistoryPoint> points = List.of(
+                new HistoryPoint(T0, 30L << 20, java.util.OptionalLong.of(20L << 20), java.util.OptionalLong.empty(), 8.3),
+                new HistoryPoint(T0.plusSeconds(1), 50L << 20, java.util.OptionalLong.empty(),
+                        java.util.OptionalLong.of(12L << 20), 0.4));
+
+        assertThat(HistorySparkline.memoryRange(points)).containsExactly(12L << 20, 50L << 20);
+        assertThat(HistorySparkline.cpuScaleTop(points)).as("8.3 % on a 10 % scale, not a full-height area")
+                .isEqualTo(10.0);
+        assertThat(HistorySparkline.cpuScaleTop(List.of(points.get(1)))).isEqualTo(1.0);
+    }
+
+    @Test
+    void aSnapshotFileShowsItsValuesAndSaysThereIsNoHistory(FxRobot robot) {
+        ProcessHistory history = new ProcessHistory();
+        ProcessSample p = ProcessSample.builder(77, "nginx").rssBytes(10 << 20).cpuPercent(2.5).build();
+        robot.interact(() -> {
+            history.record(TestSnapshots.snapshot(1, T0, List.of(p)));
+            view.setFromFile(true);
+            view.show(p, history);
+        });
+
+        assertThat(view.sparkline().message()).isEqualTo(DetailsViewModel.NO_HISTORY_IN_FILE);
+        assertThat(view.sparkline().legendTexts()).contains("RSS 10.0 MiB", "CPU 2.5 % of one core");
     }
 
     private static List<String> texts(FxRobot robot) {

@@ -121,6 +121,30 @@ class ProcessTableViewModelTest {
     }
 
     @Test
+    void aRowThatMatchedOnlyInItsCommandLineSaysSo() {
+        ProcessSample sleeper = ProcessSample.builder(11, "sleep").cmdline("sleep 60 # worker pool").rssBytes(MIB).build();
+        ProcessSample worker = ProcessSample.builder(12, "worker").cmdline("/opt/worker --queue=mail").rssBytes(MIB).build();
+        ProcessSample user = ProcessSample.builder(13, "cron").cmdline("cron -f").user("workerbee").rssBytes(MIB).build();
+        vm.apply(snapshot(1, List.of(sleeper, worker, user)));
+
+        vm.filterProperty().set(new ProcessFilter("Worker", Set.of()));
+
+        assertThat(pids(vm.shownRows())).containsExactlyInAnyOrder(11, 12, 13);
+        assertThat(vm.row(11).orElseThrow().matchHintProperty().get()).isEqualTo(ProcessFilter.IN_COMMAND_LINE);
+        assertThat(vm.row(12).orElseThrow().matchHintProperty().get()).as("the name matched: nothing to explain")
+                .isEmpty();
+        assertThat(vm.row(13).orElseThrow().matchHintProperty().get()).as("user is a visible column").isEmpty();
+
+        // a process arriving while the filter is set gets its hint too
+        ProcessSample late = ProcessSample.builder(14, "python3").cmdline("python3 worker.py").rssBytes(MIB).build();
+        vm.apply(snapshot(2, List.of(sleeper, worker, user, late)));
+        assertThat(vm.row(14).orElseThrow().matchHintProperty().get()).isEqualTo(ProcessFilter.IN_COMMAND_LINE);
+
+        vm.filterProperty().set(ProcessFilter.NONE);
+        assertThat(vm.allRows()).allSatisfy(r -> assertThat(r.matchHintProperty().get()).isEmpty());
+    }
+
+    @Test
     void groupFilterKeepsOnlyCheckedGroupsAndCombinesWithText() {
         vm.apply(TestSnapshots.small(1));
         vm.filterProperty().set(new ProcessFilter("", Set.of("db", "web")));

@@ -17,7 +17,8 @@ class TreemapTextTest {
 
         String text = TreemapText.tooltip(leaf, MemoryMetric.RSS);
 
-        assertThat(text).contains("proc42 (pid 42)", "db/postgres", "RSS 3.0 GiB", "USS \u2014", "PSS \u2014");
+        assertThat(text).contains("proc42 (pid 42)", "db/postgres", "RSS 3.00 GiB", "USS \u2014", "PSS \u2014",
+                "% of one core");
     }
 
     @Test
@@ -28,7 +29,7 @@ class TreemapTextTest {
 
         String text = TreemapText.tooltip(root.children().get(0), MemoryMetric.PSS);
 
-        assertThat(text).contains("PSS 1.0 MiB in 1 process", "1 process without PSS left out");
+        assertThat(text).contains("PSS 1.00 MiB in 1 process", "1 process without PSS left out");
     }
 
     @Test

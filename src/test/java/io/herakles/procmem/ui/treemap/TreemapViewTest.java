@@ -95,7 +95,7 @@ class TreemapViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         Tooltip tip = view.tooltip();
-        assertThat(tip.getText()).contains("proc12 (pid 12)", "RSS 200.0 MiB", "db/postgres");
+        assertThat(tip.getText()).contains("proc12 (pid 12)", "RSS 200 MiB", "db/postgres");
 
         robot.interact(() -> view.zoomTo(ZoomPath.subgroup("db", "postgres")));
         robot.clickOn(centreOf(12), Motion.DIRECT, MouseButton.SECONDARY);
