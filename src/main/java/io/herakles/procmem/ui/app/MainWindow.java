@@ -70,7 +70,7 @@ public final class MainWindow {
 
     public MainWindow(DesktopServices services, Dialogs dialogs, FxExecutor fx) {
         this.services = services;
-        this.store = new SnapshotStore(fx);
+        this.store = new SnapshotStore();
         this.files = new SnapshotFileActions(store, services, dialogs, this::window);
         this.tableView = new ProcessTableView(tableViewModel, store);
         ProcessSignalActions signals = new ProcessSignalActions(services, dialogs, this::window);
