@@ -50,8 +50,10 @@ public final class HistorySparkline extends CanvasRegion {
 
     /** Shows {@code newPoints} (oldest first). */
     public void setPoints(List<HistoryPoint> newPoints) {
-        points = List.copyOf(newPoints);
-        repaint();
+        if (!newPoints.equals(points)) { // the same history again (selection re-shown, paused) draws nothing
+            points = List.copyOf(newPoints);
+            repaint();
+        }
     }
 
     @Override
