@@ -6,26 +6,27 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 
 /**
  * The process table's state: one {@link ProcessRow} per pid, reconciled in place on every
  * snapshot (surviving pids keep their row object, gone pids are removed, new pids added), then
  * filtered by {@link #filterProperty()} and sorted by the table's comparator.
  *
- * <p>After each reconcile the shown rows are sorted as a plain list that starts in the previous
- * order (so it is nearly sorted and the sort is close to one pass), and {@link ShownRows} reports
- * only what changed: nothing when no two rows swapped, else removals, additions and one
- * permutation — the kinds of change that keep the table's selection and scroll position.
+ * <p>Rows change in place, which a {@link SortedList} does not notice; so after each reconcile the
+ * sorted list is given a fresh comparator wrapper, which makes it re-sort with one permutation
+ * change — the kind of change that keeps the table's selection and scroll position. When the rows
+ * are still in order after a reconcile (values moved but no two swapped), nothing is re-sorted.
  *
  * <p>Memory: one row per process of the current snapshot (about 1 KB each with its properties),
  * nothing for processes that left; the group list holds the groups present.
@@ -37,8 +38,9 @@ public final class ProcessTableViewModel {
     private final Map<Integer, ProcessRow> byPid = new HashMap<>();
     /** The same rows as {@link #byPid}, in pid order (the order snapshots come in). */
     private List<ProcessRow> rowsByPid = new ArrayList<>();
-    private final ShownRows shown = new ShownRows();
-    private final ObservableList<ProcessRow> shownView = FXCollections.unmodifiableObservableList(shown);
+    private final ObservableList<ProcessRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<ProcessRow> filtered = new FilteredList<>(rows);
+    private final SortedList<ProcessRow> sorted = new SortedList<>(filtered, ProcessComparators.BY_PID);
     private final ObjectProperty<ProcessFilter> filter = new SimpleObjectProperty<>(this, "filter", ProcessFilter.NONE);
     private final ObservableList<String> groups = FXCollections.observableArrayList();
     /** Rows per group name, sorted by name; a group leaves when its count reaches zero. */
@@ -47,12 +49,13 @@ public final class ProcessTableViewModel {
     private Comparator<? super ProcessRow> order = ProcessComparators.BY_PID;
 
     public ProcessTableViewModel() {
-        filter.addListener((obs, old, now) -> refreshShown());
+        filter.addListener((obs, old, now) -> filtered.setPredicate(now == null || now.isEmpty() ? null : now));
     }
 
     /**
      * Makes the rows match {@code snapshot}: updates surviving rows in place, removes rows of gone
-     * pids, adds rows for new pids, refreshes the group list, then filters and sorts the shown rows.
+     * pids, adds rows for new pids, refreshes the group list, filters again if a filtered text
+     * changed, and re-sorts.
      *
      * <p>Both the snapshot and {@link #rowsByPid} are in pid order, so this is one merge walk with
      * no hashing per process; the map is only touched for added and gone pids.
@@ -62,6 +65,7 @@ public final class ProcessTableViewModel {
         List<ProcessRow> next = new ArrayList<>(samples.size());
         List<ProcessRow> added = new ArrayList<>();
         List<ProcessRow> gone = new ArrayList<>();
+        boolean textChanged = false;
         int old = 0;
         int previousPid = Integer.MIN_VALUE;
         for (ProcessSample sample : samples) {
@@ -77,7 +81,7 @@ public final class ProcessTableViewModel {
             if (old < rowsByPid.size() && rowsByPid.get(old).pid() == pid) {
                 row = rowsByPid.get(old++);
                 String groupBefore = row.group();
-                row.update(sample);
+                textChanged |= row.update(sample);
                 if (!groupBefore.equals(row.group())) {
                     countGroup(groupBefore, -1);
                     countGroup(row.group(), +1);
@@ -93,46 +97,45 @@ public final class ProcessTableViewModel {
             gone.add(rowsByPid.get(old++));
         }
         rowsByPid = next;
-        for (ProcessRow row : added) {
-            countGroup(row.group(), +1);
-        }
-        for (ProcessRow row : gone) {
-            byPid.remove(row.pid());
-            countGroup(row.group(), -1);
+        applyMembership(added, gone);
+        if (textChanged && !filter.get().isEmpty()) {
+            filtered.setPredicate(null);
+            filtered.setPredicate(filter.get());
         }
         publishGroups();
-        refreshShown(gone);
-    }
-
-    private void refreshShown() {
-        refreshShown(List.of());
+        if (!inOrder()) {
+            resort();
+        }
     }
 
     /**
-     * Filters and sorts the rows into {@link #shown}. The candidates start in the order shown now
-     * (minus {@code gone}), new rows after them, so the sort finds a nearly sorted list: TimSort
-     * then needs little more than one pass of comparisons.
+     * Whether the shown rows are still in the table's order after rows changed in place: one pass
+     * of comparisons, much cheaper than a re-sort whose permutation change makes the table
+     * re-index its selection and rebuild every visible cell.
      */
-    private void refreshShown(List<ProcessRow> gone) {
-        Set<ProcessRow> left = Collections.newSetFromMap(new IdentityHashMap<>());
-        left.addAll(gone);
-        Set<ProcessRow> placed = Collections.newSetFromMap(new IdentityHashMap<>(rowsByPid.size() * 2));
-        List<ProcessRow> next = new ArrayList<>(rowsByPid.size());
-        ProcessFilter f = filter.get();
-        boolean everything = f == null || f.isEmpty();
-        for (ProcessRow row : shown) {
-            if (!left.contains(row) && (everything || f.test(row))) {
-                next.add(row);
-                placed.add(row);
+    private boolean inOrder() {
+        for (int i = 1; i < sorted.size(); i++) {
+            if (order.compare(sorted.get(i - 1), sorted.get(i)) > 0) {
+                return false;
             }
         }
-        for (ProcessRow row : rowsByPid) {
-            if (!placed.contains(row) && (everything || f.test(row))) {
-                next.add(row);
-            }
+        return true;
+    }
+
+    private void applyMembership(List<ProcessRow> added, List<ProcessRow> gone) {
+        for (ProcessRow row : added) {
+            countGroup(row.group(), +1);
         }
-        next.sort(order);
-        shown.show(next);
+        if (!gone.isEmpty()) {
+            for (ProcessRow row : gone) {
+                byPid.remove(row.pid());
+                countGroup(row.group(), -1);
+            }
+            rows.removeAll(new HashSet<>(gone));
+        }
+        if (!added.isEmpty()) {
+            rows.addAll(added);
+        }
     }
 
     private void countGroup(String group, int delta) {
@@ -150,7 +153,7 @@ public final class ProcessTableViewModel {
     public void clear() {
         byPid.clear();
         rowsByPid = new ArrayList<>();
-        shown.show(List.of());
+        rows.clear();
         groupCounts.clear();
         groups.clear();
     }
@@ -158,17 +161,23 @@ public final class ProcessTableViewModel {
     /** Sets the table's order (its comparator; null = by pid) and re-sorts. */
     public void setOrder(Comparator<? super ProcessRow> comparator) {
         order = comparator == null ? ProcessComparators.BY_PID : comparator;
-        refreshShown();
+        resort();
     }
 
-    /** The rows to show: filtered and sorted. Bind the table's items to this list. Read-only. */
-    public ObservableList<ProcessRow> shownRows() {
-        return shownView;
+    /** Re-sorts the shown rows with the current order (rows change in place, see the class comment). */
+    public void resort() {
+        Comparator<? super ProcessRow> current = order;
+        sorted.setComparator((a, b) -> current.compare(a, b));
     }
 
-    /** Every row, unfiltered, in pid order. Read-only view. */
+    /** The rows to show: filtered and sorted. Bind the table's items to this list. */
+    public SortedList<ProcessRow> shownRows() {
+        return sorted;
+    }
+
+    /** Every row, unfiltered, unsorted. Read-only view. */
     public List<ProcessRow> allRows() {
-        return Collections.unmodifiableList(rowsByPid);
+        return Collections.unmodifiableList(rows);
     }
 
     /** The row of {@code pid}, if that process is in the current snapshot. */
