@@ -10,6 +10,7 @@ import java.io.File;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.binding.Bindings;
@@ -46,6 +47,11 @@ import javafx.stage.Window;
  * <p>Threads: FX thread only, except that live snapshots go from the sampler's listener to one
  * "ui-prepare" daemon thread ({@link BackgroundPreparer}, latest wins, never blocks the sampler),
  * which computes a {@link PreparedSnapshot}; one coalesced FX hop then applies it.
+ *
+ * <p>Minimized, the window costs nothing: live collection is paused (unless the embedded exporter
+ * serves metrics, which need fresh snapshots, or the user paused already), and a snapshot that
+ * still arrives is only held, neither prepared nor applied; restoring the window resumes collection
+ * and shows the latest. The per-process and CPU histories have a gap for the minimized time.
  */
 public final class MainWindow {
 
@@ -69,11 +75,16 @@ public final class MainWindow {
     private final BackgroundPreparer<Snapshot, PreparedSnapshot> livePreparer;
     private Window window;
     private AutoCloseable liveSubscription;
+    /** True while the window is minimized: live snapshots wait in {@link #heldWhileMinimized}. */
+    private volatile boolean minimized;
+    private final AtomicReference<Snapshot> heldWhileMinimized = new AtomicReference<>();
+    /** Whether minimizing paused collection (so restoring resumes it). FX thread. */
+    private boolean pausedByMinimize;
 
     public MainWindow(DesktopServices services, Dialogs dialogs, FxExecutor fx) {
         this.services = services;
         this.dialogs = dialogs;
-        this.store = new SnapshotStore(fx);
+        this.store = new SnapshotStore();
         this.files = new SnapshotFileActions(store, services, dialogs, this::window);
         this.tableView = new ProcessTableView(tableViewModel, store);
         ProcessSignalActions signals = new ProcessSignalActions(services, dialogs, this::window);
@@ -84,8 +95,43 @@ public final class MainWindow {
         layout();
         // the sampler's listener only hands over; "ui-prepare" computes, then one coalesced FX hop applies
         this.livePreparer = new BackgroundPreparer<>(PREPARE_THREAD, this::prepare, fx, this::applyPrepared);
-        liveSubscription = services.liveSource().subscribe(livePreparer::submit);
-        services.liveSource().latest().ifPresent(livePreparer::submit);
+        liveSubscription = services.liveSource().subscribe(this::receiveLive);
+        services.liveSource().latest().ifPresent(this::receiveLive);
+    }
+
+    /** The sampler's listener (its thread): hands over to the preparer, or holds while minimized. */
+    private void receiveLive(Snapshot snapshot) {
+        if (minimized) {
+            heldWhileMinimized.set(snapshot);
+        } else {
+            livePreparer.submit(snapshot);
+        }
+    }
+
+    /**
+     * Minimizing pauses collection (unless serving metrics or already paused) and holds live
+     * snapshots; restoring resumes and shows the latest held one. FX thread.
+     */
+    void setMinimized(boolean now) {
+        if (now == minimized) {
+            return;
+        }
+        minimized = now;
+        if (now) {
+            if (!store.isPaused() && !statusBar.servingMetrics()) {
+                services.pause();
+                pausedByMinimize = true;
+            }
+            return;
+        }
+        if (pausedByMinimize) {
+            pausedByMinimize = false;
+            services.resume();
+        }
+        Snapshot held = heldWhileMinimized.getAndSet(null);
+        if (held != null) {
+            livePreparer.submit(held);
+        }
     }
 
     private void layout() {
@@ -170,6 +216,7 @@ public final class MainWindow {
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         stage.setOnHidden(e -> close());
+        stage.iconifiedProperty().addListener((obs, was, now) -> setMinimized(now));
         stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
         stage.show();
@@ -242,6 +289,11 @@ public final class MainWindow {
     /** The treemap, the header tiles, the CPU chart and the details pane (tests). */
     VisualViews visuals() {
         return visuals;
+    }
+
+    /** The live snapshot held while minimized, null when none (tests). */
+    Snapshot heldWhileMinimized() {
+        return heldWhileMinimized.get();
     }
 
     /** The process table (tests). */

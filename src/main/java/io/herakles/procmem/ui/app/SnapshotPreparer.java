@@ -5,12 +5,16 @@ import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.ui.charts.GroupCpuHistory;
 import io.herakles.procmem.ui.charts.HeaderFigures;
 import io.herakles.procmem.ui.charts.HeaderTilesView;
+import io.herakles.procmem.ui.details.ProcessHistory;
 import io.herakles.procmem.ui.treemap.TreemapFrame;
 import java.util.Objects;
 
 /**
  * The pure part of showing a snapshot: the treemap's hierarchy and squarified layout, the header
- * figures and the per-group CPU, computed without JavaFX so it can run on the "ui-prepare" thread.
+ * figures and the per-group CPU, computed without JavaFX so it can run on the "ui-prepare" thread;
+ * and the one piece of state kept there, the live per-process history (recorded here so the FX
+ * thread does not walk 5,000 processes for it; {@link ProcessHistory} is synchronized for the FX
+ * thread's reads).
  *
  * <p>What the results depend on besides the snapshot — the treemap's metric, zoom and canvas size,
  * whether it is on screen, the header's metric — lives on the FX thread. The FX thread copies it
@@ -19,16 +23,18 @@ import java.util.Objects;
  * prepared with values that changed meanwhile is recognised on the FX thread (the views compare
  * parameters) and recomputed there once.
  *
- * <p>Threads: setters from the FX thread, {@link #prepare} from any thread (the preparer thread;
- * the benchmark's thread). Holds no other state.
+ * <p>Threads: setters from the FX thread, {@link #prepare} from one thread at a time (the preparer
+ * thread). Holds no other state.
  */
 final class SnapshotPreparer {
 
     private volatile TreemapFrame.Params treemapParams;
     private volatile boolean treemapShown = true;
     private volatile MemoryMetric headerMetric;
+    private final ProcessHistory liveHistory;
 
-    SnapshotPreparer(TreemapFrame.Params treemapParams, MemoryMetric headerMetric) {
+    SnapshotPreparer(TreemapFrame.Params treemapParams, MemoryMetric headerMetric, ProcessHistory liveHistory) {
+        this.liveHistory = Objects.requireNonNull(liveHistory, "liveHistory");
         setTreemapParams(treemapParams);
         setHeaderMetric(headerMetric);
     }
@@ -48,8 +54,12 @@ final class SnapshotPreparer {
         headerMetric = Objects.requireNonNull(metric, "metric");
     }
 
-    /** Computes everything the visual views need for {@code snapshot}. Pure apart from reading the fields; any thread. */
+    /**
+     * Records {@code snapshot} in the live history and computes everything the visual views need
+     * for it. Pure apart from that and reading the fields.
+     */
     PreparedSnapshot prepare(Snapshot snapshot) {
+        liveHistory.record(snapshot);
         TreemapFrame.Params params = treemapParams;
         TreemapFrame frame = treemapShown ? TreemapFrame.compute(snapshot, params) : null;
         HeaderFigures header = HeaderFigures.of(snapshot, headerMetric, HeaderTilesView.TOP_N);

@@ -80,6 +80,11 @@ final class StatusBarView extends StatusBar {
         metricsUrl.setText("");
     }
 
+    /** Whether the embedded exporter runs (its scrapes need live collection to go on). */
+    boolean servingMetrics() {
+        return server != null;
+    }
+
     /** Stops the exporter if it runs (window closing). */
     void close() {
         stopServer();

@@ -33,7 +33,10 @@ final class VisualViews {
     private final TreemapView treemap = new TreemapView();
     private final CpuChartView cpuChart = new CpuChartView();
     private final DetailsView details = new DetailsView();
-    /** Since each live process was first seen; kept while a file is shown, for "Back to live". */
+    /**
+     * Since each live process was first seen; recorded by the preparer thread, also while a file is
+     * shown, so "Back to live" finds it complete.
+     */
     private final ProcessHistory liveHistory = new ProcessHistory();
     /** The history the details pane draws: the live one, or a fresh one for a snapshot file. */
     private ProcessHistory history = liveHistory;
@@ -59,7 +62,7 @@ final class VisualViews {
         detailsScroll.getStyleClass().add("details-scroll");
 
         treemap.metricProperty().bind(store.metricProperty());
-        preparer = new SnapshotPreparer(treemap.frameParamsProperty().get(), store.metricProperty().get());
+        preparer = new SnapshotPreparer(treemap.frameParamsProperty().get(), store.metricProperty().get(), liveHistory);
         preparer.setTreemapShown(tabs.getSelectionModel().getSelectedIndex() == 0);
         // the preparer thread reads copies of the FX state its results depend on; copied on change only
         treemap.frameParamsProperty().addListener((obs, old, params) -> preparer.setTreemapParams(params));
@@ -109,7 +112,9 @@ final class VisualViews {
         PreparedSnapshot ready = prepared != null && prepared.snapshot() == snapshot ? prepared : null;
         treemap.setSnapshot(snapshot, ready == null ? null : ready.treemap());
         if (snapshot != null) {
-            history.record(snapshot);
+            if (ready == null || history != liveHistory) {
+                history.record(snapshot); // a live snapshot was recorded while it was prepared
+            }
             MemoryMetric metric = store.metricProperty().get();
             if (ready != null && ready.header().metric() == metric) {
                 header.update(snapshot, ready.header());

@@ -14,9 +14,14 @@ import java.util.Objects;
 
 /**
  * CPU per group over the last {@link #MAX_WINDOW}: one sample per snapshot holding each group's
- * summed process CPU (percent of one core). Bounded by time and by {@link #MAX_SAMPLES}, so memory
- * stays flat however long the app runs. Pure (no JavaFX); confined to one thread (the FX thread);
+ * summed process CPU (percent of one core). Pure (no JavaFX); confined to one thread (the FX thread);
  * only the static {@link #sampleOf} may run elsewhere.
+ *
+ * <p>Memory bounds, independent of the number of processes: at most {@link #MAX_SAMPLES} samples
+ * (and none older than {@link #MAX_WINDOW}), each with at most {@link #MAX_GROUPS_PER_SAMPLE}
+ * groups (the smallest beyond that are summed into {@link #REST}); about 100 bytes per group entry,
+ * so at most ~23 MB at the sample cap and ~3 MB for 15 minutes at 1 s with 30 groups (see
+ * docs/PERFORMANCE.md, "Desktop memory bounds").
  */
 public final class GroupCpuHistory {
 
@@ -26,6 +31,8 @@ public final class GroupCpuHistory {
     public static final int MAX_SAMPLES = 3600;
     /** Name of the series that sums every group outside the top ones. */
     public static final String REST = "rest";
+    /** Groups kept per sample; the chart draws far fewer, and the rest are summed into {@link #REST}. */
+    public static final int MAX_GROUPS_PER_SAMPLE = 64;
 
     /** One tick: when, and CPU percent (of one core) per group. */
     public record Sample(Instant time, Map<String, Double> cpuByGroup) {
@@ -152,7 +159,28 @@ public final class GroupCpuHistory {
         for (ProcessSample p : snapshot.processes()) {
             byGroup.merge(p.group().group(), p.cpuPercent(), Double::sum);
         }
-        return new Sample(snapshot.takenAt(), byGroup);
+        return new Sample(snapshot.takenAt(), capped(byGroup));
+    }
+
+    /** {@code byGroup} with at most {@link #MAX_GROUPS_PER_SAMPLE} entries: the smallest summed into {@link #REST}. */
+    private static Map<String, Double> capped(Map<String, Double> byGroup) {
+        if (byGroup.size() <= MAX_GROUPS_PER_SAMPLE) {
+            return byGroup;
+        }
+        List<Map.Entry<String, Double>> largest = new ArrayList<>(byGroup.entrySet());
+        largest.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Double> kept = new HashMap<>();
+        double rest = 0;
+        for (Map.Entry<String, Double> e : largest) {
+            if (kept.size() < MAX_GROUPS_PER_SAMPLE - 1 && !REST.equals(e.getKey())) {
+                kept.put(e.getKey(), e.getValue());
+            } else {
+                rest += e.getValue();
+            }
+        }
+        kept.put(REST, rest);
+        return kept;
     }
 
     /** Appends a sample computed with {@link #sampleOf} (perhaps on another thread); as {@link #record(Snapshot)}. */
@@ -237,7 +265,7 @@ public final class GroupCpuHistory {
             s.cpuByGroup().forEach((g, v) -> sums.merge(g, v, Double::sum));
         }
         return sums.entrySet().stream()
-                .filter(e -> e.getValue() > 0)
+                .filter(e -> e.getValue() > 0 && !REST.equals(e.getKey())) // REST is what is left over
                 .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(Math.max(0, n))

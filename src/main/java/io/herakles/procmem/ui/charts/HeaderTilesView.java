@@ -20,7 +20,8 @@ import javafx.scene.layout.Priority;
  * and the process count with how many have PSS/USS readable.
  *
  * <p>Call {@link #update} once per snapshot. The tiles keep their nodes; only values change, so a
- * refresh every second is cheap. FX thread only.
+ * refresh every second is cheap. Every tile is built with {@code animated(false)}: a new value is
+ * drawn once, with no timeline running between snapshots. FX thread only.
  */
 public class HeaderTilesView extends HBox {
 
@@ -56,10 +57,10 @@ public class HeaderTilesView extends HBox {
         Tooltip.install(cpuTile, cpuHelp);
         topTile = TileBuilder.create().skinType(Tile.SkinType.CUSTOM)
                 .prefSize(TILE_WIDTH * 1.3, TILE_HEIGHT).title("Top processes by RSS")
-                .graphic(leaderboard).build();
+                .graphic(leaderboard).animated(false).build();
         countTile = TileBuilder.create().skinType(Tile.SkinType.NUMBER)
                 .prefSize(TILE_WIDTH * 0.9, TILE_HEIGHT).title("Processes").decimals(0)
-                .description("").text(Formats.ABSENT).build();
+                .description("").text(Formats.ABSENT).animated(false).build();
         for (Tile t : List.of(memoryTile, cpuTile, topTile, countTile)) {
             HBox.setHgrow(t, Priority.SOMETIMES);
             t.setMaxWidth(Double.MAX_VALUE);

@@ -5,14 +5,17 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 
 /**
- * A region that fills itself with one {@link Canvas} and repaints it whenever its whole-pixel size
- * changes (and when a subclass calls {@link #repaint()} after new data). Drawing on one canvas
- * instead of a node per shape keeps the scene graph small for charts redrawn every second.
- * FX thread only.
+ * A region that fills itself with one {@link Canvas} and repaints it when its whole-pixel size
+ * changed or a subclass called {@link #repaint()} after new data — and at no other time: a repaint
+ * is only requested, then done once in the next layout pass however many requests came, and not at
+ * all while the canvas has no area. Subclasses call {@link #repaint()} only when their data really
+ * changed. Drawing on one canvas instead of a node per shape keeps the scene graph small for charts
+ * redrawn every second. FX thread only.
  */
 public abstract class CanvasRegion extends Region {
 
     private final Canvas canvas = new Canvas();
+    private boolean dirty = true;
 
     protected CanvasRegion() {
         getChildren().add(canvas);
@@ -23,9 +26,17 @@ public abstract class CanvasRegion extends Region {
         return canvas;
     }
 
-    /** Draws the current data over the whole canvas. */
+    /** Asks for the current data to be drawn over the whole canvas in the next layout pass. */
     protected final void repaint() {
-        paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight());
+        if (!dirty) {
+            dirty = true;
+            requestLayout();
+        }
+    }
+
+    /** Whether a repaint is pending (tests). */
+    protected final boolean repaintPending() {
+        return dirty;
     }
 
     /** Paints everything on {@code g}, a canvas of {@code width} × {@code height} pixels. */
@@ -38,7 +49,11 @@ public abstract class CanvasRegion extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            repaint();
+            dirty = true;
+        }
+        if (dirty && w > 0 && h > 0) {
+            dirty = false;
+            paint(canvas.getGraphicsContext2D(), w, h);
         }
     }
 }

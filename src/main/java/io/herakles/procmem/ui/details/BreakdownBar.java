@@ -29,8 +29,11 @@ public final class BreakdownBar extends CanvasRegion {
 
     /** Shows {@code breakdown}. */
     public void setBreakdown(MemoryBreakdown breakdown) {
-        parts = breakdown == null ? MemoryBreakdown.UNKNOWN : breakdown;
-        repaint();
+        MemoryBreakdown next = breakdown == null ? MemoryBreakdown.UNKNOWN : breakdown;
+        if (!next.equals(parts)) { // a quiet tick draws nothing
+            parts = next;
+            repaint();
+        }
     }
 
     @Override

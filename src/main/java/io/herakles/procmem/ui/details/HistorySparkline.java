@@ -79,8 +79,12 @@ public final class HistorySparkline extends VBox {
 
     /** Shows {@code newPoints} (oldest first); with fewer than two, {@code whyNoChart} is shown instead of the chart. */
     public void setPoints(List<HistoryPoint> newPoints, String whyNoChart) {
+        String newMessage = whyNoChart == null ? "" : whyNoChart;
+        if (newPoints.equals(points) && newMessage.equals(message)) {
+            return; // the same history again (selection re-shown, paused) draws nothing
+        }
         points = List.copyOf(newPoints);
-        message = whyNoChart == null ? "" : whyNoChart;
+        message = newMessage;
         show();
     }
 

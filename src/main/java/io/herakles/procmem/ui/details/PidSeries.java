@@ -9,16 +9,22 @@ import java.util.OptionalLong;
  * The compact history of one process (one pid incarnation): parallel primitive arrays that grow
  * on demand up to a capacity, then halve their resolution so the series always reaches back to the
  * first sighting. Memory is KiB in an {@code int} (saturating at about 2 TiB); -1 marks absent.
- * Not thread-safe (owned by {@link ProcessHistory}).
+ * Times are centiseconds after the first point in an {@code int} (248 days), so a point costs
+ * {@value #BYTES_PER_POINT} bytes. Not thread-safe (owned by {@link ProcessHistory}).
  */
 final class PidSeries {
 
+    /** Bytes one point takes: time, RSS, PSS, USS and CPU, four bytes each. */
+    static final int BYTES_PER_POINT = 20;
     private static final int ABSENT = -1;
     private static final int INITIAL = 16;
+    private static final long MILLIS_PER_TICK = 10;
 
     private final int capacity;
     private final Instant startTime;
-    private long[] timeMillis = new long[INITIAL];
+    /** Epoch milliseconds of the first point; times are kept as offsets from it. */
+    private long baseMillis;
+    private int[] timeCentis = new int[INITIAL];
     private int[] rssKib = new int[INITIAL];
     private int[] pssKib = new int[INITIAL];
     private int[] ussKib = new int[INITIAL];
@@ -40,10 +46,14 @@ final class PidSeries {
     void add(Instant time, long rss, OptionalLong pss, OptionalLong uss, double cpuPercent) {
         if (size == capacity) {
             halve();
-        } else if (size == timeMillis.length) {
-            grow(Math.min(capacity, timeMillis.length * 2));
+        } else if (size == timeCentis.length) {
+            grow(Math.min(capacity, timeCentis.length * 2));
         }
-        timeMillis[size] = time.toEpochMilli();
+        if (size == 0) {
+            baseMillis = time.toEpochMilli();
+        }
+        long offset = Math.max(0, time.toEpochMilli() - baseMillis) / MILLIS_PER_TICK;
+        timeCentis[size] = (int) Math.min(Integer.MAX_VALUE, offset);
         rssKib[size] = kib(rss);
         pssKib[size] = pss.isPresent() ? kib(pss.getAsLong()) : ABSENT;
         ussKib[size] = uss.isPresent() ? kib(uss.getAsLong()) : ABSENT;
@@ -55,10 +65,15 @@ final class PidSeries {
         return size;
     }
 
+    /** Slots allocated now (grows on demand up to the capacity). */
+    int allocated() {
+        return timeCentis.length;
+    }
+
     List<HistoryPoint> points() {
         List<HistoryPoint> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            out.add(new HistoryPoint(Instant.ofEpochMilli(timeMillis[i]), rssKib[i] * 1024L,
+            out.add(new HistoryPoint(Instant.ofEpochMilli(baseMillis + timeCentis[i] * MILLIS_PER_TICK), rssKib[i] * 1024L,
                     bytes(pssKib[i]), bytes(ussKib[i]), cpu[i]));
         }
         return out;
@@ -68,7 +83,7 @@ final class PidSeries {
     private void halve() {
         int kept = 0;
         for (int i = 0; i < size; i += 2) {
-            timeMillis[kept] = timeMillis[i];
+            timeCentis[kept] = timeCentis[i];
             rssKib[kept] = rssKib[i];
             pssKib[kept] = pssKib[i];
             ussKib[kept] = ussKib[i];
@@ -79,7 +94,7 @@ final class PidSeries {
     }
 
     private void grow(int newLength) {
-        timeMillis = java.util.Arrays.copyOf(timeMillis, newLength);
+        timeCentis = java.util.Arrays.copyOf(timeCentis, newLength);
         rssKib = java.util.Arrays.copyOf(rssKib, newLength);
         pssKib = java.util.Arrays.copyOf(pssKib, newLength);
         ussKib = java.util.Arrays.copyOf(ussKib, newLength);

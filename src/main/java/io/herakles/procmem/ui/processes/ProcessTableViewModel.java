@@ -28,6 +28,9 @@ import javafx.collections.transformation.SortedList;
  * change — the kind of change that keeps the table's selection and scroll position. When the rows
  * are still in order after a reconcile (values moved but no two swapped), nothing is re-sorted.
  *
+ * <p>Memory: one row per process of the current snapshot (about 1 KB each with its properties),
+ * nothing for processes that left; the group list holds the groups present.
+ *
  * <p>FX thread only (view-model tests play the FX thread).
  */
 public final class ProcessTableViewModel {

@@ -2,7 +2,6 @@ package io.herakles.procmem.ui.store;
 
 import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.Snapshot;
-import io.herakles.procmem.ui.common.FxExecutor;
 import java.util.Objects;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,10 +18,12 @@ import javafx.beans.property.SimpleObjectProperty;
  * The UI's single source of truth: which snapshot the window shows, whether it is live or a file,
  * whether live updates are paused, the selected process and the chosen memory metric.
  *
- * <p>Threads: {@link #offerLive(Snapshot)} may be called from any thread (the sampler's listener);
- * it hands the snapshot to the FX thread through one coalescing hop (at most one pending, the latest
- * wins) and never blocks. Everything else — every property and every other method — is FX thread
- * only. Views bind to the read-only properties; commands are the methods.
+ * <p>Threads: FX thread only — every property and every method. Live snapshots reach it already on
+ * the FX thread: the window's {@code BackgroundPreparer} prepares them on its own thread and makes
+ * one coalescing hop (latest wins) before calling {@link #acceptLive(Snapshot)}. Views bind to the
+ * read-only properties; commands are the methods.
+ *
+ * <p>Memory: holds two snapshots at most (the shown one and the latest live one), whatever the mode.
  */
 public final class SnapshotStore {
 
@@ -37,8 +38,6 @@ public final class SnapshotStore {
     /** {@link #selectedPidProperty()} value when no process is selected. */
     public static final int NO_SELECTION = -1;
 
-    private final FxExecutor.Coalescer<Snapshot> liveHop;
-
     private final ReadOnlyObjectWrapper<Snapshot> current = new ReadOnlyObjectWrapper<>(this, "currentSnapshot");
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(this, "mode", Mode.LIVE);
     private final ReadOnlyStringWrapper fileName = new ReadOnlyStringWrapper(this, "fileName", "");
@@ -49,16 +48,7 @@ public final class SnapshotStore {
     /** Latest live snapshot received, shown or not (paused / file mode). FX thread only. */
     private Snapshot latestLive;
 
-    public SnapshotStore(FxExecutor fx) {
-        this.liveHop = fx.coalescing(this::receiveLive);
-    }
-
     // ---- Commands ----
-
-    /** Offers a live snapshot; any thread, never blocks. Only the latest of a burst reaches the FX thread. */
-    public void offerLive(Snapshot snapshot) {
-        liveHop.submit(snapshot);
-    }
 
     /** Shows {@code snapshot} read from the file {@code name} until {@link #backToLive()}. FX thread. */
     public void showFile(Snapshot snapshot, String name) {
@@ -87,15 +77,12 @@ public final class SnapshotStore {
     }
 
     /**
-     * Takes a live snapshot that already made its own hop to the FX thread (after preparation off
-     * it); shown at once unless paused or in file mode. FX thread.
+     * Takes a live snapshot that already made its hop to the FX thread (after preparation off it);
+     * shown at once unless paused or in file mode, else kept as the latest for resume and "Back to
+     * live". FX thread.
      */
     public void acceptLive(Snapshot snapshot) {
-        receiveLive(Objects.requireNonNull(snapshot, "snapshot"));
-    }
-
-    private void receiveLive(Snapshot snapshot) {
-        latestLive = snapshot;
+        latestLive = Objects.requireNonNull(snapshot, "snapshot");
         if (mode.get() == Mode.LIVE && !paused.get()) {
             current.set(snapshot);
         }

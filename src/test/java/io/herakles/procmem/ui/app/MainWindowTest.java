@@ -82,6 +82,38 @@ class MainWindowTest {
     }
 
     @Test
+    void minimizedPausesCollectionHoldsSnapshotsAndRestoringShowsTheLatest(FxRobot robot) throws Exception {
+        publish(TestSnapshots.small(1));
+
+        robot.interact(() -> stage.setIconified(true));
+        Snapshot whileMinimized = TestSnapshots.small(2);
+        services.live.publish(whileMinimized); // the listener runs here, on the publishing thread
+
+        assertThat(services.calls).containsExactly("pause");
+        assertThat(window.heldWhileMinimized()).isSameAs(whileMinimized);
+        assertThat(window.store().getCurrentSnapshot().sequence()).isEqualTo(1);
+
+        robot.interact(() -> stage.setIconified(false));
+
+        assertThat(services.calls).containsExactly("pause", "resume");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.store().getCurrentSnapshot() == whileMinimized);
+        assertThat(window.heldWhileMinimized()).isNull();
+    }
+
+    @Test
+    void minimizingWhileTheUserPausedLeavesCollectionAlone(FxRobot robot) throws Exception {
+        publish(TestSnapshots.small(1));
+        robot.clickOn("#pauseButton");
+        services.calls.clear();
+
+        robot.interact(() -> stage.setIconified(true));
+        robot.interact(() -> stage.setIconified(false));
+
+        assertThat(services.calls).isEmpty();
+        assertThat(window.store().isPaused()).isTrue();
+    }
+
+    @Test
     void rowsAppearAndTheFilterNarrowsThem(FxRobot robot) throws Exception {
         publish(TestSnapshots.small(1));
         assertThat(shownPids(robot)).as("biggest USS first until the user sorts").containsExactly(102, 304, 101, 203, 405);

@@ -3,7 +3,6 @@ package io.herakles.procmem.ui.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herakles.procmem.model.Snapshot;
-import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.common.TestSnapshots;
 import io.herakles.procmem.ui.store.SnapshotStore;
 import java.io.IOException;
@@ -20,13 +19,13 @@ class SnapshotFileActionsTest {
 
     private final FakeDesktopServices services = new FakeDesktopServices();
     private final FakeDialogs dialogs = new FakeDialogs();
-    private final SnapshotStore store = new SnapshotStore(FxExecutor.direct());
+    private final SnapshotStore store = new SnapshotStore();
     private final SnapshotFileActions actions = new SnapshotFileActions(store, services, dialogs, () -> null);
 
     @Test
     void exportWritesTheShownSnapshot() {
         Snapshot shown = TestSnapshots.small(3);
-        store.offerLive(shown);
+        store.acceptLive(shown);
         dialogs.exportChoice = dir.resolve("out.json");
 
         actions.exportSnapshot();
@@ -37,7 +36,7 @@ class SnapshotFileActionsTest {
 
     @Test
     void anExistingFileIsReplacedOnlyAfterAnExplicitYes() throws IOException {
-        store.offerLive(TestSnapshots.small(3));
+        store.acceptLive(TestSnapshots.small(3));
         Path existing = Files.writeString(dir.resolve("keep.json"), "precious");
         dialogs.exportChoice = existing;
         dialogs.confirmAnswer = false;
@@ -55,7 +54,7 @@ class SnapshotFileActionsTest {
 
     @Test
     void cancellingTheChooserWritesNothing() {
-        store.offerLive(TestSnapshots.small(3));
+        store.acceptLive(TestSnapshots.small(3));
         actions.exportSnapshot();
         assertThat(services.written).isEmpty();
     }
@@ -70,7 +69,7 @@ class SnapshotFileActionsTest {
 
     @Test
     void aFailedWriteIsShownWithTheFileName() {
-        store.offerLive(TestSnapshots.small(3));
+        store.acceptLive(TestSnapshots.small(3));
         dialogs.exportChoice = dir.resolve("missing-dir").resolve("out.json");
 
         actions.exportSnapshot();
@@ -95,7 +94,7 @@ class SnapshotFileActionsTest {
 
     @Test
     void aBadFileIsADialogNamingTheFileAndTheProblem() {
-        store.offerLive(TestSnapshots.small(1));
+        store.acceptLive(TestSnapshots.small(1));
 
         assertThat(actions.open(dir.resolve("broken.json"))).isFalse();
 

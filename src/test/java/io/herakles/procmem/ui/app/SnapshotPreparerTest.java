@@ -8,6 +8,7 @@ import io.herakles.procmem.ui.charts.GroupCpuHistory;
 import io.herakles.procmem.ui.charts.HeaderFigures;
 import io.herakles.procmem.ui.charts.HeaderTilesView;
 import io.herakles.procmem.ui.common.TestSnapshots;
+import io.herakles.procmem.ui.details.ProcessHistory;
 import io.herakles.procmem.ui.treemap.TreemapFrame;
 import io.herakles.procmem.ui.treemap.TreemapModel;
 import io.herakles.procmem.ui.treemap.ZoomPath;
@@ -19,11 +20,12 @@ import org.junit.jupiter.api.Test;
 class SnapshotPreparerTest {
 
     private final Snapshot snapshot = TestSnapshots.generated(2000, 3);
+    private final ProcessHistory history = new ProcessHistory();
 
     @Test
     void resultsPreparedOnAnotherThreadEqualComputingThemOnTheViewsThread() throws Exception {
         TreemapFrame.Params params = new TreemapFrame.Params(MemoryMetric.PSS, ZoomPath.group("db"), 812, 455);
-        SnapshotPreparer preparer = new SnapshotPreparer(params, MemoryMetric.USS);
+        SnapshotPreparer preparer = new SnapshotPreparer(params, MemoryMetric.USS, history);
 
         PreparedSnapshot prepared = CompletableFuture.supplyAsync(() -> preparer.prepare(snapshot))
                 .get(60, TimeUnit.SECONDS);
@@ -39,12 +41,15 @@ class SnapshotPreparerTest {
         assertThat(prepared.treemap().cells()).isNotEmpty().isEqualTo(model.layout(812, 455));
         assertThat(prepared.header()).isEqualTo(HeaderFigures.of(snapshot, MemoryMetric.USS, HeaderTilesView.TOP_N));
         assertThat(prepared.groupCpu()).isEqualTo(GroupCpuHistory.sampleOf(snapshot));
+        int pid = snapshot.processes().get(1234).pid();
+        assertThat(history.history(pid)).as("the live history is recorded off the FX thread too").hasSize(1);
+        assertThat(history.trackedPids()).isEqualTo(snapshot.processes().size());
     }
 
     @Test
     void aPreparedFrameIsShownByAModelWithTheSameParametersOnly() {
         TreemapFrame.Params params = new TreemapFrame.Params(MemoryMetric.RSS, ZoomPath.ROOT, 640, 400);
-        TreemapFrame frame = new SnapshotPreparer(params, MemoryMetric.RSS).prepare(snapshot).treemap();
+        TreemapFrame frame = new SnapshotPreparer(params, MemoryMetric.RSS, history).prepare(snapshot).treemap();
         TreemapModel model = new TreemapModel();
 
         assertThat(model.show(frame, 640, 401)).isFalse();
@@ -59,7 +64,7 @@ class SnapshotPreparerTest {
     @Test
     void settingsChangedOnTheFxThreadAreUsedByTheNextPreparation() {
         SnapshotPreparer preparer = new SnapshotPreparer(
-                new TreemapFrame.Params(MemoryMetric.RSS, ZoomPath.ROOT, 100, 100), MemoryMetric.RSS);
+                new TreemapFrame.Params(MemoryMetric.RSS, ZoomPath.ROOT, 100, 100), MemoryMetric.RSS, history);
         TreemapFrame.Params resized = new TreemapFrame.Params(MemoryMetric.USS, ZoomPath.ROOT, 300, 200);
 
         preparer.setTreemapParams(resized);

@@ -66,6 +66,11 @@ class ChartsViewsTest {
     }
 
     @Test
+    void noTileAnimatesSoNothingRunsBetweenSnapshots() {
+        assertThat(header.tiles()).extracting(eu.hansolo.tilesfx.Tile::isAnimated).containsOnly(false);
+    }
+
+    @Test
     void theFirstSnapshotsCpuIsShownAtOnce(FxRobot robot) {
         robot.interact(() -> header.update(snapshot(0), MemoryMetric.RSS));
         var points = header.tiles().get(1).getChartData();

@@ -101,6 +101,34 @@ class GroupCpuHistoryTest {
         assertThat(CpuChartCanvas.agoLabel(675)).isEqualTo("-11m 15s");
     }
 
+    @Test
+    void subSecondTicksAreCappedAtMaxSamples() {
+        GroupCpuHistory history = new GroupCpuHistory();
+        for (int i = 0; i < 2 * GroupCpuHistory.MAX_SAMPLES; i++) {
+            history.record(TestSnapshots.snapshot(i, T0.plusMillis(100L * i), List.of(cpu(1, "db", 1))));
+        }
+
+        assertThat(history.size()).isEqualTo(GroupCpuHistory.MAX_SAMPLES);
+    }
+
+    @Test
+    void aSampleKeepsAtMostMaxGroupsAndSumsTheSmallestIntoRest() {
+        List<ProcessSample> processes = new java.util.ArrayList<>();
+        for (int g = 1; g <= 100; g++) {
+            processes.add(cpu(g, "group" + g, g));
+        }
+
+        GroupCpuHistory.Sample sample = GroupCpuHistory.sampleOf(TestSnapshots.snapshot(1, T0, processes));
+
+        assertThat(sample.cpuByGroup()).hasSize(GroupCpuHistory.MAX_GROUPS_PER_SAMPLE);
+        assertThat(sample.cpuByGroup()).containsKey("group100").doesNotContainKey("group1");
+        assertThat(sample.total()).isCloseTo(100 * 101 / 2.0, within(1e-6));
+        GroupCpuHistory history = new GroupCpuHistory();
+        history.record(sample);
+        assertThat(history.chart(Duration.ofMinutes(1), 3).series())
+                .extracting(GroupCpuHistory.Series::group).containsExactly("group100", "group99", "group98", "rest");
+    }
+
     private static ProcessSample cpu(int pid, String group, double percent) {
         return TestSnapshots.process(pid, group, "x", 4096, null, null).toBuilder().cpuPercent(percent).build();
     }

@@ -103,4 +103,57 @@ class ProcessHistoryTest {
     private static ProcessSample withCpu(ProcessSample p, double cpu) {
         return p.toBuilder().cpuPercent(cpu).build();
     }
+
+    @Test
+    void tracksAtMostTheCapOfPidsAndAVanishedPidFreesItsSlot() {
+        ProcessHistory history = new ProcessHistory(4, 3);
+        List<ProcessSample> five = new java.util.ArrayList<>();
+        for (int pid = 1; pid <= 5; pid++) {
+            five.add(process(pid, "a", "b", 4096, null, null));
+        }
+        history.record(snapshot(1, T0, five));
+
+        assertThat(history.trackedPids()).isEqualTo(3);
+        assertThat(history.history(3)).hasSize(1);
+        assertThat(history.history(4)).isEmpty();
+
+        history.record(snapshot(2, T0.plusSeconds(1), five.subList(1, 5))); // pid 1 left
+
+        assertThat(history.trackedPids()).isEqualTo(3);
+        assertThat(history.history(2)).hasSize(2);
+        assertThat(history.history(4)).hasSize(1);
+        assertThat(history.history(5)).isEmpty();
+    }
+
+    @Test
+    void fiveThousandLongRunningProcessesStayWithinTheDocumentedBound() {
+        ProcessHistory history = new ProcessHistory();
+        List<ProcessSample> processes = new java.util.ArrayList<>();
+        for (int pid = 1; pid <= 5000; pid++) {
+            processes.add(process(pid, "a", "b", 4096L * pid, null, null));
+        }
+        for (int tick = 0; tick < 3 * ProcessHistory.DEFAULT_CAPACITY; tick++) {
+            history.record(snapshot(tick, T0.plusSeconds(2L * tick), processes));
+        }
+
+        assertThat(history.trackedPids()).isEqualTo(5000);
+        assertThat(history.allocatedPoints()).isLessThanOrEqualTo(5000L * ProcessHistory.DEFAULT_CAPACITY);
+        assertThat(history.history(4321)).hasSizeLessThanOrEqualTo(ProcessHistory.DEFAULT_CAPACITY);
+        assertThat(history.history(4321).get(0).time()).isEqualTo(T0);
+    }
+
+    @Test
+    void keepsTimesToTheHundredthOfASecond() {
+        ProcessHistory history = new ProcessHistory();
+        Instant odd = T0.plusMillis(1234);
+        history.record(snapshot(1, T0, List.of(process(1, "a", "b", 4096, null, null))));
+        history.record(snapshot(2, odd, List.of(process(1, "a", "b", 4096, null, null))));
+
+        assertThat(history.history(1)).extracting(HistoryPoint::time).containsExactly(T0, T0.plusMillis(1230));
+    }
+
+    @Test
+    void refusesANonPositivePidCap() {
+        assertThatThrownBy(() -> new ProcessHistory(10, 0)).hasMessageContaining("at least 1");
+    }
 }

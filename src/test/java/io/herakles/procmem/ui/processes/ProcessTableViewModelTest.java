@@ -219,4 +219,44 @@ class ProcessTableViewModelTest {
         assertThat(vm.shownRows()).isEmpty();
         assertThat(vm.row(101)).isEmpty();
     }
+
+    @Test
+    void rowsAreBoundedByTheShownSnapshotAndLeftProcessesAreDropped() {
+        vm.setOrder(Comparator.comparingLong(ProcessRow::ussKey).reversed());
+        for (int tick = 0; tick < 12; tick++) { // 1% of pids replaced per tick: 600 processes come and go
+            vm.apply(TestSnapshots.generated(5000, tick));
+            assertThat(vm.allRows()).hasSize(5000);
+            assertThat(vm.shownRows()).hasSize(5000);
+        }
+        int left = TestSnapshots.generated(5000, 0).processes().get(0).pid();
+
+        assertThat(vm.row(left)).as("a process that left has no row").isEmpty();
+        assertThat(vm.shownRows()).extracting(ProcessRow::ussKey).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(pids(vm.shownRows())).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theShownListReportsRemovalsAdditionsAndOnePermutationThatReplayToTheNewOrder() {
+        vm.setOrder(Comparator.comparingLong(ProcessRow::ussKey).reversed());
+        vm.apply(TestSnapshots.generated(300, 0));
+        List<ProcessRow> replayed = new java.util.ArrayList<>(vm.shownRows());
+        vm.shownRows().addListener((ListChangeListener<ProcessRow>) c -> {
+            while (c.next()) {
+                if (c.wasPermutated()) {
+                    List<ProcessRow> before = List.copyOf(replayed);
+                    for (int i = c.getFrom(); i < c.getTo(); i++) {
+                        replayed.set(c.getPermutation(i), before.get(i));
+                    }
+                } else {
+                    replayed.subList(c.getFrom(), c.getFrom() + c.getRemovedSize()).clear();
+                    replayed.addAll(c.getFrom(), c.getAddedSubList());
+                }
+            }
+        });
+
+        for (int tick = 1; tick < 5; tick++) {
+            vm.apply(TestSnapshots.generated(300, tick, true));
+            assertThat(replayed).containsExactlyElementsOf(vm.shownRows());
+        }
+    }
 }

@@ -29,7 +29,7 @@ class ProcessTableViewTest {
 
     @Start
     void start(Stage stage) {
-        store = new SnapshotStore(FxExecutor.fx());
+        store = new SnapshotStore();
         view = new ProcessTableView(new ProcessTableViewModel(), store);
         stage.setScene(new Scene(view, 1100, 400));
         stage.show();

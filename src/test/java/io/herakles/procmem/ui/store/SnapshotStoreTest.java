@@ -3,49 +3,19 @@ package io.herakles.procmem.ui.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herakles.procmem.model.Snapshot;
-import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.common.TestSnapshots;
-import java.util.ArrayDeque;
-import java.util.Queue;
 import org.junit.jupiter.api.Test;
 
-/** The store with a hand-drained queue playing the FX thread. */
+/** The store, with the test thread playing the FX thread. */
 class SnapshotStoreTest {
 
-    private final Queue<Runnable> fxQueue = new ArrayDeque<>();
-    private final SnapshotStore store = new SnapshotStore(FxExecutor.using(fxQueue::add));
-
-    private void drainFx() {
-        Runnable r;
-        while ((r = fxQueue.poll()) != null) {
-            r.run();
-        }
-    }
-
-    @Test
-    void aBurstOfLiveSnapshotsMakesOneHopAndTheLatestWins() {
-        store.offerLive(TestSnapshots.small(1));
-        store.offerLive(TestSnapshots.small(2));
-        store.offerLive(TestSnapshots.small(3));
-
-        assertThat(fxQueue).hasSize(1);
-        assertThat(store.getCurrentSnapshot()).isNull();
-        drainFx();
-        assertThat(store.getCurrentSnapshot().sequence()).isEqualTo(3);
-
-        store.offerLive(TestSnapshots.small(4));
-        assertThat(fxQueue).hasSize(1);
-        drainFx();
-        assertThat(store.getCurrentSnapshot().sequence()).isEqualTo(4);
-    }
+    private final SnapshotStore store = new SnapshotStore();
 
     @Test
     void pausedHoldsTheShownSnapshotAndResumeShowsTheLatest() {
-        store.offerLive(TestSnapshots.small(1));
-        drainFx();
+        store.acceptLive(TestSnapshots.small(1));
         store.setPaused(true);
-        store.offerLive(TestSnapshots.small(2));
-        drainFx();
+        store.acceptLive(TestSnapshots.small(2));
 
         assertThat(store.isPaused()).isTrue();
         assertThat(store.getCurrentSnapshot().sequence()).isEqualTo(1);
@@ -56,12 +26,10 @@ class SnapshotStoreTest {
 
     @Test
     void fileModeShowsTheFileUntilBackToLive() {
-        store.offerLive(TestSnapshots.small(1));
-        drainFx();
+        store.acceptLive(TestSnapshots.small(1));
         Snapshot file = TestSnapshots.snapshot(77, "file: saved.json", TestSnapshots.small(1).processes());
         store.showFile(file, "saved.json");
-        store.offerLive(TestSnapshots.small(2));
-        drainFx();
+        store.acceptLive(TestSnapshots.small(2));
 
         assertThat(store.getMode()).isEqualTo(SnapshotStore.Mode.FILE);
         assertThat(store.fileNameProperty().get()).isEqualTo("saved.json");
