@@ -94,6 +94,38 @@ class ScrapeBodiesTest {
                 .isEqualTo(om.substring(0, om.length() - "# EOF\n".length()));
     }
 
+    /** Protobuf, when a scraper asks for it: length-delimited families, each family once. */
+    @Test
+    void protobufIsOneDelimitedMessagePerFamily() throws Exception {
+        ScrapeFormat proto = ScrapeFormat.negotiate(FORMATS,
+                "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited", null);
+        assertThat(proto.writer().getContentType()).contains("protobuf");
+        ScrapeBodies.Body body = bodies.body(proto);
+        assertThat(bodies.body(proto).bulk()).isSameAs(body.bulk());
+        byte[] all = GzipSpliceTest.concat(body.bulk(), body.perScrape());
+        assertThat(delimitedMessages(all)).isEqualTo(registry.scrape().size());
+    }
+
+    /** Counts varint-length-prefixed messages that exactly fill {@code bytes}. */
+    private static int delimitedMessages(byte[] bytes) {
+        int at = 0;
+        int messages = 0;
+        while (at < bytes.length) {
+            long length = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = bytes[at++];
+                length |= (long) (b & 0x7f) << shift;
+                shift += 7;
+            } while (b < 0);
+            at += (int) length;
+            messages++;
+        }
+        assertThat(at).isEqualTo(bytes.length);
+        return messages;
+    }
+
     @Test
     void openMetricsEndsWithExactlyOneEof() throws Exception {
         for (ScrapeFormat f : List.of(OPENMETRICS, OPENMETRICS_GZIP)) {
