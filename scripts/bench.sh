@@ -278,3 +278,4 @@ fi
 echo
 cat "$TABLE"
 echo "(saved to $TABLE; raw outputs in $RUN_OUT)"
+[ "${SCRAPE_BENCH:-1}" = 0 ] || "$ROOT/scripts/scrape-bench.sh" 1000 3000 # what a scrape costs (docs/PERFORMANCE.md#scrapes); SCRAPE_BENCH=0 skips it

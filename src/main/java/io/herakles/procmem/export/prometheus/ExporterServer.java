@@ -31,8 +31,9 @@ import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 
 /**
- * The exporter's HTTP(S) server: {@code /metrics} (client_java's scrape handler over a
- * {@link SnapshotCollector}: Prometheus text, OpenMetrics and gzip as the scraper asks),
+ * The exporter's HTTP(S) server: {@code /metrics} (a {@link SnapshotCollector}'s families in
+ * Prometheus text, OpenMetrics, protobuf and gzip as the scraper asks, the bulk of each snapshot
+ * encoded once per format: {@link MetricsPage}),
  * {@code /health} (unless {@code enable_health=false}), {@code /config}, {@code /doc} and the
  * caller's extra {@link Route}s, each at its exact path, GET/HEAD only. HTTPS when
  * {@code enable_tls} (PEM certificate chain and key) or the web config file's
@@ -196,10 +197,13 @@ public final class ExporterServer implements Closeable {
             HealthState h = health != null ? health : new HealthState(AppConfig.ofCapacities(
                     config.ioBufferKb(), config.smapsBufferKb(), config.smapsRollupBufferKb()));
             PrometheusRegistry registry = new PrometheusRegistry();
-            registry.register(new SnapshotCollector(source, config, t, v));
+            SnapshotCollector collector = new SnapshotCollector(source, config, t, v);
+            registry.register(collector);
+            ScrapeBodies bodies = new ScrapeBodies(collector, registry, source);
             ScanStatistics scans = new ScanStatistics(t.clock());
             source.latest().ifPresent(scans::onSnapshot);
-            Map<String, Router.Page> pages = pages(registry, t, new HealthPage(source, scans, t, h), v);
+            Map<String, Router.Page> pages = pages(new MetricsPage(registry, bodies, t), t,
+                    new HealthPage(source, scans, t, h), v);
 
             WebConfigWatcher web = config.webConfigFile() == null ? null
                     : WebConfigWatcher.load(Path.of(config.webConfigFile()));
@@ -212,7 +216,10 @@ public final class ExporterServer implements Closeable {
             ExecutorService workers = workers();
             server.setExecutor(workers);
             server.createContext("/", new Router(pages, t, allowed));
-            AutoCloseable subscription = source.subscribe(scans);
+            AutoCloseable subscription = source.subscribe(snapshot -> {
+                scans.onSnapshot(snapshot);
+                bodies.onSnapshot(snapshot);
+            });
             server.start();
             String scheme = https == null ? "http" : "https";
             LOG.info(() -> "listening on " + scheme + "://"
@@ -248,10 +255,10 @@ public final class ExporterServer implements Closeable {
             return null;
         }
 
-        private Map<String, Router.Page> pages(PrometheusRegistry registry, ExporterTelemetry t, HealthPage healthPage,
+        private Map<String, Router.Page> pages(MetricsPage metrics, ExporterTelemetry t, HealthPage healthPage,
                 String v) {
             Map<String, Router.Page> pages = new LinkedHashMap<>();
-            pages.put("/metrics", new MetricsPage(registry, t));
+            pages.put("/metrics", metrics);
             if (config.enableHealth()) {
                 pages.put("/health", (exchange, head) -> {
                     HealthPage.Page page = wantsJson(exchange) ? healthPage.json() : healthPage.text();

@@ -5,7 +5,8 @@ import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
- * Limits of the JDK's {@code com.sun.net.httpserver} against slow or oversized requests. The JDK
+ * Limits of the JDK's {@code com.sun.net.httpserver} against slow or oversized requests, and
+ * {@code TCP_NODELAY} on its connections. The JDK
  * reads these {@code sun.net.httpserver.*} system properties once, when its {@code ServerConfig}
  * class initialises (at the first server created in this JVM), so they must be set before that;
  * a value the user already set (e.g. {@code -Dsun.net.httpserver.maxReqTime=30}) is never overridden.
@@ -28,7 +29,11 @@ final class HttpServerLimits {
             "sun.net.httpserver.idleInterval", "30",
             "sun.net.httpserver.maxIdleConnections", "64",
             // cap on open connections, so a connection flood cannot exhaust file descriptors
-            "jdk.httpserver.maxConnections", "512");
+            "jdk.httpserver.maxConnections", "512",
+            // a response goes out in several writes (headers, kept bulk, per-scrape part); with
+            // Nagle's algorithm on, the last small write waits for the client's delayed ACK
+            // (~40 ms on Linux) on every keep-alive scrape
+            "sun.net.httpserver.nodelay", "true");
 
     private static boolean applied;
 

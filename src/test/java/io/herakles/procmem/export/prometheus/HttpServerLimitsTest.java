@@ -15,6 +15,7 @@ class HttpServerLimitsTest {
         assertThat(p.getProperty("sun.net.httpserver.maxReqTime")).isEqualTo("99");
         assertThat(p.getProperty("sun.net.httpserver.maxReqHeaderSize")).isEqualTo("16384");
         assertThat(p.getProperty("sun.net.httpserver.maxRspTime")).isEqualTo("60");
+        assertThat(p.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
         assertThat(p.stringPropertyNames()).containsAll(HttpServerLimits.DEFAULTS.keySet());
     }
 }
