@@ -28,6 +28,8 @@ record RelaunchPlan(List<String> command, List<String> addedFlags, String reason
     static final String OFF_SWITCH = "HERAKLES_NO_REEXEC";
     /** Environment: extra flags appended to the tuned ones (space-separated; for tests and trials). */
     static final String EXTRA_FLAGS = "HERAKLES_REEXEC_EXTRA_FLAGS";
+    /** Set by jpackage's launchers, whose configuration file carries the JVM options. */
+    static final String PACKAGED_LAUNCHER = "jpackage.app-path";
     /** Makes a flag that a later JDK no longer knows a warning instead of a failed start. */
     static final String IGNORE_UNRECOGNIZED = "-XX:+IgnoreUnrecognizedVMOptions";
 
@@ -57,7 +59,7 @@ record RelaunchPlan(List<String> command, List<String> addedFlags, String reason
         if (switchedOff(start.env().get(OFF_SWITCH))) {
             return inProcess(OFF_SWITCH + " is set");
         }
-        if (props.containsKey("jpackage.app-path")) {
+        if (props.containsKey(PACKAGED_LAUNCHER)) {
             return inProcess("the packaged launcher carries its own JVM options");
         }
         Optional<String> java = start.executable().filter(e -> Path.of(e).getFileName().toString().equals("java"));

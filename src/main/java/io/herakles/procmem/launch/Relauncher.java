@@ -43,7 +43,8 @@ public final class Relauncher {
             LauncherWatch.begin();
             return OptionalInt.empty();
         }
-        if (RelaunchPlan.switchedOff(System.getenv(RelaunchPlan.OFF_SWITCH))) {
+        if (RelaunchPlan.switchedOff(System.getenv(RelaunchPlan.OFF_SWITCH))
+                || System.getProperty(RelaunchPlan.PACKAGED_LAUNCHER) != null) {
             return OptionalInt.empty();     // decided before the management classes are loaded
         }
         Path startedFile = Path.of(System.getProperty("java.io.tmpdir"),

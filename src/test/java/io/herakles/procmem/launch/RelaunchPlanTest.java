@@ -113,4 +113,11 @@ class RelaunchPlanTest {
                 Optional.of(JAVA), Optional.empty(), List.of(), 1), STARTED);
         assertThat(unknownArgs.relaunches()).isFalse();
     }
+
+    @Test
+    void theLaunchersVariablesAreNotReportedAsUnknownConfigVariables() {
+        var overlay = io.herakles.procmem.config.EnvironmentOverlay.read(
+                Map.of(RelaunchPlan.OFF_SWITCH, "1", RelaunchPlan.EXTRA_FLAGS, "-Dx=1", "HERAKLES_PORTT", "1"));
+        assertThat(overlay.warnings()).singleElement().asString().contains("HERAKLES_PORTT");
+    }
 }
