@@ -88,6 +88,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void launchRunsBeforeEverythingAndImportsOnlyTheJdk() {
+        onlyDependsOn("launch", concat(JDK, ours("launch")));
+        noClasses().that().resideOutsideOfPackage(BASE + ".launch..")
+                .and().doNotHaveFullyQualifiedName(BASE + ".Main")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".launch..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
     void uiFeaturesSeeOnlyModelConfigAndUi() {
         ArchRule rule = noClasses().that().resideInAPackage(BASE + ".ui..")
                 .and().resideOutsideOfPackage(BASE + ".ui.app..")

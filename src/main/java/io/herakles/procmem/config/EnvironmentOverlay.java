@@ -44,6 +44,9 @@ public record EnvironmentOverlay(Map<ConfigKey, Object> values, List<String> war
         return new EnvironmentOverlay(values, unknownVariables(env));
     }
 
+    /** Read by the launcher before any configuration (io.herakles.procmem.launch), not config keys. */
+    static final List<String> LAUNCHER_VARIABLES = List.of("HERAKLES_NO_REEXEC", "HERAKLES_REEXEC_EXTRA_FLAGS");
+
     private static List<String> unknownVariables(Map<String, String> env) {
         List<String> known = new ArrayList<>();
         for (ConfigKey key : ConfigKey.values()) {
@@ -51,7 +54,7 @@ public record EnvironmentOverlay(Map<ConfigKey, Object> values, List<String> war
         }
         List<String> warnings = new ArrayList<>();
         for (String name : new TreeMap<>(env).keySet()) {
-            if (name.startsWith(ConfigKey.ENV_PREFIX) && !known.contains(name)) {
+            if (name.startsWith(ConfigKey.ENV_PREFIX) && !known.contains(name) && !LAUNCHER_VARIABLES.contains(name)) {
                 Optional<String> near = Suggestions.nearest(name, known);
                 warnings.add("ignoring unknown environment variable " + name
                         + near.map(n -> " (did you mean " + n + "?)").orElse(""));

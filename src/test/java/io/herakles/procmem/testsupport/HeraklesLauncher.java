@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * Runs the packaged jar ({@code java -jar herakles-proc-mem.jar ...}) in a child JVM the way a user
  * would, but isolated: the working directory and {@code HOME}/{@code user.home} are a test
  * directory (so no real config or rule file is picked up), {@code DISPLAY}/{@code WAYLAND_DISPLAY}
- * and every {@code HERAKLES_*} variable are removed, and every wait is bounded. Not thread-safe.
+ * and every {@code HERAKLES_*} variable are removed, the jar does not re-execute itself
+ * ({@code HERAKLES_NO_REEXEC=1}), and every wait is bounded. Not thread-safe.
  *
  * <p>The jar is the system property {@code herakles.jar} (failsafe sets it), else
  * {@code target/herakles-proc-mem.jar}.
@@ -85,6 +86,9 @@ public final class HeraklesLauncher {
         env.keySet().removeIf(k -> k.equals("DISPLAY") || k.equals("WAYLAND_DISPLAY") || k.startsWith("HERAKLES_")
                 || k.startsWith("JAVA_TOOL_OPTIONS") || k.equals("_JAVA_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
         env.put("HOME", home.toString());
+        // the tests here are about the app, not the JVM it runs in: the pid they see is the app's
+        // (the re-execution itself is tested in io.herakles.procmem.launch.RelaunchIT)
+        env.put("HERAKLES_NO_REEXEC", "1");
         env.putAll(extraEnv);
         return new Running(pb.start(), logs);
     }

@@ -1,0 +1,117 @@
+package io.herakles.procmem.launch;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether to re-execute, and with which command line: a pure decision over what this JVM knows
+ * about how it was started, so it can be tested without starting anything. Immutable.
+ *
+ * @param command     the child's complete command line; empty when the app runs in this JVM
+ * @param addedFlags  the tuned flags the child gets (those the user did not set); for the log line
+ * @param reason      why the app runs in this JVM; empty when it re-executes
+ */
+record RelaunchPlan(List<String> command, List<String> addedFlags, String reason) {
+
+    /** System property on the child's command line: "already re-executed", never again. */
+    static final String MARKER = "herakles.relaunched";
+    /** System property: the launcher's pid, which the child watches. */
+    static final String LAUNCHER_PID = "herakles.launcher.pid";
+    /** System property: a file the launcher created and the child deletes first thing (handshake). */
+    static final String STARTED_FILE = "herakles.launcher.started";
+    /** Environment switch: set to anything but 0/false/no, the app runs in the JVM it was started in. */
+    static final String OFF_SWITCH = "HERAKLES_NO_REEXEC";
+    /** Environment: extra flags appended to the tuned ones (space-separated; for tests and trials). */
+    static final String EXTRA_FLAGS = "HERAKLES_REEXEC_EXTRA_FLAGS";
+    /** Set by jpackage's launchers, whose configuration file carries the JVM options. */
+    static final String PACKAGED_LAUNCHER = "jpackage.app-path";
+    /** Makes a flag that a later JDK no longer knows a warning instead of a failed start. */
+    static final String IGNORE_UNRECOGNIZED = "-XX:+IgnoreUnrecognizedVMOptions";
+
+    RelaunchPlan {
+        command = List.copyOf(command);
+        addedFlags = List.copyOf(addedFlags);
+    }
+
+    boolean relaunches() {
+        return !command.isEmpty();
+    }
+
+    static RelaunchPlan inProcess(String reason) {
+        return new RelaunchPlan(List.of(), List.of(), reason);
+    }
+
+    /** What this JVM knows about its start. */
+    record Start(Map<String, String> env, Map<String, String> systemProperties, List<String> jvmOptions,
+                 Optional<String> executable, Optional<List<String>> commandLineArguments, List<String> appArgs,
+                 long pid) {}
+
+    static RelaunchPlan decide(Start start, Path startedFile) {
+        Map<String, String> props = start.systemProperties();
+        if (props.containsKey(MARKER)) {
+            return inProcess("already re-executed");
+        }
+        if (switchedOff(start.env().get(OFF_SWITCH))) {
+            return inProcess(OFF_SWITCH + " is set");
+        }
+        if (props.containsKey(PACKAGED_LAUNCHER)) {
+            return inProcess("the packaged launcher carries its own JVM options");
+        }
+        Optional<String> java = start.executable().filter(e -> Path.of(e).getFileName().toString().equals("java"));
+        if (java.isEmpty() || start.commandLineArguments().isEmpty()) {
+            return inProcess("not started by a java launcher whose command line can be read");
+        }
+        List<String> added = missingFlags(TunedFlags.forStart(start.appArgs(), start.env()), start.jvmOptions());
+        List<String> extra = extraFlags(start.env().get(EXTRA_FLAGS));
+        if (added.isEmpty() && extra.isEmpty()) {
+            return inProcess("every tuned setting was chosen by the user");
+        }
+        List<String> flags = new ArrayList<>(added);
+        flags.addAll(extra);
+        List<String> command = new ArrayList<>();
+        command.add(java.get());
+        if (!start.jvmOptions().contains(IGNORE_UNRECOGNIZED)) {
+            command.add(IGNORE_UNRECOGNIZED);
+        }
+        command.addAll(flags);
+        command.add("-D" + MARKER + "=true");
+        command.add("-D" + LAUNCHER_PID + "=" + start.pid());
+        command.add("-D" + STARTED_FILE + "=" + startedFile);
+        // the user's own flags follow ours, so on any overlap the JVM takes the user's (last wins)
+        command.addAll(start.commandLineArguments().get());
+        return new RelaunchPlan(command, flags, "");
+    }
+
+    /** The tuned flags whose setting none of {@code userOptions} chose, in the tuned order. */
+    static List<String> missingFlags(List<String> tuned, List<String> userOptions) {
+        Set<String> chosen = new HashSet<>();
+        for (String option : userOptions) {
+            chosen.add(FlagGroups.of(option));
+        }
+        List<String> missing = new ArrayList<>();
+        for (String flag : tuned) {
+            if (!chosen.contains(FlagGroups.of(flag))) {
+                missing.add(flag);
+            }
+        }
+        return missing;
+    }
+
+    private static List<String> extraFlags(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
+    }
+
+    /** True when the off switch's {@code value} asks for no re-execution. */
+    static boolean switchedOff(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        String v = value.strip();
+        return !(v.equals("0") || v.equalsIgnoreCase("false") || v.equalsIgnoreCase("no"));
+    }
+}

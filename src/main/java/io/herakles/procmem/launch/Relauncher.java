@@ -1,0 +1,157 @@
+package io.herakles.procmem.launch;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the app in a JVM with the tuned flags ({@link TunedFlags}) when it was started without them:
+ * {@code java -jar} cannot carry JVM flags, so this JVM re-executes itself once — same java, same
+ * command line with the missing tuned flags in front, stdin/stdout/stderr inherited — waits, and
+ * exits with the child's code. SIGTERM, SIGINT and SIGHUP to this JVM stop the child first (shutdown
+ * hook) and pass its exit code on; if this JVM is SIGKILLed, the child notices ({@link LauncherWatch}).
+ *
+ * <p>Never in the way: a flag the user set (command line, {@code JAVA_TOOL_OPTIONS},
+ * {@code JDK_JAVA_OPTIONS}) keeps its value and ours for that setting is left out;
+ * {@code HERAKLES_NO_REEXEC=1} turns this off; a child whose JVM does not come up (it exits before
+ * our main ran, e.g. a flag this JDK refuses) makes the app run here instead, with one line on stderr.
+ *
+ * <p>Cost: one extra, idle JVM (the launcher) for the app's lifetime and a second JVM start-up.
+ */
+public final class Relauncher {
+    private Relauncher() {}
+
+    /** How long a stopped launcher waits for the child's own shutdown before SIGKILL. */
+    private static final long CHILD_STOP_SECONDS = 20;
+    /** The JVM's exit status when it cannot create the VM (bad option, heap not reservable). */
+    private static final int JVM_CREATION_FAILED = 1;
+
+    /**
+     * In the re-executed child: starts watching the launcher and returns empty. Otherwise runs the
+     * app in a tuned child when useful and returns its exit code, or empty when the app should run
+     * in this JVM.
+     */
+    public static OptionalInt runInTunedJvm(String[] args) {
+        if (System.getProperty(RelaunchPlan.MARKER) != null) {
+            LauncherWatch.begin();
+            return OptionalInt.empty();
+        }
+        if (RelaunchPlan.switchedOff(System.getenv(RelaunchPlan.OFF_SWITCH))
+                || System.getProperty(RelaunchPlan.PACKAGED_LAUNCHER) != null) {
+            return OptionalInt.empty();     // decided before the management classes are loaded
+        }
+        Path startedFile = Path.of(System.getProperty("java.io.tmpdir"),
+                "herakles-launch-" + ProcessHandle.current().pid() + ".pending");
+        RelaunchPlan plan = RelaunchPlan.decide(currentStart(args), startedFile);
+        if (!plan.relaunches()) {
+            return OptionalInt.empty();
+        }
+        try {
+            Files.deleteIfExists(startedFile);
+            Files.createFile(startedFile);
+        } catch (IOException e) {
+            return OptionalInt.empty();     // no handshake possible: do not risk a child we cannot judge
+        }
+        try {
+            return runChild(plan, startedFile);
+        } finally {
+            deleteQuietly(startedFile);
+        }
+    }
+
+    private static RelaunchPlan.Start currentStart(String[] args) {
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        return new RelaunchPlan.Start(System.getenv(), properties(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), info.command(),
+                info.arguments().map(List::of), List.of(args), ProcessHandle.current().pid());
+    }
+
+    private static Map<String, String> properties() {
+        Properties p = System.getProperties();
+        Map<String, String> out = new TreeMap<>();
+        for (String name : p.stringPropertyNames()) {
+            out.put(name, p.getProperty(name));
+        }
+        return out;
+    }
+
+    private static OptionalInt runChild(RelaunchPlan plan, Path startedFile) {
+        Process child;
+        try {
+            child = new ProcessBuilder(plan.command()).inheritIO().start();
+        } catch (IOException e) {
+            fallBack(plan, "could not be started: " + e.getMessage());
+            return OptionalInt.empty();
+        }
+        Thread stopper = new Thread(() -> stopChild(child), "herakles-launcher-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        // This JVM runs with the defaults (a large young generation) and now only waits. A full GC
+        // lets it give back the heap that opening the jar touched: about 10 MiB of RSS.
+        System.gc();
+        int code = waitUninterruptibly(child);
+        if (code == JVM_CREATION_FAILED && Files.exists(startedFile)) {
+            // the child never reached our main: its JVM refused the flags (it said why on stderr)
+            removeHook(stopper);
+            fallBack(plan, "did not start (exit " + code + ")");
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(code);
+    }
+
+    /** Shutdown hook: this JVM is being stopped by a signal; stop the child and exit as it did. */
+    private static void stopChild(Process child) {
+        if (!child.isAlive()) {
+            return;     // the normal end: the child finished and main is exiting with its code
+        }
+        child.destroy();
+        try {
+            if (!child.waitFor(CHILD_STOP_SECONDS, TimeUnit.SECONDS)) {
+                child.destroyForcibly().waitFor(CHILD_STOP_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        // halt is allowed in a hook; it makes this JVM's status the child's, as if there were one process
+        Runtime.getRuntime().halt(child.isAlive() ? 128 + 15 : child.exitValue());
+    }
+
+    private static int waitUninterruptibly(Process child) {
+        while (true) {
+            try {
+                return child.waitFor();
+            } catch (InterruptedException e) {
+                // nobody interrupts the launcher's main thread on purpose; keep waiting for the child
+            }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook finds the child ended and does nothing
+        }
+    }
+
+    private static void fallBack(RelaunchPlan plan, String what) {
+        System.err.println("herakles: the JVM with the footprint flags " + String.join(" ", plan.addedFlags()) + " "
+                + what + "; running with this JVM's defaults instead (" + RelaunchPlan.OFF_SWITCH
+                + "=1 skips the attempt)");
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover empty file in the temp directory is harmless
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.herakles.procmem.launch;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JVM flags the app runs with when it is started plainly ({@code java -jar}), chosen by
+ * measurement (docs/PERFORMANCE.md, "Desktop footprint" and "JVM flags"). Every flag exists in JDK
+ * 17, 21 and 25; the relauncher adds {@code -XX:+IgnoreUnrecognizedVMOptions} in case a later JDK
+ * drops one. The packaged launchers carry the same sets (jpackage/dist.xml), kept equal by a test.
+ */
+public final class TunedFlags {
+    private TunedFlags() {}
+
+    /**
+     * Headless exporter: the heap starts small and is given back after a collection (free ratios),
+     * 64 MiB is headroom far above the ~13 MiB live data at 3000 processes, and C1 alone compiles
+     * the collection loop well enough at a fraction of C2's memory.
+     */
+    public static final List<String> EXPORTER = List.of(
+            "-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+            "-Xss512k", "-XX:TieredStopAtLevel=1");
+
+    /**
+     * Desktop app: the same small, shrinking heap with a ceiling for 5,000 table rows and their
+     * history, and C1 alone: measured on the desktop, C2's compilations of JavaFX code cost more
+     * CPU than they saved and their memory stayed resident (half the CPU and 35 MiB less RSS with
+     * C1 only in the first minutes). Thread stacks keep the default: untouched stack pages are not
+     * resident, and JavaFX recurses deeply.
+     */
+    public static final List<String> DESKTOP = List.of(
+            "-XX:+UseSerialGC", "-Xms8m", "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+            "-XX:TieredStopAtLevel=1");
+
+    /**
+     * The set for a start with {@code args}: the exporter's when it asks for the exporter or when no
+     * display is set (the app then starts the exporter), the desktop's otherwise. Short commands
+     * (subcommands, {@code --version}) get one of them too; they end before it matters.
+     */
+    public static List<String> forStart(List<String> args, Map<String, String> env) {
+        boolean display = notBlank(env.get("DISPLAY")) || notBlank(env.get("WAYLAND_DISPLAY"));
+        return args.contains("--exporter") || !display ? EXPORTER : DESKTOP;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

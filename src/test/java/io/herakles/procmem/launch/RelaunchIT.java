@@ -1,0 +1,168 @@
+package io.herakles.procmem.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herakles.procmem.testsupport.HttpProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A plain {@code java -jar} start of the packaged jar re-executes itself once with the tuned flags,
+ * and the two JVMs behave as one program: arguments, stdin, stdout, exit code and signals pass
+ * through, the child never outlives its launcher, and the user's own JVM settings win.
+ */
+class RelaunchIT {
+
+    private static final Duration START = Duration.ofSeconds(90);
+    private static final Duration CHILD_GONE = Duration.ofSeconds(30);
+
+    @TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void plainExporterStartRunsInOneChildWithTheTunedFlagsAndSigtermEndsBoth() throws Exception {
+        try (PlainJar jar = new PlainJar(dir)) {
+            int port = startExporter(jar);
+            ProcessHandle child = onlyChild(jar.process());
+            List<String> childArgs = child.info().arguments().map(List::of).orElseThrow();
+            assertThat(childArgs).as("child command line").containsAll(TunedFlags.EXPORTER)
+                    .contains("-D" + RelaunchPlan.MARKER + "=true", RelaunchPlan.IGNORE_UNRECOGNIZED)
+                    .containsSubsequence("-jar", "--exporter", "--no-config", "--bind", "127.0.0.1", "-p",
+                            Integer.toString(port));
+            assertThat(child.children().count()).as("the child re-executes no further").isZero();
+
+            jar.process().destroy();        // SIGTERM to the launcher
+            assertThat(jar.process().waitFor(60, TimeUnit.SECONDS)).as(jar.describe()).isTrue();
+            assertThat(jar.process().exitValue()).as("the exporter's own graceful exit code\n" + jar.describe())
+                    .isZero();
+            assertThat(child.isAlive()).isFalse();
+            assertThat(jar.stderr()).contains("stopped gracefully");
+        }
+    }
+
+    @Test
+    void sigintToTheLauncherEndsTheChild() throws Exception {
+        try (PlainJar jar = new PlainJar(dir)) {
+            startExporter(jar);
+            ProcessHandle child = onlyChild(jar.process());
+            // a JVM whose parent ignored SIGINT (a background job of a shell without job control) keeps ignoring it
+            Assumptions.assumeFalse(ignoresSigint(jar.process().pid()), "SIGINT is ignored in this environment");
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(jar.process().pid())).start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(jar.process().waitFor(60, TimeUnit.SECONDS)).as(jar.describe()).isTrue();
+            awaitGone(child);
+        }
+    }
+
+    @Test
+    void aSigkilledLauncherTakesTheChildWithIt() throws Exception {
+        try (PlainJar jar = new PlainJar(dir)) {
+            startExporter(jar);
+            ProcessHandle child = onlyChild(jar.process());
+            jar.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            awaitGone(child);
+            assertThat(jar.stderr()).contains("the launching process " + jar.process().pid() + " ended");
+        }
+    }
+
+    @Test
+    void exitCodeArgumentsAndStdoutPassThrough() throws Exception {
+        PlainJar jar = new PlainJar(dir).env(RelaunchPlan.EXTRA_FLAGS, PlainJar.PRINT_FLAGS);
+        int code = jar.run("--bogus-flag");
+        assertThat(code).as(jar.describe()).isEqualTo(2);
+        assertThat(jar.stderr()).contains("--bogus-flag");
+        assertThat(printedFlags(jar)).as("ran in the tuned child\n" + jar.describe())
+                .contains("-XX:+UseSerialGC", "-XX:MaxHeapSize=67108864", "-XX:MaxHeapFreeRatio=30");
+    }
+
+    @Test
+    void stdinReachesTheChild() throws Exception {
+        PlainJar jar = new PlainJar(dir).env(RelaunchPlan.EXTRA_FLAGS, PlainJar.PRINT_FLAGS).stdin("port: 9333\n");
+        int code = jar.run("-c", "/dev/stdin", "--show-user-config");
+        assertThat(code).as(jar.describe()).isZero();
+        assertThat(printedFlags(jar)).as(jar.describe()).contains("-XX:+UseSerialGC");
+        assertThat(jar.stdout()).contains("port: 9333");
+    }
+
+    @Test
+    void theUsersFlagsWinAndOursFillTheRest() throws Exception {
+        PlainJar jar = new PlainJar(dir).env(RelaunchPlan.EXTRA_FLAGS, PlainJar.PRINT_FLAGS)
+                .jvmFlag("-Xmx100m").jvmFlag("-XX:+UseParallelGC");
+        assertThat(jar.run("--version")).as(jar.describe()).isZero();
+        String flags = printedFlags(jar);
+        assertThat(flags).as(jar.describe()).contains("-XX:MaxHeapSize=104857600", "-XX:+UseParallelGC",
+                "-XX:MinHeapFreeRatio=10", "-XX:TieredStopAtLevel=1").doesNotContain("UseSerialGC");
+        assertThat(jar.stdout()).contains("herakles-proc-mem ");
+    }
+
+    @Test
+    void javaToolOptionsAreRespected() throws Exception {
+        PlainJar jar = new PlainJar(dir).env(RelaunchPlan.EXTRA_FLAGS, PlainJar.PRINT_FLAGS)
+                .env("JAVA_TOOL_OPTIONS", "-Xmx100m");
+        assertThat(jar.run("--version")).as(jar.describe()).isZero();
+        assertThat(printedFlags(jar)).as(jar.describe()).contains("-XX:MaxHeapSize=104857600", "-XX:+UseSerialGC")
+                .doesNotContain("-XX:MaxHeapSize=67108864");
+    }
+
+    @Test
+    void theOffSwitchAndTheMarkerKeepTheAppInTheStartedJvm() throws Exception {
+        PlainJar off = new PlainJar(dir).env(RelaunchPlan.EXTRA_FLAGS, PlainJar.PRINT_FLAGS)
+                .env(RelaunchPlan.OFF_SWITCH, "1");
+        assertThat(off.run("--version")).as(off.describe()).isZero();
+        assertThat(off.stdout()).as("no child printed its flags").doesNotContain("-XX:").contains("herakles-proc-mem ");
+
+        PlainJar marked = new PlainJar(dir).env(RelaunchPlan.EXTRA_FLAGS, PlainJar.PRINT_FLAGS)
+                .jvmFlag("-D" + RelaunchPlan.MARKER + "=true");
+        assertThat(marked.run("--version")).as(marked.describe()).isZero();
+        assertThat(marked.stdout()).doesNotContain("-XX:").contains("herakles-proc-mem ");
+    }
+
+    @Test
+    void aFlagTheJvmRefusesFallsBackToAPlainStartWithOneLine() throws Exception {
+        PlainJar jar = new PlainJar(dir).env(RelaunchPlan.EXTRA_FLAGS, "-XX:MaxHeapFreeRatio=200");
+        assertThat(jar.run("--version")).as(jar.describe()).isZero();
+        assertThat(jar.stdout().strip()).startsWith("herakles-proc-mem ");
+        assertThat(jar.stderr().lines().filter(l -> l.startsWith("herakles:")).toList()).as(jar.describe())
+                .singleElement().asString().contains("-XX:MaxHeapFreeRatio=200", "did not start", RelaunchPlan.OFF_SWITCH);
+    }
+
+    private static int startExporter(PlainJar jar) throws Exception {
+        int port = HttpProbe.freePort();
+        jar.start("--exporter", "--no-config", "--bind", "127.0.0.1", "-p", Integer.toString(port));
+        HttpProbe.awaitOk(port, "/metrics", START, jar.process()::isAlive, jar::describe);
+        return port;
+    }
+
+    private static boolean ignoresSigint(long pid) throws java.io.IOException {
+        String mask = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status")).stream()
+                .filter(l -> l.startsWith("SigIgn:")).findFirst().orElse("SigIgn: 0").substring(7).strip();
+        return (Long.parseUnsignedLong(mask, 16) & (1L << (2 - 1))) != 0;
+    }
+
+    private static ProcessHandle onlyChild(Process launcher) {
+        List<ProcessHandle> children = launcher.children().toList();
+        assertThat(children).as("the launcher's children").hasSize(1);
+        return children.get(0);
+    }
+
+    /** The line -XX:+PrintCommandLineFlags wrote, which only the re-executed child gets. */
+    private static String printedFlags(PlainJar jar) {
+        Optional<String> line = jar.stdout().lines().filter(l -> l.contains("-XX:")).findFirst();
+        assertThat(line).as("flags printed by the child\n" + jar.describe()).isPresent();
+        return line.get();
+    }
+
+    private static void awaitGone(ProcessHandle child) throws InterruptedException {
+        Instant deadline = Instant.now().plus(CHILD_GONE);
+        while (child.isAlive() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(child.isAlive()).as("child " + child.pid() + " still running").isFalse();
+    }
+}

@@ -1,0 +1,123 @@
+package io.herakles.procmem.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RelaunchPlanTest {
+
+    private static final Path STARTED = Path.of("/tmp/started");
+    private static final String JAVA = "/usr/lib/jvm/java-17/bin/java";
+
+    private final Map<String, String> env = new HashMap<>(Map.of("DISPLAY", ":0"));
+    private final Map<String, String> props = new HashMap<>();
+
+    private RelaunchPlan plan(List<String> jvmOptions, List<String> commandLine, String... appArgs) {
+        return RelaunchPlan.decide(new RelaunchPlan.Start(env, props, jvmOptions, Optional.of(JAVA),
+                Optional.of(commandLine), List.of(appArgs), 4242), STARTED);
+    }
+
+    @Test
+    void aPlainStartPutsTheTunedFlagsBeforeTheUsersCommandLine() {
+        RelaunchPlan p = plan(List.of(), List.of("-jar", "h.jar", "--port", "1"), "--port", "1");
+        assertThat(p.relaunches()).isTrue();
+        List<String> expected = new java.util.ArrayList<>(List.of(JAVA, RelaunchPlan.IGNORE_UNRECOGNIZED));
+        expected.addAll(TunedFlags.DESKTOP);
+        expected.addAll(List.of("-Dherakles.relaunched=true", "-Dherakles.launcher.pid=4242",
+                "-Dherakles.launcher.started=" + STARTED, "-jar", "h.jar", "--port", "1"));
+        assertThat(p.command()).containsExactlyElementsOf(expected);
+        assertThat(p.addedFlags()).containsExactlyElementsOf(TunedFlags.DESKTOP);
+    }
+
+    @Test
+    void theExporterOrAStartWithoutDisplayGetsTheExporterSet() {
+        assertThat(plan(List.of(), List.of("-jar", "h.jar", "--exporter"), "--exporter").addedFlags())
+                .containsExactlyElementsOf(TunedFlags.EXPORTER);
+        env.remove("DISPLAY");
+        assertThat(plan(List.of(), List.of("-jar", "h.jar")).addedFlags()).containsExactlyElementsOf(TunedFlags.EXPORTER);
+        env.put("WAYLAND_DISPLAY", "wayland-0");
+        assertThat(plan(List.of(), List.of("-jar", "h.jar")).addedFlags()).containsExactlyElementsOf(TunedFlags.DESKTOP);
+    }
+
+    @Test
+    void aSettingTheUserChoseInAnySpellingIsNeitherDoubledNorOverridden() {
+        List<String> user = List.of("-XX:MaxHeapSize=1g", "-XX:+UseG1GC", "-XX:ThreadStackSize=1024",
+                "-XX:-TieredCompilation", "-XX:MinHeapFreeRatio=40");
+        RelaunchPlan p = plan(user, List.of("-XX:MaxHeapSize=1g", "-jar", "h.jar", "--exporter"), "--exporter");
+        assertThat(p.relaunches()).isFalse();
+        assertThat(p.reason()).contains("chosen by the user");
+
+        RelaunchPlan heapOnly = plan(List.of("-Xms1g"), List.of("-Xms1g", "-jar", "h.jar", "--exporter"), "--exporter");
+        // -Xms1g with our -Xmx64m would not start: the heap size is one setting
+        assertThat(heapOnly.addedFlags()).noneMatch(f -> f.startsWith("-Xm"))
+                .contains("-XX:+UseSerialGC", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:TieredStopAtLevel=1");
+        assertThat(heapOnly.command()).containsOnlyOnce("-Xms1g");
+    }
+
+    @Test
+    void flagGroupsKnowTheSpellings() {
+        assertThat(FlagGroups.of("-Xmx64m")).isEqualTo(FlagGroups.of("-XX:MaxHeapSize=1g"))
+                .isEqualTo(FlagGroups.of("-XX:MaxRAMPercentage=25")).isEqualTo(FlagGroups.HEAP_SIZE);
+        assertThat(FlagGroups.of("-XX:+UseSerialGC")).isEqualTo(FlagGroups.of("-XX:+UseZGC"))
+                .isEqualTo(FlagGroups.of("-XX:-UseShenandoahGC")).isEqualTo(FlagGroups.COLLECTOR);
+        assertThat(FlagGroups.of("-Xss512k")).isEqualTo(FlagGroups.of("-XX:ThreadStackSize=512"));
+        assertThat(FlagGroups.of("-XX:TieredStopAtLevel=1")).isEqualTo(FlagGroups.of("-Xint"));
+        assertThat(FlagGroups.of("-Dprism.order=sw")).isEqualTo("-Dprism.order").isNotEqualTo(FlagGroups.of("-Dx=1"));
+        assertThat(FlagGroups.of("-XX:+UseStringDeduplication")).isEqualTo("-XX:UseStringDeduplication");
+    }
+
+    @Test
+    void extraFlagsFromTheEnvironmentComeAfterOurs() {
+        env.put(RelaunchPlan.EXTRA_FLAGS, "  -XX:+PrintCommandLineFlags   -Dx=1 ");
+        RelaunchPlan p = plan(List.of(), List.of("-jar", "h.jar"));
+        assertThat(p.command()).containsSubsequence("-XX:+UseSerialGC", "-XX:+PrintCommandLineFlags", "-Dx=1", "-jar");
+    }
+
+    @Test
+    void ourIgnoreFlagIsNotAddedTwice() {
+        RelaunchPlan p = plan(List.of(RelaunchPlan.IGNORE_UNRECOGNIZED),
+                List.of(RelaunchPlan.IGNORE_UNRECOGNIZED, "-jar", "h.jar"));
+        assertThat(p.command()).containsOnlyOnce(RelaunchPlan.IGNORE_UNRECOGNIZED);
+    }
+
+    @Test
+    void staysInProcessWhenMarkedSwitchedOffPackagedOrNotAJavaLauncher() {
+        props.put(RelaunchPlan.MARKER, "true");
+        assertThat(plan(List.of(), List.of("-jar", "h.jar")).relaunches()).isFalse();
+        props.clear();
+
+        for (String on : List.of("1", "true", "yes")) {
+            env.put(RelaunchPlan.OFF_SWITCH, on);
+            assertThat(plan(List.of(), List.of("-jar", "h.jar")).reason()).contains(RelaunchPlan.OFF_SWITCH);
+        }
+        for (String off : List.of("0", "false", "no", " ")) {
+            env.put(RelaunchPlan.OFF_SWITCH, off);
+            assertThat(plan(List.of(), List.of("-jar", "h.jar")).relaunches()).as(off).isTrue();
+        }
+        env.remove(RelaunchPlan.OFF_SWITCH);
+
+        props.put("jpackage.app-path", "/opt/herakles-proc-mem/bin/herakles-proc-mem");
+        assertThat(plan(List.of(), List.of()).reason()).contains("packaged launcher");
+        props.clear();
+
+        RelaunchPlan notJava = RelaunchPlan.decide(new RelaunchPlan.Start(env, props, List.of(),
+                Optional.of("/opt/herakles-proc-mem/bin/herakles-proc-mem"), Optional.of(List.of()), List.of(), 1),
+                STARTED);
+        assertThat(notJava.relaunches()).isFalse();
+        RelaunchPlan unknownArgs = RelaunchPlan.decide(new RelaunchPlan.Start(env, props, List.of(),
+                Optional.of(JAVA), Optional.empty(), List.of(), 1), STARTED);
+        assertThat(unknownArgs.relaunches()).isFalse();
+    }
+
+    @Test
+    void theLaunchersVariablesAreNotReportedAsUnknownConfigVariables() {
+        var overlay = io.herakles.procmem.config.EnvironmentOverlay.read(
+                Map.of(RelaunchPlan.OFF_SWITCH, "1", RelaunchPlan.EXTRA_FLAGS, "-Dx=1", "HERAKLES_PORTT", "1"));
+        assertThat(overlay.warnings()).singleElement().asString().contains("HERAKLES_PORTT");
+    }
+}
