@@ -16,7 +16,7 @@ import java.util.Set;
  * @param addedFlags  the tuned flags the child gets (those the user did not set); for the log line
  * @param reason      why the app runs in this JVM; empty when it re-executes
  */
-record RelaunchPlan(List<String> command, List<String> addedFlags, String reason) {
+record RelaunchPlan(List<String> command, List<String> addedFlags, Map<String, String> childEnv, String reason) {
 
     /** System property on the child's command line: "already re-executed", never again. */
     static final String MARKER = "herakles.relaunched";
@@ -43,7 +43,7 @@ record RelaunchPlan(List<String> command, List<String> addedFlags, String reason
     }
 
     static RelaunchPlan inProcess(String reason) {
-        return new RelaunchPlan(List.of(), List.of(), reason);
+        return new RelaunchPlan(List.of(), List.of(), Map.of(), reason);
     }
 
     /** What this JVM knows about its start. */
@@ -84,7 +84,9 @@ record RelaunchPlan(List<String> command, List<String> addedFlags, String reason
         command.add("-D" + STARTED_FILE + "=" + startedFile);
         // the user's own flags follow ours, so on any overlap the JVM takes the user's (last wins)
         command.addAll(start.commandLineArguments().get());
-        return new RelaunchPlan(command, flags, "");
+        Map<String, String> childEnv = flags.contains(TunedFlags.SOFTWARE_RENDERING)
+                && !start.env().containsKey(TunedFlags.GDK_GL) ? Map.of(TunedFlags.GDK_GL, "disable") : Map.of();
+        return new RelaunchPlan(command, flags, childEnv, "");
     }
 
     /** The tuned flags whose setting none of {@code userOptions} chose, in the tuned order. */

@@ -85,7 +85,9 @@ public final class Relauncher {
     private static OptionalInt runChild(RelaunchPlan plan, Path startedFile) {
         Process child;
         try {
-            child = new ProcessBuilder(plan.command()).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(plan.command()).inheritIO();
+            builder.environment().putAll(plan.childEnv());
+            child = builder.start();
         } catch (IOException e) {
             fallBack(plan, "could not be started: " + e.getMessage());
             return OptionalInt.empty();

@@ -12,6 +12,15 @@ import java.util.Map;
 public final class TunedFlags {
     private TunedFlags() {}
 
+    static final String SOFTWARE_RENDERING = "-Dprism.order=sw";
+
+    /**
+     * With software rendering GTK still opens OpenGL at start-up to choose its visuals, which loads
+     * the same driver; {@code GDK_GL=disable} stops it. Set for the child only, and only when it
+     * renders in software and the user has not set the variable.
+     */
+    static final String GDK_GL = "GDK_GL";
+
     /**
      * Headless exporter: the heap starts small and is given back after a collection (free ratios),
      * 64 MiB is headroom far above the ~13 MiB live data at 3000 processes, and C1 alone compiles
@@ -26,11 +35,13 @@ public final class TunedFlags {
      * history, and C1 alone: measured on the desktop, C2's compilations of JavaFX code cost more
      * CPU than they saved and their memory stayed resident (half the CPU and 35 MiB less RSS with
      * C1 only in the first minutes). Thread stacks keep the default: untouched stack pages are not
-     * resident, and JavaFX recurses deeply.
+     * resident, and JavaFX recurses deeply. Prism's software pipeline: the OpenGL one pulls in the
+     * GL driver (Mesa's llvmpipe maps 44 MiB of LLVM resident without a GPU) for a window of tables
+     * and flat rectangles that software draws as fast; {@code -Dprism.order=es2} brings it back.
      */
     public static final List<String> DESKTOP = List.of(
             "-XX:+UseSerialGC", "-Xms8m", "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-            "-XX:TieredStopAtLevel=1");
+            "-XX:TieredStopAtLevel=1", SOFTWARE_RENDERING);
 
     /**
      * The set for a start with {@code args}: the exporter's when it asks for the exporter or when no

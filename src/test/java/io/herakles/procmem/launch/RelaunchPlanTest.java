@@ -120,4 +120,23 @@ class RelaunchPlanTest {
                 Map.of(RelaunchPlan.OFF_SWITCH, "1", RelaunchPlan.EXTRA_FLAGS, "-Dx=1", "HERAKLES_PORTT", "1"));
         assertThat(overlay.warnings()).singleElement().asString().contains("HERAKLES_PORTT");
     }
+
+    @Test
+    void theDesktopRendersInSoftwareWithoutGtkOpeningOpenGl() {
+        RelaunchPlan p = plan(List.of(), List.of("-jar", "h.jar"));
+
+        assertThat(p.addedFlags()).contains("-Dprism.order=sw");
+        assertThat(p.childEnv()).containsExactlyEntriesOf(Map.of("GDK_GL", "disable"));
+        assertThat(plan(List.of(), List.of("-jar", "h.jar", "--exporter"), "--exporter").childEnv()).isEmpty();
+    }
+
+    @Test
+    void aUserWhoChoosesTheGpuPipelineOrSetsGdkGlKeepsIt() {
+        RelaunchPlan es2 = plan(List.of("-Dprism.order=es2"), List.of("-Dprism.order=es2", "-jar", "h.jar"));
+        assertThat(es2.addedFlags()).noneMatch(f -> f.startsWith("-Dprism.order"));
+        assertThat(es2.childEnv()).isEmpty();
+
+        env.put("GDK_GL", "always");
+        assertThat(plan(List.of(), List.of("-jar", "h.jar")).childEnv()).isEmpty();
+    }
 }
