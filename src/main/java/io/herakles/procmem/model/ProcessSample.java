@@ -2,7 +2,6 @@ package io.herakles.procmem.model;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -63,11 +62,6 @@ public record ProcessSample(
         Objects.requireNonNull(memory, "memory");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(matchedRule, "matchedRule");
-    }
-
-    /** Start time, when known. */
-    public Optional<Instant> startTimeIfKnown() {
-        return Optional.ofNullable(startTime);
     }
 
     /** Swap use from {@code status} (VmSwap), when known. */
