@@ -57,8 +57,8 @@ public final class RunningSystem implements AutoCloseable {
                 config.smapsRollupBufferKb()));
         toClose.add(stop);
         reads.ifPresent(r -> {
-            // after every tick, as upstream: the largest single read of each kind, in whole KiB
-            // subscribed first, so that a tick between the two is not missed
+            // after every tick, as upstream: the largest single read of each kind, in whole KiB;
+            // subscribed before the first update so that a tick in between is not missed
             toClose.add(0, source.subscribe(s -> updateBufferHealth(r)));
             updateBufferHealth(r);
         });
@@ -130,11 +130,6 @@ public final class RunningSystem implements AutoCloseable {
     /** Cadence and pause of the live engine; empty for a snapshot file. */
     public Optional<LiveControl> live() {
         return live;
-    }
-
-    /** The buffer health {@code /health} reports, updated after every live tick. */
-    public HealthState health() {
-        return health;
     }
 
     /**

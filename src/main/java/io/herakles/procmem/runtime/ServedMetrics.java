@@ -20,10 +20,6 @@ public final class ServedMetrics implements AutoCloseable {
         return url;
     }
 
-    public ExporterServer server() {
-        return server;
-    }
-
     /** Stops serving; idempotent. */
     @Override
     public void close() {
