@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herakles.procmem.config.ExporterConfig;
+import io.herakles.procmem.runtime.RunningSystem;
 import io.herakles.procmem.testsupport.HttpProbe;
 import io.herakles.procmem.testsupport.HttpProbe.Reply;
 import io.herakles.procmem.ui.app.LiveDesktopServices;
@@ -34,6 +35,8 @@ class DesktopServesLikeExporterIT extends LauncherTestBase {
                 LiveDesktopServices desktop = new LiveDesktopServices(ExporterConfig.defaults());
                 MetricsServer served = desktop.startMetricsServer(0)) {
             int desktopPort = URI.create(served.url()).getPort();
+            // --exporter serves only after its first snapshot; the window's switch is pressed long after
+            assertThat(RunningSystem.awaitFirstSnapshot(desktop.liveSource(), WAIT)).as("desktop snapshot").isTrue();
 
             assertThat(statuses(desktopPort)).as("desktop routes").isEqualTo(statuses(exporter.port()));
             assertThat(statuses(exporter.port())).as("headless routes")
