@@ -102,9 +102,33 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAPackage(BASE + ".ui..")
                 .and().resideOutsideOfPackage(BASE + ".ui.app..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        ours("collect", "classify", "engine", "export", "cli", "health"))
+                        ours("collect", "classify", "engine", "export", "cli", "health", "runtime"))
                 .allowEmptyShould(true);
         rule.check(classes);
+    }
+
+    /** The desktop's composition gets rules, engine and exporter from runtime, never on its own. */
+    @Test
+    void uiAppReachesTheEngineOnlyThroughRuntime() {
+        ArchRule rule = noClasses().that().resideInAPackage(BASE + ".ui.app..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        ours("collect", "classify", "engine", "export.prometheus", "cli", "health"))
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void runtimeImportsNeitherCliNorUi() {
+        onlyDependsOn("runtime", concat(JDK, ours("runtime", "model", "config", "health", "collect", "classify",
+                "engine", "export")));
+    }
+
+    @Test
+    void onlyCliAndUiAppUseRuntime() {
+        noClasses().that().resideOutsideOfPackages(ours("runtime", "cli", "ui.app"))
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".runtime..")
+                .allowEmptyShould(true)
+                .check(classes);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.herakles.procmem.export.testdata.SubgroupPatterns;
 import io.herakles.procmem.export.testdata.TestDataGenerator;
 import io.herakles.procmem.model.GroupKey;
 import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.runtime.Rules;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,7 +57,7 @@ final class GenerateTestdataCommand implements Callable<Integer> {
         if (minPerSubgroup < 0 || othersCount < 0) {
             throw new UserError("--min-per-subgroup and --others-count must be >= 0");
         }
-        RuleSet rules = Engines.loadRules();
+        RuleSet rules = Rules.strict().set();
         RuleClassifier classifier = new RuleClassifier(rules, config.get());
         ClassificationPolicy policy = classifier.policy();
         List<SubgroupPatterns> patterns = rules.effectiveRules().stream()

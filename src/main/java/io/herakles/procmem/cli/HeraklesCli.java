@@ -1,5 +1,6 @@
 package io.herakles.procmem.cli;
 
+import io.herakles.procmem.runtime.StartupException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -33,8 +34,8 @@ public final class HeraklesCli {
         cli.setParameterExceptionHandler(HeraklesCli::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // a user mistake surfaces as a UserError with a printable message; anything else is a bug
-            if (e instanceof UserError u) {
-                err.println("Error: " + u.getMessage());
+            if (e instanceof UserError || e instanceof StartupException) {
+                err.println("Error: " + e.getMessage());
                 return ExitCodes.FAILURE;
             }
             throw e;

@@ -1,6 +1,7 @@
 package io.herakles.procmem.cli;
 
 import io.herakles.procmem.classify.SubgroupReports;
+import io.herakles.procmem.runtime.Rules;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ final class SubgroupsCommand implements Callable<Integer> {
         if (root.validConfig().isEmpty()) {
             return ExitCodes.FAILURE;
         }
-        root.out.print(SubgroupReports.commandListing(Engines.loadRules(), verbose, group));
+        root.out.print(SubgroupReports.commandListing(Rules.strict().set(), verbose, group));
         root.out.flush();
         return ExitCodes.OK;
     }

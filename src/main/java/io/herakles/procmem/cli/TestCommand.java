@@ -3,11 +3,12 @@ package io.herakles.procmem.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.herakles.procmem.classify.RuleSet;
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.model.Aggregation;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.runtime.Rules;
+import io.herakles.procmem.runtime.RunningSystem;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -54,9 +55,9 @@ final class TestCommand implements Callable<Integer> {
         if (config.isEmpty()) {
             return ExitCodes.FAILURE;
         }
-        RuleSet rules = Engines.loadRules();
+        Rules rules = Rules.strict();
         for (int i = 1; i <= iterations; i++) {
-            Optional<Snapshot> snapshot = Engines.onePass(config.get(), rules, Duration.ofSeconds(60));
+            Optional<Snapshot> snapshot = RunningSystem.onePass(config.get(), rules, Duration.ofSeconds(60));
             if (snapshot.isEmpty()) {
                 throw new UserError("no collection pass finished within 60 s");
             }

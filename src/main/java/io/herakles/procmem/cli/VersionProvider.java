@@ -1,13 +1,13 @@
 package io.herakles.procmem.cli;
 
+import io.herakles.procmem.runtime.Version;
 import picocli.CommandLine.IVersionProvider;
 
-/** Version from the jar manifest (Maven writes it), "dev" when run from classes. */
+/** {@code --version}: this build's {@link Version}. */
 final class VersionProvider implements IVersionProvider {
 
     static String version() {
-        String v = VersionProvider.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return Version.current();
     }
 
     @Override

@@ -1,2 +1,2 @@
-/** Picocli commands, exit codes and the headless composition root. May import everything except {@code ui}; the only place that writes to {@code System.out}. */
+/** Picocli commands and exit codes; {@code --exporter} runs the {@code runtime} composition. May import everything except {@code ui}; the only place that writes to {@code System.out}. */
 package io.herakles.procmem.cli;

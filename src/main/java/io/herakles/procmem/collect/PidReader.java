@@ -72,16 +72,6 @@ public final class PidReader {
         return Optional.of(Cmdline.argv0Basename(reader.bytes(), reader.length()));
     }
 
-    /** {@code comm} without its trailing newline. */
-    public Optional<String> comm(int pid) {
-        if (!readOrVanish(pid, "comm")) {
-            return Optional.empty();
-        }
-        lastOutcome = PidOutcome.OK;
-        procFs.largestReads().io(reader.length());
-        return Optional.of(Cmdline.comm(reader.bytes(), reader.length()));
-    }
-
     /**
      * {@code smaps_rollup}, or the sum of {@code smaps} when the rollup file does not exist.
      * Absent with {@link PidOutcome#DENIED} when unreadable for permissions, {@link PidOutcome#UNAVAILABLE}

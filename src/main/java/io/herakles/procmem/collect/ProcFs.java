@@ -53,11 +53,6 @@ public final class ProcFs {
         return largestReads;
     }
 
-    /** {@code /proc}. */
-    public static ProcFs system() {
-        return new ProcFs(Path.of("/proc"));
-    }
-
     public Path root() {
         return root;
     }
@@ -143,6 +138,16 @@ public final class ProcFs {
     public Optional<Double> uptimeSeconds(ProcFileReader r) {
         return r.read(root.resolve("uptime")) == ReadStatus.OK ? LoadAvg.parseUptime(r.bytes(), r.length())
                 : Optional.empty();
+    }
+
+    /**
+     * Whether this process can read every process's {@code smaps_rollup} (root or
+     * {@code CAP_SYS_PTRACE}), from {@code ROOT/self/status}; false when that is unreadable.
+     */
+    public boolean readsEveryProcess() {
+        ProcFileReader r = newReader();
+        return r.read(root.resolve("self/status")) == ReadStatus.OK && SelfPrivileges.readsEveryProcess(r.bytes(),
+                r.length());
     }
 
     private static long readPageSize(Path root) {

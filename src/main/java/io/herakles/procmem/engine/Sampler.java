@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -57,7 +55,6 @@ public final class Sampler implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Thread thread;
-    private final CountDownLatch firstSnapshot = new CountDownLatch(1);
 
     // guarded by lock
     private Duration interval;
@@ -104,7 +101,6 @@ public final class Sampler implements AutoCloseable {
         this.interval = requirePositive(interval);
         this.thread = new Thread(this::loop, "herakles-sampler");
         this.thread.setDaemon(true);
-        publisher.subscribe(s -> firstSnapshot.countDown());
     }
 
     /** {@code smaps_max_age_seconds} when set, else {@code whenUnset}. */
@@ -126,22 +122,6 @@ public final class Sampler implements AutoCloseable {
     /** Where snapshots appear; empty until the first pass finished. */
     public SnapshotSource source() {
         return publisher;
-    }
-
-    /**
-     * Waits up to {@code timeout} for the first snapshot (the exporter calls this before it serves).
-     * Returns it, or empty on timeout or interrupt.
-     */
-    public Optional<Snapshot> awaitFirstSnapshot(Duration timeout) {
-        try {
-            if (!firstSnapshot.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                return Optional.empty();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-        return publisher.latest();
     }
 
     /** Starts the sampler thread; the first pass begins at once. Idempotent. */
@@ -207,11 +187,6 @@ public final class Sampler implements AutoCloseable {
             }
         }
         collector.close();
-    }
-
-    /** Same as {@link #close()}. */
-    public void stop() {
-        close();
     }
 
     private void signal(Runnable change) {

@@ -21,14 +21,6 @@ public final class Aggregation {
 
     private Aggregation() {}
 
-    /** Sums per group/subgroup, sorted by key. */
-    public static List<GroupTotals> totalsByGroup(Collection<ProcessSample> processes) {
-        Map<GroupKey, List<ProcessSample>> byKey = groupByKey(processes);
-        List<GroupTotals> out = new ArrayList<>(byKey.size());
-        byKey.forEach((key, members) -> out.add(totals(key, members)));
-        return List.copyOf(out);
-    }
-
     /** Processes per group/subgroup, keys sorted, members in input order. */
     public static Map<GroupKey, List<ProcessSample>> groupByKey(Collection<ProcessSample> processes) {
         Map<GroupKey, List<ProcessSample>> byKey = new TreeMap<>();

@@ -71,11 +71,6 @@ public record ProcessSample(
         Objects.requireNonNull(matchedRule, "matchedRule");
     }
 
-    /** Start time, when known. */
-    public Optional<Instant> startTimeIfKnown() {
-        return Optional.ofNullable(startTime);
-    }
-
     /** How old PSS/USS were at {@code asOf} (e.g. the snapshot's time), when known. */
     public Optional<Duration> pssUssAge(Instant asOf) {
         return pssUssTime == null ? Optional.empty() : Optional.of(Duration.between(pssUssTime, asOf));

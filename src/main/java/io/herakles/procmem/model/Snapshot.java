@@ -54,9 +54,4 @@ public record Snapshot(
         }
         return Optional.empty();
     }
-
-    /** Totals per group/subgroup over all processes, sorted by key. */
-    public List<GroupTotals> groupTotals() {
-        return Aggregation.totalsByGroup(processes);
-    }
 }

@@ -103,7 +103,7 @@ class LiveProcTest {
     void aFullPassOverTheRealProcIncludesThisJvm() {
         ExporterConfig config = ExporterConfig.builder().build();
         collector = new Collector(config, (n, c) -> Optional.of(new Classification(GroupKey.OTHER, "")),
-                ProcFs.system(), UserNames.system(), MonotonicClock.SYSTEM);
+                new ProcFs(Path.of("/proc")), UserNames.system(), MonotonicClock.SYSTEM);
         TickResult r = collector.collect(CollectorTuning.complete());
         int self = (int) ProcessHandle.current().pid();
         ProcessSample me = r.processes().stream().filter(p -> p.pid() == self).findFirst().orElseThrow();
@@ -118,7 +118,7 @@ class LiveProcTest {
     private ProcessSample collectOnly(int pid) {
         ExporterConfig config = ExporterConfig.builder().build();
         collector = new Collector(config, (n, c) -> Optional.of(new Classification(GroupKey.OTHER, "")),
-                ProcFs.system(), UserNames.system(), MonotonicClock.SYSTEM);
+                new ProcFs(Path.of("/proc")), UserNames.system(), MonotonicClock.SYSTEM);
         TickResult r = collector.collect(CollectorTuning.complete(), new int[] {pid});
         assertThat(r.processes()).hasSize(1);
         return r.processes().get(0);

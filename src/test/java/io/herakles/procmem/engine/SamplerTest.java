@@ -89,14 +89,6 @@ class SamplerTest {
     }
 
     @Test
-    void awaitFirstSnapshotReturnsTheFirstOne() throws Exception {
-        start(Duration.ofHours(1));
-        Snapshot first = sampler.awaitFirstSnapshot(Duration.ofSeconds(WAIT_SECONDS)).orElseThrow();
-        assertThat(first.sequence()).isEqualTo(1);
-        assertThat(first.processes()).hasSize(1);
-    }
-
-    @Test
     void refreshNowRunsAPassEvenWhilePaused() throws Exception {
         start(Duration.ofHours(1));
         next();

@@ -100,11 +100,6 @@ public final class ExporterServer implements Closeable {
         return scheme;
     }
 
-    /** The registry behind {@code /metrics}, for callers that add collectors of their own. */
-    public PrometheusRegistry registry() {
-        return registry;
-    }
-
     @Override
     public void close() {
         server.stop(0);

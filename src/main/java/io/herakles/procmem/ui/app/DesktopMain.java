@@ -2,6 +2,7 @@ package io.herakles.procmem.ui.app;
 
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.config.LoggingSetup;
+import io.herakles.procmem.runtime.StartupException;
 import java.nio.file.Path;
 
 /** Starts the desktop app with the real services; returns when the window is closed. */
@@ -9,10 +10,20 @@ public final class DesktopMain {
 
     private DesktopMain() {}
 
-    /** Opens the window (on {@code snapshotOrNull} when given) and blocks until it closes; returns 0. */
+    /**
+     * Opens the window (on {@code snapshotOrNull} when given) and blocks until it closes; returns 0,
+     * or 1 after one line when the engine cannot start (a {@code procfs} that is no proc filesystem).
+     */
     public static int run(ExporterConfig config, Path snapshotOrNull) {
         LoggingSetup.apply(config);
-        try (LiveDesktopServices services = new LiveDesktopServices(config)) {
+        LiveDesktopServices services;
+        try {
+            services = new LiveDesktopServices(config);
+        } catch (StartupException e) {
+            System.err.println("Error: " + e.getMessage());
+            return 1;
+        }
+        try (services) {
             DesktopApp.launch(services, snapshotOrNull);
         }
         return 0;

@@ -1,91 +1,69 @@
 package io.herakles.procmem.ui.app;
 
-import io.herakles.procmem.classify.RuleClassifier;
-import io.herakles.procmem.classify.RuleLoader;
-import io.herakles.procmem.classify.RuleSet;
-import io.herakles.procmem.classify.SubgroupReports;
 import io.herakles.procmem.config.ExporterConfig;
-import io.herakles.procmem.engine.Sampler;
-import io.herakles.procmem.export.prometheus.ExporterServer;
 import io.herakles.procmem.export.testdata.SnapshotFileException;
 import io.herakles.procmem.export.testdata.SnapshotJsonReader;
 import io.herakles.procmem.export.testdata.SnapshotJsonWriter;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotSource;
+import io.herakles.procmem.runtime.LiveControl;
+import io.herakles.procmem.runtime.Rules;
+import io.herakles.procmem.runtime.RunningSystem;
+import io.herakles.procmem.runtime.ServedMetrics;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
- * The real {@link DesktopServices}: the live engine, the embedded exporter, snapshot JSON files and
- * process signals. Owns the sampler; {@link #close()} stops it.
+ * The real {@link DesktopServices}: the live engine and the embedded exporter of the one runtime
+ * composition ({@link RunningSystem}, the same that serves {@code --exporter}), snapshot JSON files
+ * and process signals. Owns the running system; {@link #close()} stops it.
  */
 public final class LiveDesktopServices implements DesktopServices, AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(LiveDesktopServices.class.getName());
     /** A desktop refreshes faster than a scraped server: the toolbar offers 1/2/5/10 s. */
     static final Duration DESKTOP_INTERVAL = Duration.ofSeconds(2);
-    private static final byte[] NO_SNAPSHOT = "{}".getBytes(StandardCharsets.UTF_8);
-    /** CAP_SYS_PTRACE: lets a non-root user read every process's smaps_rollup. */
-    private static final int CAP_SYS_PTRACE = 19;
 
     private final ExporterConfig config;
-    private final RuleSet rules;
-    private final Optional<String> rulesProblem;
-    private final Sampler sampler;
+    private final RunningSystem system;
+    private final LiveControl live;
 
+    /** Starts the live engine; a custom rules file that is broken leaves the built-in rules (see {@link #rulesProblem()}). */
     public LiveDesktopServices(ExporterConfig config) {
         this.config = config;
-        RuleSet loaded = RuleLoader.defaults().load();
-        this.rulesProblem = loaded.firstError();
-        rulesProblem.ifPresent(e -> LOG.severe(e + " (running on the built-in rules)"));
-        this.rules = usableRules(loaded);
-        this.sampler = new Sampler(config, new RuleClassifier(rules, config), Sampler.DESKTOP_SMAPS_MAX_AGE);
-        sampler.setInterval(DESKTOP_INTERVAL);
-        sampler.start();
-    }
-
-    /**
-     * The rules to run on: all of them, or only the built-in ones when a custom file is broken (a
-     * half-applied set of the user's rules would be worse than none). The window tells the user
-     * through {@link #rulesProblem()}.
-     */
-    static RuleSet usableRules(RuleSet loaded) {
-        return loaded.errors().isEmpty() ? loaded : RuleLoader.builtInOnly().load();
+        this.system = RunningSystem.startLive(config, Rules.showingProblems(), DESKTOP_INTERVAL);
+        this.live = system.live().orElseThrow();
     }
 
     @Override
     public Optional<String> rulesProblem() {
-        return rulesProblem;
+        return system.rules().problem();
     }
 
     @Override
     public SnapshotSource liveSource() {
-        return sampler.source();
+        return system.source();
     }
 
     @Override
     public Duration interval() {
-        return sampler.interval();
+        return live.interval();
     }
 
     @Override
     public void setInterval(Duration interval) {
-        sampler.setInterval(interval);
+        live.setInterval(interval);
     }
 
     @Override
     public void pause() {
-        sampler.pause();
+        live.pause();
     }
 
     @Override
     public void resume() {
-        sampler.resume();
+        live.resume();
     }
 
     @Override
@@ -94,32 +72,23 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
     }
 
     /**
-     * Serves the window's snapshots. On a workstation the default bind {@code 0.0.0.0} would open the
-     * port to the network from a switch in the status bar, so the default becomes 127.0.0.1; a bind
-     * address set in the configuration is used as it is.
+     * Serves the window's snapshots with every route {@code --exporter} serves. On a workstation the
+     * default bind {@code 0.0.0.0} would open the port to the network from a switch in the status
+     * bar, so the default becomes 127.0.0.1; a bind address set in the configuration is used as it is.
      */
     @Override
     public MetricsServer startMetricsServer(int port) throws IOException {
         String bind = "0.0.0.0".equals(config.bind()) ? "127.0.0.1" : config.bind();
-        byte[] subgroups = SubgroupReports.endpointBody(rules).getBytes(StandardCharsets.UTF_8);
-        SnapshotSource source = sampler.source();
-        ExporterServer server = ExporterServer.builder(config, source).bind(bind).port(port)
-                .route("/subgroups", "text/plain; charset=utf-8", () -> subgroups)
-                .route("/snapshot", "application/json",
-                        () -> source.latest().map(SnapshotJsonWriter::toBytes).orElse(NO_SNAPSHOT))
-                .start();
-        String host = server.address().getAddress().getHostAddress();
-        String url = server.scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port()
-                + "/metrics";
+        ServedMetrics served = system.serve(bind, port);
         return new MetricsServer() {
             @Override
             public String url() {
-                return url;
+                return served.url();
             }
 
             @Override
             public void close() {
-                server.close();
+                served.close();
             }
         };
     }
@@ -161,27 +130,11 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
 
     @Override
     public boolean hasFullAccess() {
-        try {
-            for (String line : Files.readAllLines(Path.of(config.procfs(), "self", "status"))) {
-                if (line.startsWith("Uid:")) {
-                    if (line.split("\\s+")[1].equals("0")) {
-                        return true;
-                    }
-                } else if (line.startsWith("CapEff:")) {
-                    long caps = Long.parseUnsignedLong(line.substring(7).trim(), 16);
-                    if ((caps & (1L << CAP_SYS_PTRACE)) != 0) {
-                        return true;
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // unknown: say so in the notice rather than promise full figures
-        }
-        return false;
+        return system.readsEveryProcess();
     }
 
     @Override
     public void close() {
-        sampler.close();
+        system.close();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herakles.procmem.classify.RuleLoader;
 import io.herakles.procmem.classify.RuleSet;
+import io.herakles.procmem.runtime.Rules;
 import io.herakles.procmem.ui.common.FxExecutor;
 import java.util.List;
 import javafx.stage.Stage;
@@ -49,9 +50,9 @@ class RulesProblemDialogTest {
     @Test
     void brokenRulesFallBackToTheBuiltInOnes() {
         RuleSet broken = RuleSet.of(List.of(), List.of(PROBLEM));
-        assertThat(LiveDesktopServices.usableRules(broken).sourceNames())
+        assertThat(Rules.usable(broken).sourceNames())
                 .isEqualTo(RuleLoader.builtInOnly().load().sourceNames());
         RuleSet fine = RuleLoader.builtInOnly().load();
-        assertThat(LiveDesktopServices.usableRules(fine)).isSameAs(fine);
+        assertThat(Rules.usable(fine)).isSameAs(fine);
     }
 }

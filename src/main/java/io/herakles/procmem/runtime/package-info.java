@@ -1,0 +1,7 @@
+/**
+ * The one composition of a running system, shared by {@code --exporter} and the desktop's Serve
+ * metrics switch: rules, the live or snapshot-file source, buffer health and the exporter server
+ * with all its routes, built from one {@code ExporterConfig}. May import everything except
+ * {@code cli} and {@code ui}; {@code cli} and {@code ui.app} are its only users.
+ */
+package io.herakles.procmem.runtime;
