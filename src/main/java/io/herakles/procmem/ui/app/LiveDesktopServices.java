@@ -4,6 +4,7 @@ import io.herakles.procmem.classify.RuleClassifier;
 import io.herakles.procmem.classify.RuleLoader;
 import io.herakles.procmem.classify.RuleSet;
 import io.herakles.procmem.classify.SubgroupReports;
+import io.herakles.procmem.collect.ProcFs;
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.engine.Sampler;
 import io.herakles.procmem.export.prometheus.ExporterServer;
@@ -12,12 +13,13 @@ import io.herakles.procmem.export.testdata.SnapshotJsonReader;
 import io.herakles.procmem.export.testdata.SnapshotJsonWriter;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotSource;
+import io.herakles.procmem.ui.processes.ProcessSignal;
+import io.herakles.procmem.ui.processes.ProcessTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -36,6 +38,7 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
     private final ExporterConfig config;
     private final RuleSet rules;
     private final Sampler sampler;
+    private final ProcessSignaller signaller;
 
     public LiveDesktopServices(ExporterConfig config) {
         this.config = config;
@@ -44,6 +47,7 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
         this.sampler = new Sampler(config, new RuleClassifier(rules, config));
         sampler.setInterval(DESKTOP_INTERVAL);
         sampler.start();
+        this.signaller = new ProcessSignaller(new ProcFs(Path.of(config.procfs())));
     }
 
     @Override
@@ -127,19 +131,13 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
     }
 
     @Override
-    public TerminationResult terminate(int pid, boolean force) {
-        String what = (force ? "SIGKILL" : "SIGTERM") + " to process " + pid;
-        if (pid == ProcessHandle.current().pid()) {
-            return TerminationResult.refused("Refused: process " + pid + " is Herakles itself; close the window instead");
-        }
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty()) {
-            return TerminationResult.refused("Process " + pid + " has already exited");
-        }
-        boolean sent = force ? handle.get().destroyForcibly() : handle.get().destroy();
-        return sent ? TerminationResult.sent("Sent " + what)
-                : TerminationResult.refused("Operation not permitted: cannot send " + what
-                        + " (it belongs to another user; run as that user or as root)");
+    public PidStatus pidStatus(int pid) {
+        return signaller.status(pid);
+    }
+
+    @Override
+    public TerminationResult terminate(ProcessTarget target, ProcessSignal signal) {
+        return signaller.send(target, signal);
     }
 
     @Override

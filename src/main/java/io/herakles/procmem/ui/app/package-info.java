@@ -4,7 +4,8 @@
  * the main window that wires every view to one store, and
  * {@link io.herakles.procmem.ui.app.DesktopServices}, everything the window needs from outside the
  * UI (live snapshots, exporter, snapshot files, signals). May import {@code model}, {@code config}
- * and the other {@code ui} packages, and — as the composition root only — the engine, classifier
- * and exporters to implement {@code DesktopServices}.
+ * and the other {@code ui} packages, and — as the composition root only — the engine, classifier,
+ * exporters and the {@code collect} reads (process checks before a signal) to implement
+ * {@code DesktopServices}.
  */
 package io.herakles.procmem.ui.app;

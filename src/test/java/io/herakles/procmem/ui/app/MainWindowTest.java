@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -255,8 +254,7 @@ class MainWindowTest {
         services.terminateResult = TerminationResult.refused("Operation not permitted");
         TableRow<ProcessRow> sshdRow = robot.lookup(".table-row-cell").match((TableRow<ProcessRow> r) ->
                 r.getItem() != null && r.getItem().pid() == 405).query();
-        // Monocle's robot does not raise context-menu requests, so open the row's menu as one would
-        robot.interact(() -> sshdRow.getContextMenu().show(sshdRow, Side.BOTTOM, 20, 0));
+        robot.interact(() -> ContextMenuRequests.rightClick(sshdRow));
         robot.clickOn("Kill (SIGKILL)…");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs.confirmations).singleElement().asString().contains("sshd").contains("405");
