@@ -252,6 +252,9 @@ class MainWindowTest {
         assertThat(header(robot, "uss").getStyleClass()).doesNotContain("metric-column");
 
         services.terminateResult = TerminationResult.refused("Operation not permitted");
+        // the re-sort by PSS is laid out on a pulse, which may come after waitForFxEvents on a busy machine
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell")
+                .match((TableRow<ProcessRow> r) -> r.getItem() != null && r.getItem().pid() == 405).tryQuery().isPresent());
         TableRow<ProcessRow> sshdRow = robot.lookup(".table-row-cell").match((TableRow<ProcessRow> r) ->
                 r.getItem() != null && r.getItem().pid() == 405).query();
         robot.interact(() -> ContextMenuRequests.rightClick(sshdRow));

@@ -97,13 +97,13 @@ class ProcessActionsUnderRefreshTest {
         for (int i = 0; i < 100; i++) {
             int index = i % 10;
             // what is under the pointer and the request itself happen in one FX turn: that is the truth
-            int pid = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> rightClickRow(robot, index)));
+            int pid = rightClickRow(index);
             clicked.add(pid);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> menu().isShowing());
             WaitForAsyncUtils.sleep(120, TimeUnit.MILLISECONDS); // a couple of re-sorts under the open menu
             ProcessSignal signal = i % 2 == 0 ? ProcessSignal.TERMINATE : ProcessSignal.KILL;
             chosen.add(signal);
-            robot.clickOn(signal == ProcessSignal.TERMINATE ? "Terminate (SIGTERM)…" : "Kill (SIGKILL)…",
+            robot.clickOn(menuItemNode(signal == ProcessSignal.TERMINATE ? "#terminateItem" : "#killItem"),
                     Motion.DIRECT, MouseButton.PRIMARY);
             int asked = i + 1;
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dialogs.signalQuestions.size() >= asked);
@@ -122,16 +122,36 @@ class ProcessActionsUnderRefreshTest {
         assertThat(services.calls).containsExactlyElementsOf(expected);
     }
 
-    /** Fires a right-click request on a cell of the row at {@code index}; returns the pid that row shows. */
-    private int rightClickRow(FxRobot robot, int index) {
-        for (Node n : robot.lookup(".table-cell").queryAll()) {
+    /**
+     * Fires a right-click request on a cell of the row at {@code index} and returns the pid that row
+     * showed then; waits (bounded) for the row to be laid out first.
+     */
+    private int rightClickRow(int index) throws Exception {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int pid = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> rightClickRowNow(index)));
+            if (pid >= 0) {
+                return pid;
+            }
+            WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        }
+        throw new AssertionError("no visible row " + index);
+    }
+
+    /** The shown menu's node for the item with {@code id} (the menu's skin gives its rows the items' ids). */
+    private Node menuItemNode(String id) throws Exception {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> menu().getSkin().getNode().lookup(id)));
+    }
+
+    /** In one FX turn: the pid the row at {@code index} shows, and the request on it; -1 when not laid out. */
+    private int rightClickRowNow(int index) {
+        for (Node n : table().lookupAll(".table-cell")) {
             if (n instanceof TableCell<?, ?> cell && cell.getTableRow() != null && cell.getTableRow().getIndex() == index
                     && cell.getTableRow().getItem() instanceof ProcessRow row && cell.isVisible()) {
                 ContextMenuRequests.rightClick(cell);
                 return row.pid();
             }
         }
-        throw new AssertionError("no visible row " + index);
+        return -1;
     }
 
     @Test
@@ -174,7 +194,7 @@ class ProcessActionsUnderRefreshTest {
                 new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHIFT_DOWN).getDisplayText());
 
         WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS); // re-sorts under the open menu
-        robot.clickOn("Kill (SIGKILL)…", Motion.DIRECT, MouseButton.PRIMARY);
+        robot.clickOn(menuItemNode("#killItem"), Motion.DIRECT, MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dialogs.signalQuestions.size() == 1);
         assertThat(dialogs.signalQuestions.get(0).target().pid()).isEqualTo(selected);
         assertThat(services.calls).containsExactly("kill " + selected);
