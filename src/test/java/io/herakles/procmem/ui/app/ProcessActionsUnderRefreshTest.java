@@ -9,6 +9,7 @@ import io.herakles.procmem.ui.processes.ProcessRow;
 import io.herakles.procmem.ui.processes.ProcessSignal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -211,11 +212,17 @@ class ProcessActionsUnderRefreshTest {
         assertThat(menu().getItems().get(0).getText()).contains("pid " + selected);
     }
 
+    private Optional<TableRow<?>> rowAt(int index) throws Exception {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> table().lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof TableRow<?> r && r.getIndex() == index && !r.isEmpty())
+                .<TableRow<?>>map(n -> (TableRow<?>) n).findFirst()));
+    }
+
     /** Clicks the row at {@code index} and returns the pid it selected. */
     private int selectRow(FxRobot robot, int index) throws Exception {
-        TableRow<?> row = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> robot.lookup(".table-row-cell")
-                .queryAllAs(TableRow.class).stream().filter(r -> r.getIndex() == index && !r.isEmpty())
-                .findFirst().orElseThrow()));
+        // the first snapshot's rows are laid out on a pulse: wait (bounded) for them
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rowAt(index).isPresent());
+        TableRow<?> row = rowAt(index).orElseThrow();
         robot.clickOn(row, Motion.DIRECT, MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         ProcessRow selected = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
