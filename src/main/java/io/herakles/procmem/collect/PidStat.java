@@ -1,5 +1,6 @@
 package io.herakles.procmem.collect;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,15 @@ public record PidStat(int pid, String comm, char state, int ppid, long utimeTick
     private static final int START = 19;
     private static final int VSIZE = 20;
     private static final int RSS = 21;
+
+    /**
+     * Wall-clock start of a process that started {@code startTicks} after a boot at
+     * {@code bootTimeSeconds} ({@code btime} of {@code /proc/stat}), to the millisecond. The one
+     * formula for start times, so a start time read again later compares equal to a collected one.
+     */
+    public static Instant startInstant(long startTicks, long bootTimeSeconds) {
+        return Instant.ofEpochSecond(bootTimeSeconds).plusMillis(startTicks * 1000 / ProcFs.CLK_TCK);
+    }
 
     /** user + system CPU time in ticks. */
     public long cpuTicks() {

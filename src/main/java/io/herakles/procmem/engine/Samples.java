@@ -1,7 +1,7 @@
 package io.herakles.procmem.engine;
 
 import io.herakles.procmem.collect.CpuMath;
-import io.herakles.procmem.collect.ProcFs;
+import io.herakles.procmem.collect.PidStat;
 import io.herakles.procmem.collect.ProcStatus;
 import io.herakles.procmem.collect.SmapsRollup;
 import io.herakles.procmem.model.GroupKey;
@@ -56,7 +56,6 @@ final class Samples {
         if (bootTimeSeconds.isEmpty()) {
             return null;
         }
-        long millis = startTicks * 1000 / ProcFs.CLK_TCK;
-        return Instant.ofEpochSecond(bootTimeSeconds.getAsLong()).plusMillis(millis);
+        return PidStat.startInstant(startTicks, bootTimeSeconds.getAsLong());
     }
 }

@@ -2,6 +2,9 @@ package io.herakles.procmem.ui.app;
 
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotSource;
+import io.herakles.procmem.runtime.PidStatus;
+import io.herakles.procmem.ui.processes.ProcessSignal;
+import io.herakles.procmem.ui.processes.ProcessTarget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,8 +51,17 @@ public interface DesktopServices {
     /** Reads a snapshot JSON file; a bad file throws with a one-line message saying what is wrong. */
     Snapshot readSnapshot(Path file) throws SnapshotReadException;
 
-    /** Sends SIGTERM ({@code force} false) or SIGKILL ({@code force} true) to {@code pid}. Never throws. */
-    TerminationResult terminate(int pid, boolean force);
+    /**
+     * What runs as {@code pid} now, read as the collector reads it, so its start time compares with
+     * the snapshots' ({@link TargetState}). Two small {@code /proc} reads; never throws.
+     */
+    PidStatus pidStatus(int pid);
+
+    /**
+     * Sends {@code signal} to {@code target} if it is still the process running as its pid (same
+     * start time); never to a process that took the pid since. Never throws.
+     */
+    TerminationResult terminate(ProcessTarget target, ProcessSignal signal);
 
     /**
      * Whether this process can read every process's {@code smaps_rollup} (root or

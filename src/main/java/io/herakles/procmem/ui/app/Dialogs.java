@@ -19,6 +19,16 @@ public interface Dialogs {
     /** An OK/Cancel question; true for OK. */
     boolean confirm(Window owner, String title, String message);
 
+    /**
+     * Asks whether to send a signal, with the buttons {@link SignalConfirmation#actionText()} and
+     * Cancel (Cancel the default when {@link SignalConfirmation#cancelIsDefault()}). While open, the
+     * dialog calls {@link SignalConfirmation#recheck()} now and then, shows its current
+     * {@link SignalConfirmation#textBinding() text} and disables the action once
+     * {@link SignalConfirmation#actionDisabledBinding()} says so. True only when the action was chosen
+     * while it was enabled.
+     */
+    boolean confirmSignal(Window owner, SignalConfirmation question);
+
     /** Shows a problem to the user. */
     void error(Window owner, String title, String message);
 

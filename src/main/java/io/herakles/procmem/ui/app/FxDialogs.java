@@ -3,7 +3,12 @@ package io.herakles.procmem.ui.app;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -53,6 +58,37 @@ final class FxDialogs implements Dialogs {
     public boolean confirm(Window owner, String title, String message) {
         Alert alert = alert(Alert.AlertType.CONFIRMATION, owner, title, message);
         return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    @Override
+    public boolean confirmSignal(Window owner, SignalConfirmation question) {
+        ButtonType action = new ButtonType(question.actionText(), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", action, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle(question.title());
+        alert.setHeaderText(question.title());
+        alert.getDialogPane().setId("signalConfirmation");
+        alert.contentTextProperty().bind(question.textBinding());
+        Button actionButton = (Button) alert.getDialogPane().lookupButton(action);
+        Button cancelButton = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+        actionButton.setId("signalAction");
+        actionButton.disableProperty().bind(question.actionDisabledBinding());
+        if (question.cancelIsDefault()) {
+            // Enter must not kill: SIGKILL cannot be caught, so a reflex should cancel
+            actionButton.setDefaultButton(false);
+            cancelButton.setDefaultButton(true);
+            alert.setOnShown(e -> cancelButton.requestFocus());
+        }
+        // The process may exit while the user reads: look again every second while the dialog is open.
+        Timeline recheck = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> question.recheck()));
+        recheck.setCycleCount(Animation.INDEFINITE);
+        recheck.play();
+        try {
+            boolean chosen = alert.showAndWait().filter(action::equals).isPresent();
+            return chosen && !question.isActionDisabled();
+        } finally {
+            recheck.stop();
+        }
     }
 
     @Override

@@ -7,9 +7,13 @@ import io.herakles.procmem.export.testdata.SnapshotJsonWriter;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotSource;
 import io.herakles.procmem.runtime.LiveControl;
+import io.herakles.procmem.runtime.PidStatus;
+import io.herakles.procmem.runtime.ProcessStatusReader;
 import io.herakles.procmem.runtime.Rules;
 import io.herakles.procmem.runtime.RunningSystem;
 import io.herakles.procmem.runtime.ServedMetrics;
+import io.herakles.procmem.ui.processes.ProcessSignal;
+import io.herakles.procmem.ui.processes.ProcessTarget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,12 +32,14 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
     private final ExporterConfig config;
     private final RunningSystem system;
     private final LiveControl live;
+    private final ProcessSignaller signaller;
 
     /** Starts the live engine; a custom rules file that is broken leaves the built-in rules (see {@link #rulesProblem()}). */
     public LiveDesktopServices(ExporterConfig config) {
         this.config = config;
         this.system = RunningSystem.startLive(config, Rules.showingProblems(), DESKTOP_INTERVAL);
         this.live = system.live().orElseThrow();
+        this.signaller = new ProcessSignaller(new ProcessStatusReader(config));
     }
 
     @Override
@@ -113,19 +119,13 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
     }
 
     @Override
-    public TerminationResult terminate(int pid, boolean force) {
-        String what = (force ? "SIGKILL" : "SIGTERM") + " to process " + pid;
-        if (pid == ProcessHandle.current().pid()) {
-            return TerminationResult.refused("Refused: process " + pid + " is Herakles itself; close the window instead");
-        }
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty()) {
-            return TerminationResult.refused("Process " + pid + " has already exited");
-        }
-        boolean sent = force ? handle.get().destroyForcibly() : handle.get().destroy();
-        return sent ? TerminationResult.sent("Sent " + what)
-                : TerminationResult.refused("Operation not permitted: cannot send " + what
-                        + " (it belongs to another user; run as that user or as root)");
+    public PidStatus pidStatus(int pid) {
+        return signaller.status(pid);
+    }
+
+    @Override
+    public TerminationResult terminate(ProcessTarget target, ProcessSignal signal) {
+        return signaller.send(target, signal);
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class MainWindow {
         this.files = new SnapshotFileActions(store, services, dialogs, this::window);
         this.tableView = new ProcessTableView(tableViewModel, store);
         ProcessSignalActions signals = new ProcessSignalActions(services, dialogs, this::window);
-        tableView.setOnSignal(signals::signal);
+        tableView.setOnSignal(signals::request);
         this.toolBar = new MainToolBar(store, services, store::backToLive);
         this.statusBar = new StatusBarView(store, services, dialogs, this::window);
         this.visuals = new VisualViews(store);

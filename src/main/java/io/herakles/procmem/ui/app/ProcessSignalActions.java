@@ -1,20 +1,32 @@
 package io.herakles.procmem.ui.app;
 
-import io.herakles.procmem.model.ProcessSample;
-import io.herakles.procmem.ui.processes.ProcessRow;
+import io.herakles.procmem.runtime.PidStatus;
+import io.herakles.procmem.ui.processes.ProcessSignal;
+import io.herakles.procmem.ui.processes.ProcessTarget;
 import java.util.function.Supplier;
 import javafx.stage.Window;
 
 /**
- * Terminate / kill from the table's context menu: asks for confirmation naming the process, sends
- * the signal through {@link DesktopServices#terminate(int, boolean)} and shows a refusal
- * (permission, process gone) as a message, never as an exception. FX thread only.
+ * Terminate / kill from the table's context menu and keys, for the process captured when the menu
+ * opened or the key was pressed ({@link ProcessTarget}), whatever the table shows meanwhile:
+ * <ol>
+ * <li>checks the process first: exited, or its pid taken by another process → says so, asks nothing;</li>
+ * <li>asks for confirmation naming process, pid, user and start time ({@link SignalConfirmation},
+ *     which keeps checking while it is open);</li>
+ * <li>sends through {@link DesktopServices#terminate(ProcessTarget, ProcessSignal)}, which checks
+ *     once more right before the signal; "already exited", "pid reused" or a refusal (EPERM) are shown
+ *     once as a message, never as an exception, and nothing else changes.</li>
+ * </ol>
+ * One request at a time: while its dialogs are open, further requests (a double-click, a repeated
+ * key) are ignored. FX thread only.
  */
 final class ProcessSignalActions {
 
     private final DesktopServices services;
     private final Dialogs dialogs;
     private final Supplier<Window> owner;
+    /** True while a request is being handled (its dialogs run nested event loops). */
+    private boolean busy;
 
     ProcessSignalActions(DesktopServices services, Dialogs dialogs, Supplier<Window> owner) {
         this.services = services;
@@ -22,28 +34,47 @@ final class ProcessSignalActions {
         this.owner = owner;
     }
 
-    void signal(ProcessRow row, boolean force) {
-        if (row == null) {
+    /** Whether a request is being handled now (tests). */
+    boolean busy() {
+        return busy;
+    }
+
+    /** Asks to send {@code signal} to {@code target}; ignored while another request is open. */
+    void request(ProcessTarget target, ProcessSignal signal) {
+        if (target == null || signal == null || busy) {
             return;
         }
-        ProcessSample p = row.sample();
-        String who = "\"" + p.name() + "\" (pid " + p.pid() + (p.user().isEmpty() ? "" : ", user " + p.user()) + ")";
-        String verb = force ? "Kill" : "Terminate";
-        String detail = force
-                ? "Send SIGKILL to " + who + "? It stops at once and cannot save its work."
-                : "Send SIGTERM to " + who + "? It is asked to exit cleanly.";
-        if (!dialogs.confirm(owner.get(), verb + " " + p.name() + "?", detail)) {
+        busy = true;
+        try {
+            confirmAndSend(target, signal);
+        } finally {
+            busy = false;
+        }
+    }
+
+    private void confirmAndSend(ProcessTarget target, ProcessSignal signal) {
+        String nothingSent = signal.verb() + " " + target.name() + ": nothing sent";
+        PidStatus now = services.pidStatus(target.pid());
+        TargetState state = TargetState.of(target, now);
+        if (state != TargetState.SAME) {
+            dialogs.info(owner.get(), nothingSent, state.explain(target, now) + " Nothing was sent.");
+            return;
+        }
+        SignalConfirmation question = new SignalConfirmation(target, signal, services::pidStatus);
+        if (!dialogs.confirmSignal(owner.get(), question)) {
             return;
         }
         TerminationResult result;
         try {
-            result = services.terminate(p.pid(), force);
-        } catch (RuntimeException e) {
+            result = services.terminate(target, signal);
+        } catch (RuntimeException e) { // the contract says never; a bug must not look like success
             result = TerminationResult.refused(String.valueOf(e.getMessage()));
         }
-        if (!result.sent()) {
-            dialogs.error(owner.get(), "Could not " + verb.toLowerCase(java.util.Locale.ROOT) + " " + p.name(),
-                    result.message());
+        switch (result.outcome()) {
+            case SENT -> { } // the next refresh shows the process leave
+            case EXITED, REPLACED -> dialogs.info(owner.get(), nothingSent, result.message());
+            case REFUSED -> dialogs.error(owner.get(),
+                    "Could not " + signal.verbInSentence() + " " + target.name(), result.message());
         }
     }
 }

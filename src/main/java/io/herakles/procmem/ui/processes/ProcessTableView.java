@@ -11,11 +11,8 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -33,7 +30,8 @@ import org.controlsfx.control.textfield.TextFields;
  *
  * <p>Keeps the table's selection and {@link SnapshotStore#selectedPidProperty()} in step (both
  * ways), and feeds every shown snapshot to its {@link ProcessTableViewModel}. Terminate and kill
- * from the context menu are handed to {@link #setOnSignal(BiConsumer)}. FX thread only.
+ * from the context menu and the keyboard ({@link ProcessContextMenu}) are handed to
+ * {@link #setOnSignal(BiConsumer)}. FX thread only.
  */
 public final class ProcessTableView extends VBox {
 
@@ -46,7 +44,7 @@ public final class ProcessTableView extends VBox {
     private final Label countLabel = new Label();
     private final Label placeholder = new Label("Waiting for the first snapshot…");
     private final ProcessColumns columns = new ProcessColumns();
-    private BiConsumer<ProcessRow, Boolean> onSignal = (row, force) -> { };
+    private final ProcessContextMenu contextMenu;
     private boolean syncingSelection;
     private boolean syncingGroups;
 
@@ -55,6 +53,8 @@ public final class ProcessTableView extends VBox {
         this.store = store;
         getStyleClass().add("process-table-view");
         buildTable();
+        // Signals only make sense for live processes, not for a snapshot file.
+        contextMenu = new ProcessContextMenu(table, store.modeProperty().isEqualTo(SnapshotStore.Mode.FILE));
         HBox filterBar = buildFilterBar();
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(filterBar, table);
@@ -113,29 +113,12 @@ public final class ProcessTableView extends VBox {
         });
         table.getColumns().setAll(columns.all());
         columns.install(table);
-        table.setRowFactory(t -> newRow());
         sortByMetricDescending(store.metricProperty().get()); // biggest first until the user sorts
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (!syncingSelection && row != null) {
                 store.selectedPidProperty().set(row.pid());
             }
         });
-    }
-
-    private TableRow<ProcessRow> newRow() {
-        TableRow<ProcessRow> row = new TableRow<>();
-        MenuItem terminate = new MenuItem("Terminate (SIGTERM)…");
-        terminate.setId("terminateItem");
-        terminate.setOnAction(e -> onSignal.accept(row.getItem(), false));
-        MenuItem kill = new MenuItem("Kill (SIGKILL)…");
-        kill.setId("killItem");
-        kill.setOnAction(e -> onSignal.accept(row.getItem(), true));
-        ContextMenu menu = new ContextMenu(terminate, new SeparatorMenuItem(), kill);
-        // Signals only make sense for live processes, not for a snapshot file.
-        terminate.disableProperty().bind(store.modeProperty().isEqualTo(SnapshotStore.Mode.FILE));
-        kill.disableProperty().bind(terminate.disableProperty());
-        row.contextMenuProperty().bind(row.emptyProperty().map(empty -> empty ? null : menu));
-        return row;
     }
 
     // ---- behaviour ----
@@ -253,15 +236,23 @@ public final class ProcessTableView extends VBox {
 
     // ---- API for the window ----
 
-    /** Called with (row, force) when the user asks to terminate (false) or kill (true) a process. */
-    public void setOnSignal(BiConsumer<ProcessRow, Boolean> handler) {
-        onSignal = handler == null ? (row, force) -> { } : handler;
+    /**
+     * Called when the user asks to terminate or kill a process (context menu, Delete, Shift+Delete),
+     * with the process as it was when the menu opened or the key was pressed.
+     */
+    public void setOnSignal(BiConsumer<ProcessTarget, ProcessSignal> handler) {
+        contextMenu.setOnSignal(handler);
     }
 
     /** Moves the keyboard focus to the filter field (Ctrl+F). */
     public void focusFilter() {
         filterField.requestFocus();
         filterField.selectAll();
+    }
+
+    /** The context menu of the rows (tests; Monocle raises no context-menu requests). */
+    public ContextMenu contextMenu() {
+        return contextMenu.menu();
     }
 
     /** The table, for tests and the window's focus handling. */

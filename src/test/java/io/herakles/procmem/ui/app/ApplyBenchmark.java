@@ -3,11 +3,14 @@ package io.herakles.procmem.ui.app;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotPublisher;
 import io.herakles.procmem.model.SnapshotSource;
+import io.herakles.procmem.runtime.PidStatus;
 import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.common.TestSnapshots;
 import io.herakles.procmem.ui.processes.ProcessRow;
+import io.herakles.procmem.ui.processes.ProcessSignal;
 import io.herakles.procmem.ui.processes.ProcessTableView;
 import io.herakles.procmem.ui.processes.ProcessTableViewModel;
+import io.herakles.procmem.ui.processes.ProcessTarget;
 import io.herakles.procmem.ui.store.SnapshotStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -248,7 +251,10 @@ public final class ApplyBenchmark {
         @Override public Snapshot readSnapshot(Path file) throws SnapshotReadException {
             throw new SnapshotReadException("not in the benchmark");
         }
-        @Override public TerminationResult terminate(int pid, boolean force) { return TerminationResult.refused("no"); }
+        @Override public PidStatus pidStatus(int pid) { return PidStatus.exited(); }
+        @Override public TerminationResult terminate(ProcessTarget target, ProcessSignal signal) {
+            return TerminationResult.refused("no");
+        }
         @Override public boolean hasFullAccess() { return true; }
     }
 }

@@ -3,6 +3,9 @@ package io.herakles.procmem.ui.app;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotPublisher;
 import io.herakles.procmem.model.SnapshotSource;
+import io.herakles.procmem.runtime.PidStatus;
+import io.herakles.procmem.ui.processes.ProcessSignal;
+import io.herakles.procmem.ui.processes.ProcessTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +39,13 @@ final class FakeDesktopServices implements DesktopServices {
     public java.util.Optional<String> rulesProblem() {
         return java.util.Optional.ofNullable(rulesProblem);
     }
+
+    /** What {@link #pidStatus} answers per pid; a pid not in it runs, with an unknown start time. */
+    final Map<Integer, PidStatus> pidStatuses = new ConcurrentHashMap<>();
+    /** When set, process checks and signals go to real processes, as {@link LiveDesktopServices} sends them. */
+    volatile ProcessSignaller realSignals;
+    /** Thrown by {@link #terminate} when set (a service breaking its "never throws"). */
+    volatile RuntimeException terminateFailure;
 
     @Override
     public SnapshotSource liveSource() {
@@ -107,9 +117,19 @@ final class FakeDesktopServices implements DesktopServices {
     }
 
     @Override
-    public TerminationResult terminate(int pid, boolean force) {
-        calls.add((force ? "kill " : "terminate ") + pid);
-        return terminateResult;
+    public PidStatus pidStatus(int pid) {
+        ProcessSignaller real = realSignals;
+        return real != null ? real.status(pid) : pidStatuses.getOrDefault(pid, PidStatus.running(null));
+    }
+
+    @Override
+    public TerminationResult terminate(ProcessTarget target, ProcessSignal signal) {
+        calls.add((signal.force() ? "kill " : "terminate ") + target.pid());
+        if (terminateFailure != null) {
+            throw terminateFailure;
+        }
+        ProcessSignaller real = realSignals;
+        return real != null ? real.send(target, signal) : terminateResult;
     }
 
     @Override

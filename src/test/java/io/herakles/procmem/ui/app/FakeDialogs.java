@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javafx.stage.Window;
 
 /** {@link Dialogs} answered by the test: scripted choices and confirmations, recorded messages. */
@@ -15,6 +16,10 @@ final class FakeDialogs implements Dialogs {
     final List<String> confirmations = new CopyOnWriteArrayList<>();
     final List<String> errors = new CopyOnWriteArrayList<>();
     final List<String> infos = new CopyOnWriteArrayList<>();
+    /** Every signal question asked, in order (also recorded as text in {@link #confirmations}). */
+    final List<SignalConfirmation> signalQuestions = new CopyOnWriteArrayList<>();
+    /** Runs while a signal question is "open", before it is answered (the user reading it). */
+    volatile Consumer<SignalConfirmation> whileSignalQuestionOpen = q -> { };
 
     @Override
     public Optional<Path> chooseSnapshotToOpen(Window owner) {
@@ -30,6 +35,15 @@ final class FakeDialogs implements Dialogs {
     public boolean confirm(Window owner, String title, String message) {
         confirmations.add(title + " | " + message);
         return confirmAnswer;
+    }
+
+    @Override
+    public boolean confirmSignal(Window owner, SignalConfirmation question) {
+        signalQuestions.add(question);
+        confirmations.add(question.title() + " | " + question.message());
+        whileSignalQuestionOpen.accept(question);
+        // as the real dialog: a disabled action cannot be chosen
+        return confirmAnswer && !question.isActionDisabled();
     }
 
     @Override

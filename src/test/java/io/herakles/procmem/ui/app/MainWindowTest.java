@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -297,10 +296,12 @@ class MainWindowTest {
         assertThat(header(robot, "uss").getStyleClass()).doesNotContain("metric-column");
 
         services.terminateResult = TerminationResult.refused("Operation not permitted");
+        // the re-sort by PSS is laid out on a pulse, which may come after waitForFxEvents on a busy machine
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell")
+                .match((TableRow<ProcessRow> r) -> r.getItem() != null && r.getItem().pid() == 405).tryQuery().isPresent());
         TableRow<ProcessRow> sshdRow = robot.lookup(".table-row-cell").match((TableRow<ProcessRow> r) ->
                 r.getItem() != null && r.getItem().pid() == 405).query();
-        // Monocle's robot does not raise context-menu requests, so open the row's menu as one would
-        robot.interact(() -> sshdRow.getContextMenu().show(sshdRow, Side.BOTTOM, 20, 0));
+        robot.interact(() -> ContextMenuRequests.rightClick(sshdRow));
         robot.clickOn("Kill (SIGKILL)…");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs.confirmations).singleElement().asString().contains("sshd").contains("405");
