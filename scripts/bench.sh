@@ -60,15 +60,14 @@ if [ -n "${BENCH_REFERENCE_DIR:-}" ]; then
     [ -x "$REFERENCE_FLOOR" ] || die "BENCH_REFERENCE_DIR=$BENCH_REFERENCE_DIR has no executable floor"
 fi
 
-between() { [[ "$1" =~ ^[0-9]+$ ]] && [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
-between "$PASSES" 1 1000 || die "PASSES must be 1..1000"
-between "$ROUNDS" 1 20 || die "ROUNDS must be 1..20"
-between "$K" 1 1000 || die "K must be 1..1000"
-between "$WARMUP_S" 0 600 || die "WARMUP_S must be 0..600"
-between "$SOAK_S" 0 3600 || die "SOAK_S must be 0..3600"
-between "$SOAK_SCRAPE_S" 1 300 || die "SOAK_SCRAPE_S must be 1..300"
-between "$PORT" 1024 65535 || die "PORT must be 1024..65535"
-between "$RUN_DEADLINE_S" 60 86400 || die "RUN_DEADLINE_S must be 60..86400"
+require_between PASSES 1 1000
+require_between ROUNDS 1 20
+require_between K 1 1000
+require_between WARMUP_S 0 600
+require_between SOAK_S 0 3600
+require_between SOAK_SCRAPE_S 1 300
+require_between PORT 1024 65535
+require_between RUN_DEADLINE_S 60 86400
 [ $# -gt 0 ] || set -- live 100 1000 3000
 [ $# -le 10 ] || die "at most 10 targets"
 for t in "$@"; do

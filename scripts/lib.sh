@@ -16,6 +16,11 @@ SPAWN_DIR=${SPAWN_DIR:-$REPO_ROOT/target/population}
 die() { echo "$(basename "$0"): error: $*" >&2; exit 2; }
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
+# between VALUE MIN MAX: VALUE is a whole number in MIN..MAX
+between() { [[ "$1" =~ ^[0-9]+$ ]] && [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
+# require_between NAME MIN MAX: the variable NAME holds a whole number in MIN..MAX, or the script stops
+require_between() { between "${!1}" "$2" "$3" || die "$1 must be $2..$3"; }
+
 # need_tool COMMAND PACKAGE: makes sure COMMAND exists; as root it installs the Debian/Ubuntu
 # PACKAGE with apt-get, otherwise it names the command that would.
 need_tool() {

@@ -10,7 +10,8 @@
 #      as Prometheus asks: its Accept header and Accept-Encoding: gzip);
 #   2. requests/s with CLIENTS keep-alive clients scraping back to back for LOAD_S seconds, plain
 #      and gzip;
-#   3. the exporter's VmRSS before and after SOAK_S seconds of that load (gzip), and its VmHWM.
+#   3. the exporter's VmRSS before and after SOAK_S seconds of that load (gzip), and its VmHWM
+#      (launcher and re-executed JVM summed for a plain start).
 # Once per run (without a population; synthetic snapshots in-process) it also prints the heap
 # allocated by the server's threads per repeated scrape at 100 and 3000 processes
 # (ThreadMXBean.getThreadAllocatedBytes, ScrapeAllocationTest run through Maven offline).
@@ -45,16 +46,13 @@ export SPAWN_DIR=${SPAWN_DIR:-$WORK/run} BUILD_DIR=${BUILD_DIR:-$WORK/build}
 export MEM_BUDGET_MIB=${MEM_BUDGET_MIB:-2048}
 mkdir -p "$OUT" "$SPAWN_DIR" "$BUILD_DIR"
 
-die() { echo "scrape-bench.sh: error: $*" >&2; exit 2; }
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-between() { [[ "$1" =~ ^[0-9]+$ ]] && [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
-between "$PORT" 1024 65535 || die "PORT must be 1024..65535"
-between "$K" 1 10000 || die "K must be 1..10000"
-between "$CLIENTS" 1 64 || die "CLIENTS must be 1..64"
-between "$LOAD_S" 1 600 || die "LOAD_S must be 1..600"
-between "$SOAK_S" 1 3600 || die "SOAK_S must be 1..3600"
-between "$WARMUP_S" 0 600 || die "WARMUP_S must be 0..600"
-between "$RUN_DEADLINE_S" 60 86400 || die "RUN_DEADLINE_S must be 60..86400"
+require_between PORT 1024 65535
+require_between K 1 10000
+require_between CLIENTS 1 64
+require_between LOAD_S 1 600
+require_between SOAK_S 1 3600
+require_between WARMUP_S 0 600
+require_between RUN_DEADLINE_S 60 86400
 for s in $STARTS; do
     [ "$s" = plain ] || [ "$s" = flags ] || die "STARTS holds 'plain' and/or 'flags', got '$s'"
 done
@@ -93,7 +91,14 @@ START_S=$(date +%s)
 check_deadline() { [ $(( $(date +%s) - START_S )) -lt "$RUN_DEADLINE_S" ] || die "RUN_DEADLINE_S=$RUN_DEADLINE_S reached"; }
 
 field() { tr ' ' '\n' <<<"$2" | awk -F= -v k="$1" '$1 == k { print $2 }'; }
-rss_mib() { awk -v f="$2:" '$1 == f { printf "%.1f", $2 / 1024; found = 1 } END { if (!found) print "n/a" }' "/proc/$1/status"; }
+# rss_mib PID FIELD: FIELD (VmRSS, VmHWM) of PID and its children, summed: a plain `java -jar` start
+# is two JVMs (the launcher re-executes itself with its tuned flags and waits), and both cost memory
+rss_mib() {
+    local pids="$1 $(pgrep -P "$1" | tr '\n' ' ')"
+    # shellcheck disable=SC2086
+    (cd /proc && awk -v f="$2:" '$1 == f { t += $2; found = 1 } END { if (found) printf "%.1f", t / 1024; else print "n/a" }' \
+        $(for p in $pids; do [ -r "$p/status" ] && echo "$p/status"; done) </dev/null)
+}
 wait_metrics() {
     local end=$(( $(date +%s) + 180 ))
     while [ "$(date +%s)" -lt "$end" ]; do
