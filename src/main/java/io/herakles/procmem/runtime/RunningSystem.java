@@ -151,6 +151,7 @@ public final class RunningSystem implements AutoCloseable {
     }
 
     /** Waits (bounded) until {@code source} has published once; false when it has not. */
+    @SuppressWarnings("try") // the subscription is held only to be closed: its body never names it
     public static boolean awaitFirstSnapshot(SnapshotSource source, Duration timeout) {
         if (source.latest().isPresent()) {
             return true;

@@ -237,6 +237,7 @@ class ExporterServerRobustnessTest {
         }
     }
 
+    @SuppressWarnings("try") // binding the socket is the test; the body needs nothing of it
     private static boolean ipv6LoopbackUsable() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
             return true;

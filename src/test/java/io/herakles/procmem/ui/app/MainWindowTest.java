@@ -367,6 +367,7 @@ class MainWindowTest {
     }
 
     /** The text the cell of {@code pid}'s row shows in the column {@code columnId}, scrolled into view first. */
+    @SuppressWarnings("rawtypes") // TestFX's queryAllAs takes a class literal, which cannot carry the type arguments
     private String cellText(FxRobot robot, int pid, String columnId) {
         TableView<ProcessRow> table = table(robot);
         robot.interact(() -> {
