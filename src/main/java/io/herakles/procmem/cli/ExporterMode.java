@@ -7,7 +7,6 @@ import io.herakles.procmem.model.SnapshotSource;
 import io.herakles.procmem.runtime.Rules;
 import io.herakles.procmem.runtime.RunningSystem;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
@@ -26,7 +25,7 @@ final class ExporterMode {
     private ExporterMode() {}
 
     /** Serves {@code config} (validated, logging already set up by {@link RootCommand#validConfig()}). */
-    static int run(ExporterConfig config, PrintStream err) {
+    static int run(ExporterConfig config) {
         Rules rules = Rules.strict();
         CountDownLatch stop = new CountDownLatch(1);
         installSignalHandlers(stop);

@@ -87,7 +87,7 @@ final class RootCommand implements Callable<Integer> {
                 err.println("No display found (DISPLAY/WAYLAND_DISPLAY unset): running as exporter."
                         + " Use --exporter to say so and silence this line.");
             }
-            return ExporterMode.run(config.get(), err);
+            return ExporterMode.run(config.get());
         }
         desktopLaunch = Launch.desktop(config.get(), snapshot);
         return ExitCodes.OK;

@@ -65,15 +65,12 @@ public final class ExporterServer implements Closeable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final AutoCloseable subscription;
-    private final PrometheusRegistry registry;
     private final String scheme;
 
-    private ExporterServer(HttpServer server, ExecutorService workers, AutoCloseable subscription,
-            PrometheusRegistry registry, String scheme) {
+    private ExporterServer(HttpServer server, ExecutorService workers, AutoCloseable subscription, String scheme) {
         this.server = server;
         this.workers = workers;
         this.subscription = subscription;
-        this.registry = registry;
         this.scheme = scheme;
     }
 
@@ -219,7 +216,7 @@ public final class ExporterServer implements Closeable {
             String scheme = https == null ? "http" : "https";
             LOG.info(() -> "listening on " + scheme + "://"
                     + ListenAddress.display(address.getAddress().getHostAddress(), server.getAddress().getPort()));
-            return new ExporterServer(server, workers, subscription, registry, scheme);
+            return new ExporterServer(server, workers, subscription, scheme);
         }
 
         /**
