@@ -19,7 +19,7 @@ class RelaunchPlanTest {
 
     private RelaunchPlan plan(List<String> jvmOptions, List<String> commandLine, String... appArgs) {
         return RelaunchPlan.decide(new RelaunchPlan.Start(env, props, jvmOptions, Optional.of(JAVA),
-                Optional.of(commandLine), List.of(appArgs), 4242), STARTED);
+                Optional.of(commandLine), List.of(appArgs)));
     }
 
     @Test
@@ -28,9 +28,14 @@ class RelaunchPlanTest {
         assertThat(p.relaunches()).isTrue();
         List<String> expected = new java.util.ArrayList<>(List.of(JAVA, RelaunchPlan.IGNORE_UNRECOGNIZED));
         expected.addAll(TunedFlags.DESKTOP);
-        expected.addAll(List.of("-Dherakles.relaunched=true", "-Dherakles.launcher.pid=4242",
-                "-Dherakles.launcher.started=" + STARTED, "-jar", "h.jar", "--port", "1"));
+        expected.addAll(List.of("-Dherakles.relaunched=true", "-jar", "h.jar", "--port", "1"));
         assertThat(p.command()).containsExactlyElementsOf(expected);
+        assertThat(p.spawnCommand(4242, STARTED)).as("a waiting launcher's child also learns whom to watch")
+                .containsSubsequence("-Dherakles.relaunched=true", "-Dherakles.launcher.pid=4242",
+                        "-Dherakles.launcher.started=" + STARTED, "-jar", "h.jar", "--port", "1");
+        List<String> probe = new java.util.ArrayList<>(expected.subList(0, expected.indexOf("-Dherakles.relaunched=true")));
+        probe.add("-version");
+        assertThat(p.versionProbe()).containsExactlyElementsOf(probe);
         assertThat(p.addedFlags()).containsExactlyElementsOf(TunedFlags.DESKTOP);
     }
 
@@ -106,11 +111,10 @@ class RelaunchPlanTest {
         props.clear();
 
         RelaunchPlan notJava = RelaunchPlan.decide(new RelaunchPlan.Start(env, props, List.of(),
-                Optional.of("/opt/herakles-proc-mem/bin/herakles-proc-mem"), Optional.of(List.of()), List.of(), 1),
-                STARTED);
+                Optional.of("/opt/herakles-proc-mem/bin/herakles-proc-mem"), Optional.of(List.of()), List.of()));
         assertThat(notJava.relaunches()).isFalse();
         RelaunchPlan unknownArgs = RelaunchPlan.decide(new RelaunchPlan.Start(env, props, List.of(),
-                Optional.of(JAVA), Optional.empty(), List.of(), 1), STARTED);
+                Optional.of(JAVA), Optional.empty(), List.of()));
         assertThat(unknownArgs.relaunches()).isFalse();
     }
 
