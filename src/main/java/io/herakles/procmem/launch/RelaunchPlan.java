@@ -34,6 +34,7 @@ record RelaunchPlan(List<String> command, List<String> addedFlags, Map<String, S
     static final String IGNORE_UNRECOGNIZED = "-XX:+IgnoreUnrecognizedVMOptions";
 
     RelaunchPlan {
+        childEnv = Map.copyOf(childEnv);
         command = List.copyOf(command);
         addedFlags = List.copyOf(addedFlags);
     }
@@ -81,8 +82,13 @@ record RelaunchPlan(List<String> command, List<String> addedFlags, Map<String, S
         command.add(markerFlag());
         // the user's own flags follow ours, so on any overlap the JVM takes the user's (last wins)
         command.addAll(start.commandLineArguments().get());
-        Map<String, String> childEnv = flags.contains(TunedFlags.SOFTWARE_RENDERING)
-                && !start.env().containsKey(TunedFlags.GDK_GL) ? Map.of(TunedFlags.GDK_GL, "disable") : Map.of();
+        Map<String, String> childEnv = new java.util.TreeMap<>();
+        if (!start.env().containsKey(TunedFlags.MALLOC_ARENA_MAX)) {
+            childEnv.put(TunedFlags.MALLOC_ARENA_MAX, TunedFlags.MALLOC_ARENAS);
+        }
+        if (flags.contains(TunedFlags.SOFTWARE_RENDERING) && !start.env().containsKey(TunedFlags.GDK_GL)) {
+            childEnv.put(TunedFlags.GDK_GL, "disable");
+        }
         return new RelaunchPlan(command, flags, childEnv, "");
     }
 
