@@ -56,7 +56,7 @@ public final class TunedFlags {
      * at no visible cost.
      */
     public static final List<String> DESKTOP = List.of(
-            "-XX:+UseSerialGC", "-Xms8m", "-Xmx256m", "-Xmn8m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+            "-XX:+UseSerialGC", "-Xms8m", "-Xmx256m", "-XX:MaxNewSize=8m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
             "-XX:TieredStopAtLevel=1", TRIM_NATIVE_HEAP, SOFTWARE_RENDERING, "-Dprism.disableRegionCaching=true");
 
     /**
