@@ -4,14 +4,14 @@
 # What the desktop app costs while it shows N stable test processes (default 1000), measured beside
 # gnome-system-monitor on the same population in the same run. The app is started exactly as the
 # README starts it: `java -jar target/herakles-proc-mem.jar` (which re-executes itself with its
-# tuned JVM flags; the launcher JVM and the app JVM are both counted).
+# tuned JVM flags, in place; were a launcher JVM kept instead, it would be counted too).
 #
 # For each monitor in turn (ours, then `gnome-system-monitor -p`), on its own Xvfb (1600x1000) with
 # a small window manager (openbox, so that "minimize" means what it means on a desktop):
 #   - waits WARM_S (20) seconds, then over WIN_S (60) seconds measures
 #       cpu: utime+stime of every process in the monitor's session, in % of one core
-#       rss: VmRSS summed over the monitor's own processes (ours: both JVMs; also shown: the app
-#            JVM alone and the PSS sum, which counts the pages both JVMs share once)
+#       rss: VmRSS summed over the monitor's own processes (also shown: the app JVM alone and the
+#            PSS sum, which counts pages shared between them once)
 #   - ours only: SOAK_S (0) more seconds with its RSS every 60 s; then IDLE_S (30) seconds paused
 #     (Space, checked by the window title) and IDLE_S seconds minimized, CPU for each; with JFR=1
 #     a JFR recording of the app JVM over WIN_S seconds (restored and running again), summarised

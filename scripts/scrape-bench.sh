@@ -11,7 +11,7 @@
 #   2. requests/s with CLIENTS keep-alive clients scraping back to back for LOAD_S seconds, plain
 #      and gzip;
 #   3. the exporter's VmRSS before and after SOAK_S seconds of that load (gzip), and its VmHWM
-#      (launcher and re-executed JVM summed for a plain start).
+#      (with a child JVM, if a plain start had to keep a launcher, summed).
 # Once per run (without a population; synthetic snapshots in-process) it also prints the heap
 # allocated by the server's threads per repeated scrape at 100 and 3000 processes
 # (ThreadMXBean.getThreadAllocatedBytes, ScrapeAllocationTest run through Maven offline).
@@ -92,7 +92,8 @@ check_deadline() { [ $(( $(date +%s) - START_S )) -lt "$RUN_DEADLINE_S" ] || die
 
 field() { tr ' ' '\n' <<<"$2" | awk -F= -v k="$1" '$1 == k { print $2 }'; }
 # rss_mib PID FIELD: FIELD (VmRSS, VmHWM) of PID and its children, summed: a plain `java -jar` start
-# is two JVMs (the launcher re-executes itself with its tuned flags and waits), and both cost memory
+# re-executes itself in place (one JVM), but where exec is impossible it is a waiting launcher JVM
+# and its child, and then both cost memory
 rss_mib() {
     local pids="$1 $(pgrep -P "$1" | tr '\n' ' ')"
     # shellcheck disable=SC2086

@@ -34,6 +34,7 @@ record RelaunchPlan(List<String> command, List<String> addedFlags, Map<String, S
     static final String IGNORE_UNRECOGNIZED = "-XX:+IgnoreUnrecognizedVMOptions";
 
     RelaunchPlan {
+        childEnv = Map.copyOf(childEnv);
         command = List.copyOf(command);
         addedFlags = List.copyOf(addedFlags);
     }
@@ -48,10 +49,9 @@ record RelaunchPlan(List<String> command, List<String> addedFlags, Map<String, S
 
     /** What this JVM knows about its start. */
     record Start(Map<String, String> env, Map<String, String> systemProperties, List<String> jvmOptions,
-                 Optional<String> executable, Optional<List<String>> commandLineArguments, List<String> appArgs,
-                 long pid) {}
+                 Optional<String> executable, Optional<List<String>> commandLineArguments, List<String> appArgs) {}
 
-    static RelaunchPlan decide(Start start, Path startedFile) {
+    static RelaunchPlan decide(Start start) {
         Map<String, String> props = start.systemProperties();
         if (props.containsKey(MARKER)) {
             return inProcess("already re-executed");
@@ -79,14 +79,39 @@ record RelaunchPlan(List<String> command, List<String> addedFlags, Map<String, S
             command.add(IGNORE_UNRECOGNIZED);
         }
         command.addAll(flags);
-        command.add("-D" + MARKER + "=true");
-        command.add("-D" + LAUNCHER_PID + "=" + start.pid());
-        command.add("-D" + STARTED_FILE + "=" + startedFile);
+        command.add(markerFlag());
         // the user's own flags follow ours, so on any overlap the JVM takes the user's (last wins)
         command.addAll(start.commandLineArguments().get());
-        Map<String, String> childEnv = flags.contains(TunedFlags.SOFTWARE_RENDERING)
-                && !start.env().containsKey(TunedFlags.GDK_GL) ? Map.of(TunedFlags.GDK_GL, "disable") : Map.of();
+        Map<String, String> childEnv = new java.util.TreeMap<>();
+        if (!start.env().containsKey(TunedFlags.MALLOC_ARENA_MAX)) {
+            childEnv.put(TunedFlags.MALLOC_ARENA_MAX, TunedFlags.MALLOC_ARENAS);
+        }
+        if (flags.contains(TunedFlags.SOFTWARE_RENDERING) && !start.env().containsKey(TunedFlags.GDK_GL)) {
+            childEnv.put(TunedFlags.GDK_GL, "disable");
+        }
         return new RelaunchPlan(command, flags, childEnv, "");
+    }
+
+    /**
+     * The command for a child of a launcher JVM that stays and waits (when this process cannot be
+     * replaced): the launcher's pid for the child to watch, and the handshake file it deletes.
+     */
+    List<String> spawnCommand(long launcherPid, Path startedFile) {
+        List<String> spawned = new ArrayList<>(command);
+        int afterMarker = spawned.indexOf(markerFlag()) + 1;
+        spawned.addAll(afterMarker, List.of("-D" + LAUNCHER_PID + "=" + launcherPid, "-D" + STARTED_FILE + "=" + startedFile));
+        return spawned;
+    }
+
+    /** The tuned JVM asked only for its version: does it start with these flags? */
+    List<String> versionProbe() {
+        List<String> probe = new ArrayList<>(command.subList(0, command.indexOf(markerFlag())));
+        probe.add("-version");
+        return probe;
+    }
+
+    private static String markerFlag() {
+        return "-D" + MARKER + "=true";
     }
 
     /** The tuned flags whose setting none of {@code userOptions} chose, in the tuned order. */

@@ -14,16 +14,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the app in a JVM with the tuned flags ({@link TunedFlags}) when it was started without them:
  * {@code java -jar} cannot carry JVM flags, so this JVM re-executes itself once — same java, same
- * command line with the missing tuned flags in front, stdin/stdout/stderr inherited — waits, and
- * exits with the child's code. SIGTERM, SIGINT and SIGHUP to this JVM stop the child first (shutdown
- * hook) and pass its exit code on; if this JVM is SIGKILLed, the child notices ({@link LauncherWatch}).
+ * command line with the missing tuned flags in front. Normally it <em>replaces itself</em>
+ * ({@link ProcessImage}, execve(2)): one process, same pid, stdin/stdout/stderr, exit code and
+ * signals are simply its own, and nothing stays behind. Where that is impossible (no JNA native stub
+ * for this system, a non-HotSpot JVM) it starts the tuned JVM as a child instead, waits and exits
+ * with the child's code; SIGTERM, SIGINT and SIGHUP then stop the child first (shutdown hook), and
+ * if this JVM is SIGKILLed the child notices ({@link LauncherWatch}).
  *
  * <p>Never in the way: a flag the user set (command line, {@code JAVA_TOOL_OPTIONS},
  * {@code JDK_JAVA_OPTIONS}) keeps its value and ours for that setting is left out;
- * {@code HERAKLES_NO_REEXEC=1} turns this off; a child whose JVM does not come up (it exits before
- * our main ran, e.g. a flag this JDK refuses) makes the app run here instead, with one line on stderr.
+ * {@code HERAKLES_NO_REEXEC=1} turns this off. Our own flags exist in every JDK from 17 on (and
+ * {@code -XX:+IgnoreUnrecognizedVMOptions} covers one a later JDK drops); flags added for a trial
+ * ({@code HERAKLES_REEXEC_EXTRA_FLAGS}) are first tried with {@code java -version}, and when that
+ * JVM does not come up the app runs here instead, with one line on stderr.
  *
- * <p>Cost: one extra, idle JVM (the launcher) for the app's lifetime and a second JVM start-up.
+ * <p>Cost: a second JVM start-up (docs/PERFORMANCE.md, "Start-up").
  */
 public final class Relauncher {
     private Relauncher() {}
@@ -34,9 +39,9 @@ public final class Relauncher {
     private static final int JVM_CREATION_FAILED = 1;
 
     /**
-     * In the re-executed child: starts watching the launcher and returns empty. Otherwise runs the
-     * app in a tuned child when useful and returns its exit code, or empty when the app should run
-     * in this JVM.
+     * In the re-executed JVM: starts watching the launcher if there is one, and returns empty.
+     * Otherwise re-executes in place when useful (and does not return), else runs the app in a tuned
+     * child and returns its exit code, or returns empty when the app should run in this JVM.
      */
     public static OptionalInt runInTunedJvm(String[] args) {
         if (System.getProperty(RelaunchPlan.MARKER) != null) {
@@ -47,12 +52,60 @@ public final class Relauncher {
                 || System.getProperty(RelaunchPlan.PACKAGED_LAUNCHER) != null) {
             return OptionalInt.empty();     // decided before the management classes are loaded
         }
-        Path startedFile = Path.of(System.getProperty("java.io.tmpdir"),
-                "herakles-launch-" + ProcessHandle.current().pid() + ".pending");
-        RelaunchPlan plan = RelaunchPlan.decide(currentStart(args), startedFile);
-        if (!plan.relaunches()) {
+        RelaunchPlan plan = RelaunchPlan.decide(currentStart(args));
+        if (!plan.relaunches() || !trialFlagsStart(plan)) {
             return OptionalInt.empty();
         }
+        if (isHotSpot()) {
+            String failure = replaceThisProcess(plan);
+            System.err.println("herakles: could not re-execute in place (" + failure
+                    + "); keeping this JVM as a launcher");
+        }
+        return spawnChild(plan);
+    }
+
+    private static String replaceThisProcess(RelaunchPlan plan) {
+        try {
+            return ProcessImage.replaceWith(plan.command(), plan.childEnv());
+        } catch (LinkageError e) {
+            return "JNA not on the class path: " + e;     // a jar assembled without it
+        }
+    }
+
+    /**
+     * The exec'd JVM cannot fall back if it refuses a flag, so flags that are not ours (a trial's)
+     * are tried first. False (after one line on stderr) when that JVM did not start.
+     */
+    private static boolean trialFlagsStart(RelaunchPlan plan) {
+        String trial = System.getenv(RelaunchPlan.EXTRA_FLAGS);
+        if (trial == null || trial.isBlank()) {
+            return true;
+        }
+        try {
+            Process p = new ProcessBuilder(plan.versionProbe()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            int code = p.waitFor();
+            if (code == 0) {
+                return true;
+            }
+            fallBack(plan, "did not start (exit " + code + ")");
+        } catch (IOException e) {
+            fallBack(plan, "could not be started: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /** HotSpot's flags are what {@link TunedFlags} holds; another JVM gets a child it can fall back from. */
+    private static boolean isHotSpot() {
+        String vm = System.getProperty("java.vm.name", "");
+        return vm.contains("HotSpot") || vm.startsWith("OpenJDK");
+    }
+
+    private static OptionalInt spawnChild(RelaunchPlan plan) {
+        Path startedFile = Path.of(System.getProperty("java.io.tmpdir"),
+                "herakles-launch-" + ProcessHandle.current().pid() + ".pending");
         try {
             Files.deleteIfExists(startedFile);
             Files.createFile(startedFile);
@@ -70,7 +123,7 @@ public final class Relauncher {
         ProcessHandle.Info info = ProcessHandle.current().info();
         return new RelaunchPlan.Start(System.getenv(), properties(),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(), info.command(),
-                info.arguments().map(List::of), List.of(args), ProcessHandle.current().pid());
+                info.arguments().map(List::of), List.of(args));
     }
 
     private static Map<String, String> properties() {
@@ -85,7 +138,8 @@ public final class Relauncher {
     private static OptionalInt runChild(RelaunchPlan plan, Path startedFile) {
         Process child;
         try {
-            ProcessBuilder builder = new ProcessBuilder(plan.command()).inheritIO();
+            ProcessBuilder builder = new ProcessBuilder(
+                    plan.spawnCommand(ProcessHandle.current().pid(), startedFile)).inheritIO();
             builder.environment().putAll(plan.childEnv());
             child = builder.start();
         } catch (IOException e) {

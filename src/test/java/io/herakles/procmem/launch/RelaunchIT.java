@@ -13,61 +13,80 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A plain {@code java -jar} start of the packaged jar re-executes itself once with the tuned flags,
- * and the two JVMs behave as one program: arguments, stdin, stdout, exit code and signals pass
- * through, the child never outlives its launcher, and the user's own JVM settings win.
+ * A plain {@code java -jar} start of the packaged jar re-executes itself once with the tuned flags:
+ * in place (execve, same pid, nothing left behind), or — where that is impossible — as a child of a
+ * waiting launcher. Either way it behaves as one program: arguments, stdin, stdout, exit code and
+ * signals pass through, a child never outlives its launcher, and the user's own JVM settings win.
  */
 class RelaunchIT {
 
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration CHILD_GONE = Duration.ofSeconds(30);
+    /** JNA then finds no native stub (as on a system it has none for): the launcher route. */
+    private static final String NO_JNA_STUB = "-Djna.noclasspath=true";
 
     @TempDir
     java.nio.file.Path dir;
 
     @Test
-    void plainExporterStartRunsInOneChildWithTheTunedFlagsAndSigtermEndsBoth() throws Exception {
+    void plainExporterStartReplacesItselfWithTheTunedJvmAndSigtermEndsIt() throws Exception {
         try (PlainJar jar = new PlainJar(dir)) {
             int port = startExporter(jar);
-            ProcessHandle child = onlyChild(jar.process());
-            List<String> childArgs = child.info().arguments().map(List::of).orElseThrow();
-            assertThat(childArgs).as("child command line").containsAll(TunedFlags.EXPORTER)
+            List<String> args = jar.process().info().arguments().map(List::of).orElseThrow();
+            assertThat(args).as("the started process's own command line, now the tuned JVM's")
+                    .containsAll(TunedFlags.EXPORTER)
                     .contains("-D" + RelaunchPlan.MARKER + "=true", RelaunchPlan.IGNORE_UNRECOGNIZED)
+                    .doesNotContain("-D" + RelaunchPlan.LAUNCHER_PID + "=" + jar.process().pid())
                     .containsSubsequence("-jar", "--exporter", "--no-config", "--bind", "127.0.0.1", "-p",
                             Integer.toString(port));
-            assertThat(child.children().count()).as("the child re-executes no further").isZero();
+            assertThat(jar.process().children().count()).as("no second JVM: the process replaced itself").isZero();
 
-            jar.process().destroy();        // SIGTERM to the launcher
+            jar.process().destroy();        // SIGTERM
             assertThat(jar.process().waitFor(60, TimeUnit.SECONDS)).as(jar.describe()).isTrue();
             assertThat(jar.process().exitValue()).as("the exporter's own graceful exit code\n" + jar.describe())
                     .isZero();
-            assertThat(child.isAlive()).isFalse();
-            assertThat(jar.stderr()).contains("stopped gracefully");
+            assertThat(jar.stderr()).contains("stopped gracefully").doesNotContain("herakles: could not");
         }
     }
 
     @Test
-    void sigintToTheLauncherEndsTheChild() throws Exception {
+    void sigintEndsTheReplacedJvm() throws Exception {
         try (PlainJar jar = new PlainJar(dir)) {
             startExporter(jar);
-            ProcessHandle child = onlyChild(jar.process());
             // a JVM whose parent ignored SIGINT (a background job of a shell without job control) keeps ignoring it
             Assumptions.assumeFalse(ignoresSigint(jar.process().pid()), "SIGINT is ignored in this environment");
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(jar.process().pid())).start();
             assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(jar.process().waitFor(60, TimeUnit.SECONDS)).as(jar.describe()).isTrue();
-            awaitGone(child);
         }
     }
 
     @Test
-    void aSigkilledLauncherTakesTheChildWithIt() throws Exception {
-        try (PlainJar jar = new PlainJar(dir)) {
+    void withoutJnaALauncherWaitsAndASigkilledLauncherTakesTheChildWithIt() throws Exception {
+        try (PlainJar jar = new PlainJar(dir).jvmFlag(NO_JNA_STUB).jvmFlag("-Djna.nosys=true")) {
             startExporter(jar);
             ProcessHandle child = onlyChild(jar.process());
+            assertThat(child.info().arguments().map(List::of).orElseThrow()).as("child command line")
+                    .containsAll(TunedFlags.EXPORTER)
+                    .contains("-D" + RelaunchPlan.LAUNCHER_PID + "=" + jar.process().pid());
+            assertThat(jar.stderr().lines().filter(l -> l.startsWith("herakles:")).toList()).as(jar.describe())
+                    .singleElement().asString().contains("could not re-execute in place", "keeping this JVM as a launcher");
             jar.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             awaitGone(child);
             assertThat(jar.stderr()).contains("the launching process " + jar.process().pid() + " ended");
+        }
+    }
+
+    @Test
+    void withoutJnaSigtermToTheLauncherEndsBothWithTheChildsCode() throws Exception {
+        try (PlainJar jar = new PlainJar(dir).jvmFlag(NO_JNA_STUB).jvmFlag("-Djna.nosys=true")) {
+            startExporter(jar);
+            ProcessHandle child = onlyChild(jar.process());
+            jar.process().destroy();
+            assertThat(jar.process().waitFor(60, TimeUnit.SECONDS)).as(jar.describe()).isTrue();
+            assertThat(jar.process().exitValue()).as(jar.describe()).isZero();
+            awaitGone(child);
+            assertThat(jar.stderr()).contains("stopped gracefully");
         }
     }
 
@@ -151,7 +170,7 @@ class RelaunchIT {
         return children.get(0);
     }
 
-    /** The line -XX:+PrintCommandLineFlags wrote, which only the re-executed child gets. */
+    /** The line -XX:+PrintCommandLineFlags wrote, which only the re-executed JVM gets. */
     private static String printedFlags(PlainJar jar) {
         Optional<String> line = jar.stdout().lines().filter(l -> l.contains("-XX:")).findFirst();
         assertThat(line).as("flags printed by the child\n" + jar.describe()).isPresent();

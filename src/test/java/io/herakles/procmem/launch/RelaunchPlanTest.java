@@ -19,7 +19,7 @@ class RelaunchPlanTest {
 
     private RelaunchPlan plan(List<String> jvmOptions, List<String> commandLine, String... appArgs) {
         return RelaunchPlan.decide(new RelaunchPlan.Start(env, props, jvmOptions, Optional.of(JAVA),
-                Optional.of(commandLine), List.of(appArgs), 4242), STARTED);
+                Optional.of(commandLine), List.of(appArgs)));
     }
 
     @Test
@@ -28,9 +28,14 @@ class RelaunchPlanTest {
         assertThat(p.relaunches()).isTrue();
         List<String> expected = new java.util.ArrayList<>(List.of(JAVA, RelaunchPlan.IGNORE_UNRECOGNIZED));
         expected.addAll(TunedFlags.DESKTOP);
-        expected.addAll(List.of("-Dherakles.relaunched=true", "-Dherakles.launcher.pid=4242",
-                "-Dherakles.launcher.started=" + STARTED, "-jar", "h.jar", "--port", "1"));
+        expected.addAll(List.of("-Dherakles.relaunched=true", "-jar", "h.jar", "--port", "1"));
         assertThat(p.command()).containsExactlyElementsOf(expected);
+        assertThat(p.spawnCommand(4242, STARTED)).as("a waiting launcher's child also learns whom to watch")
+                .containsSubsequence("-Dherakles.relaunched=true", "-Dherakles.launcher.pid=4242",
+                        "-Dherakles.launcher.started=" + STARTED, "-jar", "h.jar", "--port", "1");
+        List<String> probe = new java.util.ArrayList<>(expected.subList(0, expected.indexOf("-Dherakles.relaunched=true")));
+        probe.add("-version");
+        assertThat(p.versionProbe()).containsExactlyElementsOf(probe);
         assertThat(p.addedFlags()).containsExactlyElementsOf(TunedFlags.DESKTOP);
     }
 
@@ -47,7 +52,7 @@ class RelaunchPlanTest {
     @Test
     void aSettingTheUserChoseInAnySpellingIsNeitherDoubledNorOverridden() {
         List<String> user = List.of("-XX:MaxHeapSize=1g", "-XX:+UseG1GC", "-XX:ThreadStackSize=1024",
-                "-XX:-TieredCompilation", "-XX:MinHeapFreeRatio=40");
+                "-XX:-TieredCompilation", "-XX:MinHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=0");
         RelaunchPlan p = plan(user, List.of("-XX:MaxHeapSize=1g", "-jar", "h.jar", "--exporter"), "--exporter");
         assertThat(p.relaunches()).isFalse();
         assertThat(p.reason()).contains("chosen by the user");
@@ -106,11 +111,10 @@ class RelaunchPlanTest {
         props.clear();
 
         RelaunchPlan notJava = RelaunchPlan.decide(new RelaunchPlan.Start(env, props, List.of(),
-                Optional.of("/opt/herakles-proc-mem/bin/herakles-proc-mem"), Optional.of(List.of()), List.of(), 1),
-                STARTED);
+                Optional.of("/opt/herakles-proc-mem/bin/herakles-proc-mem"), Optional.of(List.of()), List.of()));
         assertThat(notJava.relaunches()).isFalse();
         RelaunchPlan unknownArgs = RelaunchPlan.decide(new RelaunchPlan.Start(env, props, List.of(),
-                Optional.of(JAVA), Optional.empty(), List.of(), 1), STARTED);
+                Optional.of(JAVA), Optional.empty(), List.of()));
         assertThat(unknownArgs.relaunches()).isFalse();
     }
 
@@ -126,17 +130,27 @@ class RelaunchPlanTest {
         RelaunchPlan p = plan(List.of(), List.of("-jar", "h.jar"));
 
         assertThat(p.addedFlags()).contains("-Dprism.order=sw");
-        assertThat(p.childEnv()).containsExactlyEntriesOf(Map.of("GDK_GL", "disable"));
-        assertThat(plan(List.of(), List.of("-jar", "h.jar", "--exporter"), "--exporter").childEnv()).isEmpty();
+        assertThat(p.childEnv()).containsEntry("GDK_GL", "disable");
+        assertThat(plan(List.of(), List.of("-jar", "h.jar", "--exporter"), "--exporter").childEnv())
+                .doesNotContainKey("GDK_GL");
     }
 
     @Test
     void aUserWhoChoosesTheGpuPipelineOrSetsGdkGlKeepsIt() {
         RelaunchPlan es2 = plan(List.of("-Dprism.order=es2"), List.of("-Dprism.order=es2", "-jar", "h.jar"));
         assertThat(es2.addedFlags()).noneMatch(f -> f.startsWith("-Dprism.order"));
-        assertThat(es2.childEnv()).isEmpty();
+        assertThat(es2.childEnv()).doesNotContainKey("GDK_GL");
 
         env.put("GDK_GL", "always");
-        assertThat(plan(List.of(), List.of("-jar", "h.jar")).childEnv()).isEmpty();
+        assertThat(plan(List.of(), List.of("-jar", "h.jar")).childEnv()).doesNotContainKey("GDK_GL");
+    }
+
+    @Test
+    void bothFacesGetTwoMallocArenasUnlessTheUserChoseANumber() {
+        assertThat(plan(List.of(), List.of("-jar", "h.jar")).childEnv()).containsEntry("MALLOC_ARENA_MAX", "2");
+        assertThat(plan(List.of(), List.of("-jar", "h.jar", "--exporter"), "--exporter").childEnv())
+                .containsEntry("MALLOC_ARENA_MAX", "2");
+        env.put("MALLOC_ARENA_MAX", "8");
+        assertThat(plan(List.of(), List.of("-jar", "h.jar")).childEnv()).doesNotContainKey("MALLOC_ARENA_MAX");
     }
 }
