@@ -20,12 +20,16 @@ class MapsReaderTest {
     Path dir;
 
     private static byte[] libcAndShm(long shmRss, long shmPss) {
+        return libcAndShm(shmRss, shmPss, "/home/me/only-mine.dat");
+    }
+
+    private static byte[] libcAndShm(long shmRss, long shmPss, String ownFile) {
         return new SmapsText()
                 .mapping("1000-2000", "r-xp", "/usr/lib/libc.so.6", 1024, 800, 100, 800, 0, 0, 0)
                 .mapping("2000-3000", "rw-p", "/usr/lib/libc.so.6", 16, 16, 16, 0, 0, 16, 0)
                 .mapping("3000-4000", "rw-s", "/dev/shm/seg (deleted)", 4096, shmRss, shmPss, shmRss, 0, 0, 0)
                 .mapping("4000-5000", "rw-p", "[heap]", 100, 100, 100, 0, 0, 100, 0)
-                .mapping("5000-6000", "rw-p", "/home/me/only-mine.dat", 8, 8, 8, 0, 8, 0, 0)
+                .mapping("5000-6000", "rw-p", ownFile, 8, 8, 8, 0, 8, 0, 0)
                 .bytes();
     }
 
@@ -95,7 +99,7 @@ class MapsReaderTest {
         proc.pid(20, "first");
         proc.write("20/smaps", libcAndShm(4096, 2048));
         proc.pid(21, "second");
-        proc.write("21/smaps", libcAndShm(4096, 2048));
+        proc.write("21/smaps", libcAndShm(4096, 2048, "/home/you/only-yours.dat"));
         proc.pid(22, "denied");
         proc.pid(2, "kthreadd").kernelThread();
         proc.write("2/smaps", "");
