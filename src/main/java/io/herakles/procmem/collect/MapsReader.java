@@ -51,7 +51,7 @@ public final class MapsReader {
     }
 
     /** Its name ({@code comm}), empty when gone. */
-    Optional<String> name(int pid) {
+    public Optional<String> name(int pid) {
         return pidReader.stat(pid).map(PidStat::comm);
     }
 
