@@ -1,0 +1,78 @@
+package io.herakles.procmem.ui.maps;
+
+import io.herakles.procmem.model.maps.MappingFigure;
+import io.herakles.procmem.ui.common.Formats;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+
+/**
+ * The columns of the maps table: text columns, and byte columns that show binary units ("—" for a
+ * figure the kernel did not print) and sort by the raw value, biggest first on the first click.
+ * FX thread only.
+ */
+final class MapsColumns {
+
+    private MapsColumns() {}
+
+    static List<TableColumn<MapsRow, ?>> all() {
+        return List.of(
+                text("Kind", "kind", 90, r -> r.kind().label()),
+                text("Name", "name", 300, MapsRow::name),
+                text("Address", "address", 200, MapsRow::address),
+                text("Perms", "perms", 50, MapsRow::perms),
+                count(),
+                bytes("Size", "size", r -> r.sizes().get(MappingFigure.SIZE)),
+                bytes("RSS", "rss", r -> r.sizes().get(MappingFigure.RSS)),
+                bytes("PSS", "pss", r -> r.sizes().get(MappingFigure.PSS)),
+                bytes("USS", "uss", r -> OptionalLong.of(r.sizes().uss())),
+                bytes("Swap", "swap", r -> r.sizes().get(MappingFigure.SWAP)),
+                bytes("Swap PSS", "swappss", r -> r.sizes().get(MappingFigure.SWAP_PSS)),
+                bytes("Locked", "locked", r -> r.sizes().get(MappingFigure.LOCKED)),
+                bytes("THP", "thp", r -> r.sizes().get(MappingFigure.ANON_HUGE_PAGES)));
+    }
+
+    private static TableColumn<MapsRow, String> text(String title, String id, double width,
+            Function<MapsRow, String> value) {
+        TableColumn<MapsRow, String> c = new TableColumn<>(title);
+        c.setId("maps-" + id);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        return c;
+    }
+
+    private static TableColumn<MapsRow, Integer> count() {
+        TableColumn<MapsRow, Integer> c = new TableColumn<>("Maps");
+        c.setId("maps-count");
+        c.setPrefWidth(50);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().mappings()));
+        c.setSortType(TableColumn.SortType.DESCENDING);
+        return c;
+    }
+
+    private static TableColumn<MapsRow, Long> bytes(String title, String id, Function<MapsRow, OptionalLong> value) {
+        TableColumn<MapsRow, Long> c = new TableColumn<>(title);
+        c.setId("maps-" + id);
+        c.setPrefWidth(80);
+        c.setCellValueFactory(f -> {
+            OptionalLong v = value.apply(f.getValue());
+            return new ReadOnlyObjectWrapper<>(v.isPresent() ? v.getAsLong() : null);
+        });
+        c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        c.setSortType(TableColumn.SortType.DESCENDING);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : Formats.bytes(item));
+                setAlignment(Pos.CENTER_RIGHT);
+            }
+        });
+        return c;
+    }
+}
