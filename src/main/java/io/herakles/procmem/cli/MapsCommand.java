@@ -2,6 +2,7 @@ package io.herakles.procmem.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.model.maps.MapsGrouping;
@@ -51,6 +52,10 @@ final class MapsCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", description = "With --all: the N most overstated (default 20; 0 for all).")
     int top = 20;
 
+    @Option(names = "--passes", paramLabel = "N", description = "With --all: scan N times and print each scan's"
+            + " time, for benchmarks (default 1; the report is the last scan's).")
+    int passes = 1;
+
     @Option(names = "--by", paramLabel = "BY", description = "With PID: every mapping, or sums by path or by kind"
             + " (${COMPLETION-CANDIDATES}; default mapping).")
     By by = By.mapping;
@@ -66,6 +71,9 @@ final class MapsCommand implements Callable<Integer> {
         }
         if (top < 0) {
             throw new ParameterException(spec.commandLine(), "--top must be >= 0, got " + top);
+        }
+        if (passes < 1 || passes > 1000) {
+            throw new ParameterException(spec.commandLine(), "--passes must be 1..1000, got " + passes);
         }
         Optional<ExporterConfig> config = root.validConfig();
         if (config.isEmpty()) {
@@ -113,11 +121,28 @@ final class MapsCommand implements Callable<Integer> {
             root.err.println("Note: other users' processes are not readable (" + ProcessMaps.DENIED_HINT
                     + "); their mappings are left out.");
         }
-        SharedMemoryReport report = service.shared(ScanProgress.NONE);
+        double[] millis = new double[passes];
+        SharedMemoryReport report = null;
+        for (int i = 0; i < passes; i++) {
+            report = service.shared(ScanProgress.NONE);
+            millis[i] = report.elapsed().toNanos() / 1e6;
+        }
         if (format == Format.json) {
-            print(SharedMapsReport.json(report, top));
+            ObjectNode json = SharedMapsReport.json(report, top);
+            ArrayNode times = json.putArray("passes_ms");
+            for (double ms : millis) {
+                times.add(ms);
+            }
+            print(json);
         } else {
             SharedMapsReport.text(report, top, root.out);
+            if (passes > 1) {
+                StringBuilder sb = new StringBuilder("scan times (ms):");
+                for (double ms : millis) {
+                    sb.append(String.format(java.util.Locale.ROOT, " %.1f", ms));
+                }
+                root.out.println(sb);
+            }
         }
         root.out.flush();
         return ExitCodes.OK;

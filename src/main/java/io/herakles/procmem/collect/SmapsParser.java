@@ -23,6 +23,11 @@ public final class SmapsParser {
 
     private static final MappingFigure[] FIGURES = MappingFigure.values();
     private static final byte[][] KEYS = keys();
+    /**
+     * The keys by their first byte: most lines of {@code smaps} are keys we skip (KernelPageSize,
+     * Referenced, VmFlags, …), and a line is only compared with the keys sharing its first letter.
+     */
+    private static final int[][] BY_FIRST_BYTE = byFirstByte();
 
     private final long[] figures = new long[FIGURES.length];
     private final int[] end = new int[1];
@@ -87,7 +92,10 @@ public final class SmapsParser {
     }
 
     private void figureLine(byte[] b, int from, int to) {
-        for (int k = 0; k < KEYS.length; k++) {
+        if (from >= to || b[from] < 0) {
+            return;
+        }
+        for (int k : BY_FIRST_BYTE[b[from]]) {
             if (KeyedLines.startsWith(b, from, to, KEYS[k])) {
                 long kb = Bytes.unsigned(b, from + KEYS[k].length, to, end);
                 if (kb != Bytes.NONE && kb <= Long.MAX_VALUE / 1024) {
@@ -149,6 +157,21 @@ public final class SmapsParser {
             return c - '0';
         }
         return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    }
+
+    private static int[][] byFirstByte() {
+        int[][] table = new int[128][];
+        for (int c = 0; c < 128; c++) {
+            int n = 0;
+            int[] ks = new int[KEYS.length];
+            for (int k = 0; k < KEYS.length; k++) {
+                if (KEYS[k][0] == c) {
+                    ks[n++] = k;
+                }
+            }
+            table[c] = java.util.Arrays.copyOf(ks, n);
+        }
+        return table;
     }
 
     private static byte[][] keys() {

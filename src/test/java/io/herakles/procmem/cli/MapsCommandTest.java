@@ -103,6 +103,9 @@ class MapsCommandTest {
         assertThat(json.path("shared")).hasSize(1);
         assertThat(json.path("shared_total").asInt()).isEqualTo(2);
         assertThat(json.path("shared").get(0).path("users")).hasSize(2);
+        JsonNode timed = new ObjectMapper().readTree(run("--all", "--format", "json", "--passes", "3").stdout());
+        assertThat(timed.path("passes_ms")).hasSize(3);
+        assertThat(run("--all", "--passes", "2").stdout()).containsPattern("scan times \\(ms\\): [0-9.]+ [0-9.]+");
     }
 
     @Test
@@ -120,6 +123,7 @@ class MapsCommandTest {
         assertOneLine(run("100", "--all"), 2, "not both");
         assertOneLine(run("100", "--format", "xml"), 2, "--format");
         assertOneLine(run("--all", "--top", "-1"), 2, "--top");
+        assertOneLine(run("--all", "--passes", "0"), 2, "--passes");
     }
 
     private static void assertOneLine(InProcessCli r, int code, String fragment) {

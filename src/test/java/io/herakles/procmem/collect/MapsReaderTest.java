@@ -110,7 +110,7 @@ class MapsReaderTest {
             return FileOpener.DEFAULT.open(p);
         };
         AtomicInteger lastDone = new AtomicInteger();
-        SharedMemoryReport report = new SharedMappingScan(new ProcFs(dir, deny22)).run(new ScanProgress() {
+        SharedMemoryReport report = new SharedMappingScan(new ProcFs(dir, deny22), 1).run(new ScanProgress() {
             @Override
             public void progress(int done, int total) {
                 lastDone.set(done * 100 + total);
@@ -144,7 +144,7 @@ class MapsReaderTest {
             proc.write(pid + "/smaps", libcAndShm(8, 4));
         }
         AtomicInteger seen = new AtomicInteger();
-        SharedMemoryReport report = new SharedMappingScan(new ProcFs(dir)).run(new ScanProgress() {
+        SharedMemoryReport report = new SharedMappingScan(new ProcFs(dir), 1).run(new ScanProgress() {
             @Override
             public void progress(int done, int total) {
                 seen.set(done);
@@ -158,5 +158,19 @@ class MapsReaderTest {
         assertThat(report.cancelled()).isTrue();
         assertThat(report.scanned()).isEqualTo(2);
         assertThat(ScanProgress.NONE.cancelled()).isFalse();
+    }
+
+    @Test
+    void severalThreadsGiveTheSameReportAsOne() {
+        FakeProc proc = new FakeProc(dir);
+        for (int pid = 40; pid < 80; pid++) {
+            proc.pid(pid, "p" + pid);
+            proc.write(pid + "/smaps", libcAndShm(8 + pid, 4 + pid % 3, "/home/p" + pid % 7 + ".dat"));
+        }
+        SharedMemoryReport one = new SharedMappingScan(new ProcFs(dir), 1).run(ScanProgress.NONE);
+        SharedMemoryReport four = new SharedMappingScan(new ProcFs(dir), 4).run(ScanProgress.NONE);
+        assertThat(four.scanned()).isEqualTo(40);
+        assertThat(four.shared()).isEqualTo(one.shared());
+        assertThat(one.shared()).hasSize(2 + 7);
     }
 }

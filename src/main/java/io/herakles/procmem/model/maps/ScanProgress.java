@@ -1,8 +1,9 @@
 package io.herakles.procmem.model.maps;
 
 /**
- * Progress and cancellation of a scan over every process. Called on the scanning thread; an
- * implementation only hands over (a UI hops to its own thread, coalesced).
+ * Progress and cancellation of a scan over every process. Called on the scanning threads (a scan
+ * may use several at once), so an implementation must be thread-safe and only hand over (a UI hops
+ * to its own thread, coalesced).
  */
 public interface ScanProgress {
 
