@@ -10,7 +10,9 @@
 #   1. the floor: PASSES passes, median pass time;
 #   2. ours as a user starts it, `java -jar JAR maps --all --passes PASSES`: the first scan of a
 #      fresh JVM (what one `maps --all` costs inside the JVM) and the median of the later scans
-#      (what a second Scan in the desktop costs), both as the command itself timed them;
+#      (what a second Scan in the desktop costs), both as the command itself timed them; the scan
+#      uses one thread per core (at most 4), the floor one, so the same with `--threads 1` too
+#      (later scans), for the cost on one core;
 #   3. ours end to end: the wall time of one plain `java -jar JAR maps --all` (JVM start included).
 # Every scan covers all of /proc, so the floor and ours read the same processes. It prints one
 # table with the medians over the rounds and the ratios ours/floor (target: first scan within
@@ -56,10 +58,10 @@ field() { tr ' ' '\n' <<<"$2" | awk -F= -v k="$1" '$1 == k { print $2 }'; }
 median() { printf '%s\n' "$@" | num_stats | awk '{ print $2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
-# ours: one JVM, PASSES scans; prints "first_ms later_median_ms processes_scanned"
+# ours [ARGS]: one JVM, PASSES scans; prints "first_ms later_median_ms processes_scanned"
 ours() {
     local out times
-    out=$(java -jar "$JAR" maps --all --top 3 --passes "$PASSES" 2>>"$RUN_OUT/ours.err")
+    out=$(java -jar "$JAR" maps --all --top 3 --passes "$PASSES" "$@" 2>>"$RUN_OUT/ours.err")
     printf '%s\n' "$out" >>"$RUN_OUT/ours.txt"
     times=$(sed -n 's/^scan times (ms)://p' <<<"$out")
     [ -n "$times" ] || die "no scan times in the output of maps --all (see $RUN_OUT/ours.txt)"
@@ -87,7 +89,7 @@ for t in "$@"; do
         start_population "$t" "$RUN_OUT/population-$t.log"
         sleep 3 # let the spawner's own activity settle
     fi
-    fl=() first=() later=() walls=() procs="" scanned=""
+    fl=() first=() later=() single=() walls=() procs="" scanned=""
     for r in $(seq "$ROUNDS"); do
         check_deadline
         floor=$("$SCRIPTS_DIR/floor" -m smaps -n "$PASSES" -q | tail -1)
@@ -95,19 +97,23 @@ for t in "$@"; do
         fl+=("$(field pass_ms_median "$floor")"); procs=$(field procs "$floor")
         read -r f l scanned < <(ours)
         first+=("$f"); later+=("$l")
+        read -r _ s1 _ < <(ours --threads 1)
+        single+=("$s1")
         walls+=("$(wall)")
-        log "$t round $r: floor $(field pass_ms_median "$floor") ms, ours first $f ms, later $l ms"
+        log "$t round $r: floor $(field pass_ms_median "$floor") ms, ours first $f ms, later $l ms, 1 thread $s1 ms"
     done
     stop_population
-    fms=$(median "${fl[@]}"); fi_ms=$(median "${first[@]}"); la_ms=$(median "${later[@]}"); wa_ms=$(median "${walls[@]}")
-    ROWS+=("$(printf '%-6s %6s %8s %10.1f %10.1f %10.1f %9s %8s %8s %8s' "$t" "$procs" "$scanned" "$fms" "$fi_ms" \
-        "$la_ms" "$wa_ms" "$(ratio "$fi_ms" "$fms")" "$(ratio "$la_ms" "$fms")" "$(ratio "$wa_ms" "$fms")")")
+    fms=$(median "${fl[@]}"); fi_ms=$(median "${first[@]}"); la_ms=$(median "${later[@]}")
+    s1_ms=$(median "${single[@]}"); wa_ms=$(median "${walls[@]}")
+    ROWS+=("$(printf '%-6s %6s %8s %9.1f %9.1f %9.1f %9.1f %8s %8s %8s %8s %8s' "$t" "$procs" "$scanned" "$fms" \
+        "$fi_ms" "$la_ms" "$s1_ms" "$wa_ms" "$(ratio "$fi_ms" "$fms")" "$(ratio "$la_ms" "$fms")" \
+        "$(ratio "$s1_ms" "$fms")" "$(ratio "$wa_ms" "$fms")")")
 done
 
 {
     echo "maps --all against the C floor (scripts/floor -m smaps); medians of $ROUNDS rounds, $PASSES passes each"
     echo "host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(uname -r)"
-    printf '%-6s %6s %8s %10s %10s %10s %9s %8s %8s %8s\n' target procs scanned floor_ms first_ms later_ms wall_ms \
-        first/fl later/fl wall/fl
+    printf '%-6s %6s %8s %9s %9s %9s %9s %8s %8s %8s %8s %8s\n' target procs scanned floor_ms first_ms later_ms \
+        1thr_ms wall_ms first/fl later/fl 1thr/fl wall/fl
     printf '%s\n' "${ROWS[@]}"
 } | tee "$RUN_OUT/summary.txt"

@@ -56,6 +56,10 @@ final class MapsCommand implements Callable<Integer> {
             + " time, for benchmarks (default 1; the report is the last scan's).")
     int passes = 1;
 
+    @Option(names = "--threads", paramLabel = "N", description = "With --all: scan on N threads (default: one per"
+            + " core, at most 4).")
+    Integer threads;
+
     @Option(names = "--by", paramLabel = "BY", description = "With PID: every mapping, or sums by path or by kind"
             + " (${COMPLETION-CANDIDATES}; default mapping).")
     By by = By.mapping;
@@ -71,6 +75,9 @@ final class MapsCommand implements Callable<Integer> {
         }
         if (top < 0) {
             throw new ParameterException(spec.commandLine(), "--top must be >= 0, got " + top);
+        }
+        if (threads != null && (threads < 1 || threads > 64)) {
+            throw new ParameterException(spec.commandLine(), "--threads must be 1..64, got " + threads);
         }
         if (passes < 1 || passes > 1000) {
             throw new ParameterException(spec.commandLine(), "--passes must be 1..1000, got " + passes);
@@ -124,7 +131,7 @@ final class MapsCommand implements Callable<Integer> {
         double[] millis = new double[passes];
         SharedMemoryReport report = null;
         for (int i = 0; i < passes; i++) {
-            report = service.shared(ScanProgress.NONE);
+            report = threads == null ? service.shared(ScanProgress.NONE) : service.shared(ScanProgress.NONE, threads);
             millis[i] = report.elapsed().toNanos() / 1e6;
         }
         if (format == Format.json) {

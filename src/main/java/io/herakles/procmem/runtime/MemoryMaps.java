@@ -46,6 +46,11 @@ public final class MemoryMaps {
         return new SharedMappingScan(procFs).run(progress);
     }
 
+    /** {@link #shared(ScanProgress)} on exactly {@code threads} threads (benchmarks compare 1 with the default). */
+    public SharedMemoryReport shared(ScanProgress progress, int threads) {
+        return new SharedMappingScan(procFs, threads).run(progress);
+    }
+
     /** Whether every process's maps are readable (root or {@code CAP_SYS_PTRACE}). */
     public boolean readsEveryProcess() {
         return procFs.readsEveryProcess();

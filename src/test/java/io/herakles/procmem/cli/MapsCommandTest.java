@@ -103,7 +103,8 @@ class MapsCommandTest {
         assertThat(json.path("shared")).hasSize(1);
         assertThat(json.path("shared_total").asInt()).isEqualTo(2);
         assertThat(json.path("shared").get(0).path("users")).hasSize(2);
-        JsonNode timed = new ObjectMapper().readTree(run("--all", "--format", "json", "--passes", "3").stdout());
+        JsonNode timed = new ObjectMapper().readTree(run("--all", "--format", "json", "--passes", "3", "--threads", "1")
+                .stdout());
         assertThat(timed.path("passes_ms")).hasSize(3);
         assertThat(run("--all", "--passes", "2").stdout()).containsPattern("scan times \\(ms\\): [0-9.]+ [0-9.]+");
     }
@@ -124,6 +125,7 @@ class MapsCommandTest {
         assertOneLine(run("100", "--format", "xml"), 2, "--format");
         assertOneLine(run("--all", "--top", "-1"), 2, "--top");
         assertOneLine(run("--all", "--passes", "0"), 2, "--passes");
+        assertOneLine(run("--all", "--threads", "0"), 2, "--threads");
     }
 
     private static void assertOneLine(InProcessCli r, int code, String fragment) {
