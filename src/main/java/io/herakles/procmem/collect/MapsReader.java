@@ -1,6 +1,7 @@
 package io.herakles.procmem.collect;
 
 import io.herakles.procmem.model.maps.ProcessMaps;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,7 @@ public final class MapsReader {
         ReadStatus st = reader.read(procFs.pidFile(pid, "smaps"));
         if (st == ReadStatus.OK && reader.length() > 0) {
             parser.scan(reader.bytes(), reader.length(), sink);
-            return ProcessMaps.ok(pid, java.util.List.of());
+            return ProcessMaps.ok(pid, List.of());
         }
         return switch (st) {
             case DENIED -> ProcessMaps.denied(pid);

@@ -53,6 +53,10 @@ final class VisualViews {
     /** The latest result of the "ui-prepare" thread; used when the store shows its snapshot. */
     private PreparedSnapshot prepared;
 
+    /** What the maps tab says while a snapshot file is shown. */
+    static final String FILE_HAS_NO_MAPS = "A snapshot file holds no memory maps, and its pids may belong to other"
+            + " processes now: Back to live to read them";
+
     /** Index of the shared-memory tab among the visual tabs. */
     static final int SHARED_TAB = 2;
 
@@ -168,8 +172,12 @@ final class VisualViews {
         ProcessSample selected = snapshot == null || pid == SnapshotStore.NO_SELECTION
                 ? null : snapshot.byPid(pid).orElse(null);
         details.show(selected, history);
-        maps.setProcess(pid == SnapshotStore.NO_SELECTION ? MapsView.NONE : pid,
-                selected == null ? "pid " + pid : selected.name());
+        if (store.getMode() == SnapshotStore.Mode.FILE) {
+            maps.setUnavailable(FILE_HAS_NO_MAPS);
+        } else {
+            maps.setProcess(pid == SnapshotStore.NO_SELECTION ? MapsView.NONE : pid,
+                    selected == null ? "pid " + pid : selected.name());
+        }
     }
 
     /** The history the details pane draws now (tests). */

@@ -129,6 +129,16 @@ public final class MapsView extends VBox implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads nothing and says {@code why} instead, until the next {@link #setProcess}: a snapshot
+     * file is shown, and the pid in it is not (or no longer) the process running under it now.
+     */
+    public void setUnavailable(String why) {
+        pid = NONE;
+        current = false;
+        viewModel.showUnavailable(why);
+    }
+
     /** Whether the tab is on screen; opening reads the maps unless they are already current. */
     public void setOpen(boolean now) {
         open = now;

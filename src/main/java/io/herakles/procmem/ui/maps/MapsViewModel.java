@@ -50,6 +50,14 @@ public final class MapsViewModel {
         rows.clear();
     }
 
+    /** No maps to read, for {@code why} (a snapshot file is shown: its pids are not the live ones). */
+    public void showUnavailable(String why) {
+        shown = null;
+        status.set(why);
+        mappings.set(List.of());
+        rows.clear();
+    }
+
     /** Reading the maps of {@code pid} (the table keeps what it showed until the result comes). */
     public void showLoading(int pid) {
         if (shown == null || shown.pid() != pid) {

@@ -37,7 +37,8 @@ public final class SharedMemoryView extends VBox {
     /** @param source the scan; runs on the "ui-shared-scan" thread, may take seconds */
     public SharedMemoryView(Function<ScanProgress, SharedMemoryReport> source, FxExecutor fx) {
         super(4);
-        this.scan = new SharedScan(source, fx, p -> viewModel.progress(p[0], p[1]), viewModel::finished);
+        this.scan = new SharedScan(source, fx, p -> viewModel.progress(p[0], p[1]), viewModel::finished,
+                viewModel::failed);
         getStyleClass().add("shared-memory-view");
         setPadding(new Insets(4));
         Button start = new Button("Scan");

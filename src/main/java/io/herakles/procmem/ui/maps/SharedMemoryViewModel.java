@@ -56,6 +56,12 @@ public final class SharedMemoryViewModel {
         status.set(sb.toString());
     }
 
+    void failed(String why) {
+        running.set(false);
+        progress.set(0);
+        status.set("The scan failed: " + why);
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }

@@ -19,15 +19,17 @@ final class SharedScan {
     private final FxExecutor fx;
     private final FxExecutor.Coalescer<int[]> progressHop;
     private final Consumer<SharedMemoryReport> done;
+    private final Consumer<String> failed;
     private volatile AtomicBoolean cancelled;
     private Thread thread;
 
     SharedScan(Function<ScanProgress, SharedMemoryReport> source, FxExecutor fx, Consumer<int[]> progress,
-            Consumer<SharedMemoryReport> done) {
+            Consumer<SharedMemoryReport> done, Consumer<String> failed) {
         this.source = source;
         this.fx = fx;
         this.progressHop = fx.coalescing(progress);
         this.done = done;
+        this.failed = failed;
     }
 
     /** Starts a scan unless one runs; false when one does. */
@@ -49,8 +51,13 @@ final class SharedScan {
             }
         };
         thread = new Thread(() -> {
-            SharedMemoryReport report = source.apply(progress);
-            fx.execute(() -> done.accept(report));
+            try {
+                SharedMemoryReport report = source.apply(progress);
+                fx.execute(() -> done.accept(report));
+            } catch (RuntimeException e) {
+                // the source promises not to throw; if it does, the view must not stay "scanning"
+                fx.execute(() -> failed.accept(String.valueOf(e.getMessage())));
+            }
         }, "ui-shared-scan");
         thread.setDaemon(true);
         thread.start();

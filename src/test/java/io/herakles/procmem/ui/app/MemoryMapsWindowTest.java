@@ -113,6 +113,30 @@ class MemoryMapsWindowTest {
     }
 
     @Test
+    void aSnapshotFileHasNoMapsUntilBackToLive(FxRobot robot) throws Exception {
+        publish(1);
+        robot.interact(() -> {
+            window.store().selectedPidProperty().set(102);
+            detailTabs(robot).getSelectionModel().select(1);
+        });
+        Label status = robot.lookup("#mapsStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().contains("(pid 102)"));
+
+        java.nio.file.Path file = java.nio.file.Path.of("recorded.json");
+        services.files.put(file, TestSnapshots.small(9));
+        robot.interact(() -> window.openSnapshot(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        int reads = services.mapsReads.get();
+        assertThat(status.getText()).isEqualTo(VisualViews.FILE_HAS_NO_MAPS);
+        assertThat(robot.lookup("#mapsTable").queryTableView().getItems()).isEmpty();
+
+        robot.interact(() -> window.store().backToLive());
+        publish(10);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().contains("(pid 102)"));
+        assertThat(services.mapsReads.get()).isGreaterThan(reads);
+    }
+
+    @Test
     void sharedMemoryScanShowsProgressAndCanBeCancelled(FxRobot robot) throws Exception {
         CountDownLatch halfway = new CountDownLatch(1);
         services.shared = progress -> {

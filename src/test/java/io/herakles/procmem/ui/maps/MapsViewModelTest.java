@@ -96,5 +96,9 @@ class MapsViewModelTest {
         vm.finished(new SharedMemoryReport(List.of(), 20, 0, 0, true, Duration.ofMillis(5)));
         assertThat(vm.statusProperty().get()).startsWith("Cancelled");
         assertThat(ScanProgress.NONE.cancelled()).isFalse();
+        vm.started();
+        vm.failed("boom");
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get()).isEqualTo("The scan failed: boom");
     }
 }
