@@ -8,8 +8,11 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
 
 /**
  * The columns of the maps table: text columns, and byte columns that show binary units ("—" for a
@@ -19,6 +22,37 @@ import javafx.scene.control.TableColumn;
 final class MapsColumns {
 
     private MapsColumns() {}
+
+    /**
+     * Shows the title as a label (the stylesheet hides a header's own text, which stays for
+     * accessibility) carrying {@code help} as its tooltip when not empty.
+     */
+    static <C extends TableColumn<?, ?>> C titled(C column, String help) {
+        Label label = new Label(column.getText());
+        label.getStyleClass().add("column-title");
+        if (!help.isEmpty()) {
+            Tooltip tip = new Tooltip(help);
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            tip.setShowDelay(Duration.millis(300));
+            label.setTooltip(tip);
+        }
+        column.setGraphic(label);
+        return column;
+    }
+
+    private static String help(String id) {
+        return switch (id) {
+            case "rss" -> "Resident: pages of this mapping in RAM, shared ones counted in full";
+            case "pss" -> "Proportional: resident pages, each shared page divided by the processes that map it";
+            case "uss" -> "Unique: private clean + private dirty, what exiting would free";
+            case "swappss" -> "Swapped-out pages, each shared one divided by the processes that map it";
+            case "thp" -> "Anonymous memory in transparent huge pages";
+            case "locked" -> "Pages locked in RAM (mlock)";
+            case "count" -> "Mappings summed in this row";
+            default -> "";
+        };
+    }
 
     static List<TableColumn<MapsRow, ?>> all() {
         return List.of(
@@ -43,7 +77,7 @@ final class MapsColumns {
         c.setId("maps-" + id);
         c.setPrefWidth(width);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
-        return c;
+        return titled(c, help(id));
     }
 
     private static TableColumn<MapsRow, Integer> count() {
@@ -52,7 +86,7 @@ final class MapsColumns {
         c.setPrefWidth(50);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().mappings()));
         c.setSortType(TableColumn.SortType.DESCENDING);
-        return c;
+        return titled(c, help("count"));
     }
 
     private static TableColumn<MapsRow, Long> bytes(String title, String id, Function<MapsRow, OptionalLong> value) {
@@ -73,6 +107,6 @@ final class MapsColumns {
                 setAlignment(Pos.CENTER_RIGHT);
             }
         });
-        return c;
+        return titled(c, help(id));
     }
 }

@@ -83,6 +83,17 @@ public final class MapsView extends VBox implements AutoCloseable {
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(toolbar(), status, split);
         sortByPss();
+        showSingleMappingColumns(viewModel.groupingProperty().get() == MapsListing.MAPPING);
+        viewModel.groupingProperty().addListener((obs, old, now) -> showSingleMappingColumns(now == MapsListing.MAPPING));
+    }
+
+    /** Address and perms belong to single mappings; a group has neither. */
+    private void showSingleMappingColumns(boolean show) {
+        for (TableColumn<MapsRow, ?> c : table.getColumns()) {
+            if ("maps-address".equals(c.getId()) || "maps-perms".equals(c.getId())) {
+                c.setVisible(show);
+            }
+        }
     }
 
     private HBox toolbar() {

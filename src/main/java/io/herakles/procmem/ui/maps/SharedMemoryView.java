@@ -97,6 +97,7 @@ public final class SharedMemoryView extends VBox {
         count.setPrefWidth(75);
         count.setSortType(TableColumn.SortType.DESCENDING);
         count.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().processes()));
+        MapsColumns.titled(count, "Processes that map it");
         return java.util.List.of(name, count,
                 bytes("RSS summed", SharedMapping::rss), bytes("PSS summed", SharedMapping::pss),
                 bytes("RSS − PSS", s -> s.rss() - s.pss()), bytes("Swap", SharedMapping::swap),
@@ -110,7 +111,7 @@ public final class SharedMemoryView extends VBox {
         TableColumn<SharedMapping, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
-        return c;
+        return MapsColumns.titled(c, "");
     }
 
     private static TableColumn<SharedMapping, Long> bytes(String title, Function<SharedMapping, Long> value) {
@@ -127,6 +128,7 @@ public final class SharedMemoryView extends VBox {
                 setAlignment(Pos.CENTER_RIGHT);
             }
         });
-        return c;
+        return MapsColumns.titled(c, title.startsWith("RSS summed") ? "What adding up every process's RSS says it costs"
+                : title.startsWith("PSS summed") ? "What it really costs: each shared page counted once" : "");
     }
 }
