@@ -48,12 +48,27 @@ class CliMapsIT extends LauncherTestBase {
                 .containsPattern("libjvm\\.so: \\d+ processes, RSS .*, PSS ");
     }
 
+    private static boolean deniedToUs(Path file) {
+        try {
+            Files.readAllBytes(file);
+            return false;
+        } catch (java.nio.file.AccessDeniedException e) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     @Test
     void badInputIsOneLine() throws Exception {
         CliAssertions.assertFailsWithOneLine(herakles.run("maps", "12x"), 1, "not a process id: '12x'");
         CliAssertions.assertFailsWithOneLine(herakles.run("maps", "2147483"), 1, "no process with pid 2147483");
         if (Files.exists(Path.of("/proc/2/stat")) && Files.readString(Path.of("/proc/2/stat")).contains("(kthreadd)")) {
             CliAssertions.assertFailsWithOneLine(herakles.run("maps", "2"), 1, "kernel thread");
+        }
+        if (deniedToUs(Path.of("/proc/1/smaps"))) { // in a container without CAP_SYS_PTRACE, even as root
+            CliAssertions.assertFailsWithOneLine(herakles.run("maps", "1"), 1, "pid 1",
+                    "run as root or grant CAP_SYS_PTRACE");
         }
         CliAssertions.assertFailsWithOneLine(herakles.run("maps"), 2, "missing PID");
         CliAssertions.assertFailsWithOneLine(herakles.run("maps", "1", "--by", "colour"), 2, "--by");
