@@ -178,9 +178,17 @@ public final class MapsView extends VBox implements AutoCloseable {
         reads.submit(pid);
     }
 
+    /** Shows a read result; the selected row (same name and address) stays selected across refreshes. */
     private void deliver(ProcessMaps maps) {
-        if (maps.pid() == pid) {
-            viewModel.show(maps, name);
+        if (maps.pid() != pid) {
+            return;
+        }
+        MapsRow selected = table.getSelectionModel().getSelectedItem();
+        viewModel.show(maps, name);
+        if (selected != null && !table.getItems().contains(selected)) {
+            table.getItems().stream()
+                    .filter(r -> r.name().equals(selected.name()) && r.address().equals(selected.address()))
+                    .findFirst().ifPresent(r -> table.getSelectionModel().select(r));
         }
     }
 

@@ -36,6 +36,7 @@ public final class MapsViewModel {
             new SimpleObjectProperty<>(this, "grouping", MapsListing.PATH);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private ProcessMaps shown;
+    private String shownName = "";
 
     public MapsViewModel() {
         grouping.addListener((obs, old, now) -> rebuildRows());
@@ -70,7 +71,11 @@ public final class MapsViewModel {
 
     /** Shows a read result: its mappings and totals, or only the reason there are none. */
     public void show(ProcessMaps maps, String name) {
+        if (maps.equals(shown) && name.equals(shownName)) {
+            return; // nothing changed since the last read: rows, sort and selection stay as they are
+        }
         shown = maps;
+        shownName = name;
         if (!maps.isOk()) {
             status.set(maps.reason());
             mappings.set(List.of());

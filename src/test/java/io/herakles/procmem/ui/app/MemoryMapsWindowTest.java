@@ -179,8 +179,9 @@ class MemoryMapsWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         assertThat(robot.lookup("#sharedStatus").queryAs(Label.class).getText())
                 .contains("14 processes read", "2 not readable (run as root or grant CAP_SYS_PTRACE)");
-        assertThat(robot.lookup("270 MiB").tryQuery()).isPresent();
-        assertThat(robot.lookup("19.0 MiB").tryQuery()).isPresent();
+        // the cells appear with the next layout pass after the items
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("270 MiB").tryQuery().isPresent()
+                && robot.lookup("19.0 MiB").tryQuery().isPresent());
     }
 
     private static void sleepQuietly(long ms) {

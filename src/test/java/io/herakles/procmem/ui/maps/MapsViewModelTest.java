@@ -29,6 +29,20 @@ class MapsViewModelTest {
     }
 
     @Test
+    void anUnchangedReadLeavesTheRowsAlone() {
+        MapsViewModel vm = new MapsViewModel();
+        vm.show(TestMaps.jvm(42), "java");
+        MapsRow first = vm.rows().get(0);
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        vm.rows().addListener((javafx.collections.ListChangeListener<MapsRow>) c -> changes.incrementAndGet());
+        vm.show(TestMaps.jvm(42), "java");
+        assertThat(changes.get()).isZero();
+        assertThat(vm.rows().get(0)).isSameAs(first);
+        vm.show(ProcessMaps.ok(42, TestMaps.jvm(42).mappings().subList(0, 3)), "java");
+        assertThat(changes.get()).isPositive();
+    }
+
+    @Test
     void everyMappingByKindAndTheFilter() {
         MapsViewModel vm = new MapsViewModel();
         vm.show(TestMaps.jvm(42), "java");
