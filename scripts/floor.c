@@ -3,13 +3,16 @@
  * lower bound our engine's collection pass is compared to (scripts/bench.sh, docs/PERFORMANCE.md).
  * Run it as scripts/floor, which compiles it on first use.
  *
- *   floor [-m stat|rollup] [-n PASSES] [-w WARMUP] [-P PIDFILE] [-e] [-p] [-q]
+ *   floor [-m stat|rollup|smaps] [-n PASSES] [-w WARMUP] [-P PIDFILE] [-e] [-p] [-q]
  *
  * One pass = list the pids (readdir of /proc, or the pids in PIDFILE) and, for each pid, read and
  * parse
  *   stat          comm, utime, stime                      (both modes)
  *   statm         resident pages = RSS                     (both modes)
  *   smaps_rollup  Rss, Pss, Private_Clean + Private_Dirty (-m rollup: PSS and USS)
+ *   smaps         the same keys summed over every mapping  (-m smaps: the floor of a scan of every
+ *                 mapping, scripts/maps-bench.sh; always read to end of file, as smaps comes in
+ *                 several reads)
  * with nothing else: no classification, no allocation per process, no output. Files are opened
  * relative to an open /proc directory and read with one read() each (these files are produced in
  * one go, so a read that does not fill the buffer has everything); -e reads on until end of file,
@@ -53,6 +56,7 @@ struct proc_values {
 
 static int g_proc_fd;
 static int g_rollup;
+static int g_smaps;
 static int g_to_eof;
 static long g_page_kib;
 static char *g_buf;
@@ -124,6 +128,27 @@ static void parse_rollup(const char *s, struct proc_values *v) {
     v->uss_kib = uss;
 }
 
+/* Like parse_rollup, but every mapping has its own lines: sum them. */
+static void parse_smaps(const char *s, struct proc_values *v) {
+    long long rss = 0, pss = 0, uss = 0;
+    int seen = 0;
+    for (const char *line = s; *line; ) {
+        const char *p = line;
+        if (strncmp(line, "Rss:", 4) == 0) { p += 4; rss += (long long)number(&p); seen = 1; }
+        else if (strncmp(line, "Pss:", 4) == 0) { p += 4; pss += (long long)number(&p); }
+        else if (strncmp(line, "Private_Clean:", 14) == 0) { p += 14; uss += (long long)number(&p); }
+        else if (strncmp(line, "Private_Dirty:", 14) == 0) { p += 14; uss += (long long)number(&p); }
+        const char *nl = strchr(p, '\n');
+        if (!nl) break;
+        line = nl + 1;
+    }
+    if (!seen) return;
+    v->has_mm = 1;
+    v->rss_kib = rss;
+    v->pss_kib = pss;
+    v->uss_kib = uss;
+}
+
 static void read_pid(int pid, struct proc_values *v) {
     char path[48];
     memset(v, 0, sizeof *v);
@@ -143,6 +168,13 @@ static void read_pid(int pid, struct proc_values *v) {
         v->has_mm = 0;
         snprintf(path, sizeof path, "%d/smaps_rollup", pid);
         if (read_proc(path) > 0) parse_rollup(g_buf, v);
+    } else if (g_smaps) {
+        v->has_mm = 0;
+        snprintf(path, sizeof path, "%d/smaps", pid);
+        int to_eof = g_to_eof;
+        g_to_eof = 1;
+        if (read_proc(path) > 0) parse_smaps(g_buf, v);
+        g_to_eof = to_eof;
     }
 }
 
@@ -189,7 +221,7 @@ static int by_value(const void *a, const void *b) {
 }
 
 static int usage(void) {
-    fprintf(stderr, "usage: floor [-m stat|rollup] [-n PASSES] [-w WARMUP] [-P PIDFILE] [-e] [-p] [-q]\n");
+    fprintf(stderr, "usage: floor [-m stat|rollup|smaps] [-n PASSES] [-w WARMUP] [-P PIDFILE] [-e] [-p] [-q]\n");
     return 2;
 }
 
@@ -199,9 +231,13 @@ int main(int argc, char **argv) {
     while ((opt = getopt(argc, argv, "m:n:w:P:epqh")) != -1) {
         switch (opt) {
         case 'm':
+            g_rollup = g_smaps = 0;
             if (strcmp(optarg, "rollup") == 0) g_rollup = 1;
-            else if (strcmp(optarg, "stat") == 0) g_rollup = 0;
-            else { fprintf(stderr, "floor: -m: expected stat or rollup, got '%s'\n", optarg); return 2; }
+            else if (strcmp(optarg, "smaps") == 0) g_smaps = 1;
+            else if (strcmp(optarg, "stat") != 0) {
+                fprintf(stderr, "floor: -m: expected stat, rollup or smaps, got '%s'\n", optarg);
+                return 2;
+            }
             break;
         case 'n': passes = atoi(optarg); break;
         case 'w': warmup = atoi(optarg); break;
@@ -256,18 +292,19 @@ int main(int argc, char **argv) {
 
     long long rss = 0, pss = 0, uss = 0;
     int read_ok = 0, with_mm = 0;
+    int memory = g_rollup || g_smaps; /* PSS and USS were read */
     for (int i = 0; i < n; i++) {
         const struct proc_values *v = &values[i];
         read_ok += v->read_ok;
         if (v->has_mm) { with_mm++; rss += v->rss_kib; pss += v->pss_kib; uss += v->uss_kib; }
         if (dump && v->read_ok)
-            printf("%d %lld %lld %lld %llu %llu %s\n", v->pid, v->rss_kib, v->has_mm && g_rollup ? v->pss_kib : -1,
-                   v->has_mm && g_rollup ? v->uss_kib : -1, v->utime, v->stime, v->comm);
+            printf("%d %lld %lld %lld %llu %llu %s\n", v->pid, v->rss_kib, v->has_mm && memory ? v->pss_kib : -1,
+                   v->has_mm && memory ? v->uss_kib : -1, v->utime, v->stime, v->comm);
     }
     qsort(wall, (size_t)passes, sizeof *wall, by_value);
     double median = passes % 2 ? wall[passes / 2] : (wall[passes / 2 - 1] + wall[passes / 2]) / 2;
     double procs = listed / passes, cpu_total = cpu_user + cpu_sys;
-    const char *mode = g_rollup ? "rollup" : "stat";
+    const char *mode = g_rollup ? "rollup" : g_smaps ? "smaps" : "stat";
     printf("floor: %s%s, %d passes over %.0f pids: median %.2f ms per pass, %.2f us per process, cpu %.2f ms per pass\n",
            mode, g_to_eof ? " (read to EOF)" : "", passes, procs, median * 1e3, median * 1e6 / (procs > 0 ? procs : 1),
            cpu_total * 1e3 / passes);
@@ -275,7 +312,7 @@ int main(int argc, char **argv) {
            "pass_ms_max=%.3f us_per_proc=%.2f cpu_ms_per_pass=%.3f sys_share=%.2f rss_mib=%.1f pss_mib=%.1f uss_mib=%.1f\n",
            mode, g_to_eof ? "-eof" : "", pidfile ? "pidfile" : "all", passes, procs, read_ok, with_mm, wall[0] * 1e3,
            median * 1e3, wall[passes - 1] * 1e3, median * 1e6 / (procs > 0 ? procs : 1), cpu_total * 1e3 / passes,
-           cpu_total > 0 ? cpu_sys / cpu_total : 0.0, rss / 1024.0, g_rollup ? pss / 1024.0 : 0.0,
-           g_rollup ? uss / 1024.0 : 0.0);
+           cpu_total > 0 ? cpu_sys / cpu_total : 0.0, rss / 1024.0, memory ? pss / 1024.0 : 0.0,
+           memory ? uss / 1024.0 : 0.0);
     return 0;
 }

@@ -32,7 +32,8 @@ final class SubcommandOptions {
     private static final Map<String, Set<String>> EXTRA = Map.of(
             "check", Set.of("--procfs"),
             "test", COLLECTION,
-            "bench", Set.of("--procfs", "--parallelism", "--max-processes"));
+            "bench", Set.of("--procfs", "--parallelism", "--max-processes"),
+            "maps", Set.of("--procfs"));
 
     private SubcommandOptions() {}
 

@@ -1,6 +1,7 @@
 /**
  * Everything that touches {@code /proc}: {@code ProcFs} with a configurable root, total parsers,
- * per-pid reads, CPU delta maths. May import {@code model} and {@code config}.
+ * per-pid reads, CPU delta maths, and memory maps on demand ({@code SmapsParser}, {@code MapsReader},
+ * {@code SharedMappingScan}; never in the engine's pass). May import {@code model} and {@code config}.
  *
  * <p>Parsers never throw: a vanished process, a denied file or a malformed line yields an absent
  * value, and {@link io.herakles.procmem.collect.PidReader#lastOutcome()} says which of "vanished",

@@ -2,12 +2,16 @@ package io.herakles.procmem.ui.app;
 
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotSource;
+import io.herakles.procmem.model.maps.ProcessMaps;
+import io.herakles.procmem.model.maps.ScanProgress;
+import io.herakles.procmem.model.maps.SharedMemoryReport;
 import io.herakles.procmem.runtime.PidStatus;
 import io.herakles.procmem.ui.processes.ProcessSignal;
 import io.herakles.procmem.ui.processes.ProcessTarget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,7 +21,9 @@ import java.util.Optional;
  * snapshots.
  *
  * <p>Threads: every method is called on the FX thread and must return promptly (no waiting for a
- * collection tick). {@link #liveSource()} listeners are called on the sampler's thread.
+ * collection tick), except the memory-map reads {@link #memoryMaps} and {@link #sharedMemory},
+ * which block for the read and are called on a background thread. {@link #liveSource()}
+ * listeners are called on the sampler's thread.
  */
 public interface DesktopServices {
 
@@ -77,5 +83,22 @@ public interface DesktopServices {
      */
     default Optional<String> rulesProblem() {
         return Optional.empty();
+    }
+
+    /**
+     * The memory maps of {@code pid} on this machine now (its {@code smaps}), or why there are none.
+     * Blocks for the read: called off the FX thread. Never throws. Without a live system: none.
+     */
+    default ProcessMaps memoryMaps(int pid) {
+        return ProcessMaps.unreadable(pid, "no live system to read");
+    }
+
+    /**
+     * Scans every process's {@code smaps} for what several of them map; reports progress to and
+     * polls cancellation from {@code progress}. Blocks for the scan (up to seconds): called off the
+     * FX thread. Never throws. Without a live system: an empty report.
+     */
+    default SharedMemoryReport sharedMemory(ScanProgress progress) {
+        return new SharedMemoryReport(List.of(), 0, 0, 0, false, Duration.ZERO);
     }
 }

@@ -6,7 +6,11 @@ import io.herakles.procmem.export.testdata.SnapshotJsonReader;
 import io.herakles.procmem.export.testdata.SnapshotJsonWriter;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotSource;
+import io.herakles.procmem.model.maps.ProcessMaps;
+import io.herakles.procmem.model.maps.ScanProgress;
+import io.herakles.procmem.model.maps.SharedMemoryReport;
 import io.herakles.procmem.runtime.LiveControl;
+import io.herakles.procmem.runtime.MemoryMaps;
 import io.herakles.procmem.runtime.PidStatus;
 import io.herakles.procmem.runtime.ProcessStatusReader;
 import io.herakles.procmem.runtime.Rules;
@@ -21,8 +25,8 @@ import java.util.Optional;
 
 /**
  * The real {@link DesktopServices}: the live engine and the embedded exporter of the one runtime
- * composition ({@link RunningSystem}, the same that serves {@code --exporter}), snapshot JSON files
- * and process signals. Owns the running system; {@link #close()} stops it.
+ * composition ({@link RunningSystem}, the same that serves {@code --exporter}), snapshot JSON files,
+ * process signals and memory maps ({@link MemoryMaps}). Owns the running system; {@link #close()} stops it.
  */
 public final class LiveDesktopServices implements DesktopServices, AutoCloseable {
 
@@ -33,6 +37,7 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
     private final RunningSystem system;
     private final LiveControl live;
     private final ProcessSignaller signaller;
+    private final MemoryMaps maps;
 
     /** Starts the live engine; a custom rules file that is broken leaves the built-in rules (see {@link #rulesProblem()}). */
     public LiveDesktopServices(ExporterConfig config) {
@@ -40,6 +45,7 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
         this.system = RunningSystem.startLive(config, Rules.showingProblems(), DESKTOP_INTERVAL);
         this.live = system.live().orElseThrow();
         this.signaller = new ProcessSignaller(new ProcessStatusReader(config));
+        this.maps = new MemoryMaps(config);
     }
 
     @Override
@@ -131,6 +137,16 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
     @Override
     public boolean hasFullAccess() {
         return system.readsEveryProcess();
+    }
+
+    @Override
+    public ProcessMaps memoryMaps(int pid) {
+        return maps.of(pid);
+    }
+
+    @Override
+    public SharedMemoryReport sharedMemory(ScanProgress progress) {
+        return maps.shared(progress);
     }
 
     @Override

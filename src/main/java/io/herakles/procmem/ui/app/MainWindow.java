@@ -91,7 +91,7 @@ public final class MainWindow {
         tableView.setOnSignal(signals::request);
         this.toolBar = new MainToolBar(store, services, store::backToLive);
         this.statusBar = new StatusBarView(store, services, dialogs, this::window);
-        this.visuals = new VisualViews(store);
+        this.visuals = new VisualViews(store, services, fx);
         layout();
         // the sampler's listener only hands over; "ui-prepare" computes, then one coalesced FX hop applies
         this.livePreparer = new BackgroundPreparer<>(PREPARE_THREAD, this::prepare, fx, this::applyPrepared);
@@ -163,7 +163,9 @@ public final class MainWindow {
         Menu file = new Menu("File", null, open, export, back, new SeparatorMenuItem(), quit);
         MenuItem pause = item("Pause / resume (Space)", "pauseItem", null, toolBar::togglePause);
         MenuItem find = item("Find process", "findItem", "Shortcut+F", tableView::focusFilter);
-        Menu view = new Menu("View", null, pause, find);
+        MenuItem shared = item("Shared memory (scan all processes)", "sharedMemoryItem", null,
+                visuals::scanSharedMemory);
+        Menu view = new Menu("View", null, pause, find, shared);
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menuBar");
         return bar;
@@ -265,6 +267,7 @@ public final class MainWindow {
     /** Stops what the window started: the live subscription, the preparer thread and the metrics server. Idempotent. */
     public void close() {
         statusBar.close();
+        visuals.close();
         livePreparer.close();
         if (liveSubscription != null) {
             try {

@@ -8,6 +8,9 @@ import io.herakles.procmem.ui.charts.GroupCpuHistory;
 import io.herakles.procmem.ui.charts.HeaderTilesView;
 import io.herakles.procmem.ui.details.DetailsView;
 import io.herakles.procmem.ui.details.ProcessHistory;
+import io.herakles.procmem.ui.common.FxExecutor;
+import io.herakles.procmem.ui.maps.MapsView;
+import io.herakles.procmem.ui.maps.SharedMemoryView;
 import io.herakles.procmem.ui.store.SnapshotStore;
 import io.herakles.procmem.ui.treemap.TreemapView;
 import javafx.scene.Node;
@@ -16,7 +19,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * The visual views beside the table — header tiles, treemap, CPU chart, process details — wired
+ * The visual views beside the table — header tiles, treemap, CPU chart, shared memory, process
+ * details with its memory maps — wired
  * to the store: they show the store's snapshot and metric, a treemap click selects the process
  * (and so the table row), and the selected process's details follow the selection. Keeps the
  * per-process history the details pane draws (a file gets its own, the live one is kept); the CPU chart restarts when the window switches
@@ -33,6 +37,9 @@ final class VisualViews {
     private final TreemapView treemap = new TreemapView();
     private final CpuChartView cpuChart = new CpuChartView();
     private final DetailsView details = new DetailsView();
+    private final MapsView maps;
+    private final SharedMemoryView shared;
+    private final TabPane detailTabs;
     /**
      * Since each live process was first seen; recorded by the preparer thread, also while a file is
      * shown, so "Back to live" finds it complete.
@@ -46,13 +53,24 @@ final class VisualViews {
     /** The latest result of the "ui-prepare" thread; used when the store shows its snapshot. */
     private PreparedSnapshot prepared;
 
-    VisualViews(SnapshotStore store) {
+    /** What the maps tab says while a snapshot file is shown. */
+    static final String FILE_HAS_NO_MAPS = "A snapshot file holds no memory maps, and its pids may belong to other"
+            + " processes now: Back to live to read them";
+
+    /** Index of the shared-memory tab among the visual tabs. */
+    static final int SHARED_TAB = 2;
+
+    VisualViews(SnapshotStore store, DesktopServices services, FxExecutor fx) {
         this.store = store;
         header.setId("headerTiles");
         treemap.setId("treemap");
         cpuChart.setId("cpuChart");
         details.setId("details");
-        tabs = new TabPane(tab("Memory map", treemap), tab("CPU", cpuChart));
+        maps = new MapsView(services::memoryMaps, fx);
+        maps.setId("mapsView");
+        shared = new SharedMemoryView(services::sharedMemory, fx);
+        shared.setId("sharedMemory");
+        tabs = new TabPane(tab("Memory map", treemap), tab("CPU", cpuChart), tab("Shared memory", shared));
         tabs.setId("vizTabs");
         // only the selected tab's view draws each tick; the other catches up when selected
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> showTab(index.intValue()));
@@ -60,6 +78,12 @@ final class VisualViews {
         detailsScroll = new ScrollPane(details);
         detailsScroll.setFitToWidth(true);
         detailsScroll.getStyleClass().add("details-scroll");
+        Tab mapsTab = tab("Memory maps", maps);
+        mapsTab.setId("mapsTab");
+        detailTabs = new TabPane(tab("Process", detailsScroll), mapsTab);
+        detailTabs.setId("detailTabs");
+        // the maps are read only while their tab is open
+        mapsTab.selectedProperty().addListener((obs, was, now) -> maps.setOpen(now));
 
         treemap.metricProperty().bind(store.metricProperty());
         preparer = new SnapshotPreparer(treemap.frameParamsProperty().get(), store.metricProperty().get(), liveHistory);
@@ -124,6 +148,9 @@ final class VisualViews {
             cpuChart.update(ready == null ? GroupCpuHistory.sampleOf(snapshot) : ready.groupCpu());
         }
         showDetails();
+        if (snapshot != null && store.getMode() == SnapshotStore.Mode.LIVE) {
+            maps.tick(); // the app's interval; reads only while the maps tab is open
+        }
     }
 
     /**
@@ -145,6 +172,12 @@ final class VisualViews {
         ProcessSample selected = snapshot == null || pid == SnapshotStore.NO_SELECTION
                 ? null : snapshot.byPid(pid).orElse(null);
         details.show(selected, history);
+        if (store.getMode() == SnapshotStore.Mode.FILE) {
+            maps.setUnavailable(FILE_HAS_NO_MAPS);
+        } else {
+            maps.setProcess(pid == SnapshotStore.NO_SELECTION ? MapsView.NONE : pid,
+                    selected == null ? "pid " + pid : selected.name());
+        }
     }
 
     /** The history the details pane draws now (tests). */
@@ -161,7 +194,29 @@ final class VisualViews {
     }
 
     Node details() {
-        return detailsScroll;
+        return detailTabs;
+    }
+
+    /** Shows the shared-memory tab and starts a scan (View → Shared memory). */
+    void scanSharedMemory() {
+        tabs.getSelectionModel().select(SHARED_TAB);
+        shared.scan();
+    }
+
+    /** The memory maps tab's view (tests). */
+    MapsView mapsView() {
+        return maps;
+    }
+
+    /** The shared-memory view (tests). */
+    SharedMemoryView sharedMemoryView() {
+        return shared;
+    }
+
+    /** Stops the background readers. */
+    void close() {
+        maps.close();
+        shared.cancel();
     }
 
     /** The details pane (tests). */

@@ -3,6 +3,9 @@ package io.herakles.procmem.ui.app;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotPublisher;
 import io.herakles.procmem.model.SnapshotSource;
+import io.herakles.procmem.model.maps.ProcessMaps;
+import io.herakles.procmem.model.maps.ScanProgress;
+import io.herakles.procmem.model.maps.SharedMemoryReport;
 import io.herakles.procmem.runtime.PidStatus;
 import io.herakles.procmem.ui.processes.ProcessSignal;
 import io.herakles.procmem.ui.processes.ProcessTarget;
@@ -14,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import javafx.application.Platform;
 
 /**
  * {@link DesktopServices} fed from recorded snapshots: tests publish into {@link #live}, and read
@@ -135,5 +142,26 @@ final class FakeDesktopServices implements DesktopServices {
     @Override
     public boolean hasFullAccess() {
         return fullAccess;
+    }
+
+    /** What {@link #memoryMaps} answers; counts its calls and whether any ran on the FX thread. */
+    volatile IntFunction<ProcessMaps> maps = ProcessMaps::gone;
+    final AtomicInteger mapsReads = new AtomicInteger();
+    /** What {@link #sharedMemory} does. */
+    volatile Function<ScanProgress, SharedMemoryReport> shared = DesktopServices.super::sharedMemory;
+    /** Whether a memory-map read ran on the FX thread (it must not). */
+    volatile boolean mapsReadOnFxThread;
+
+    @Override
+    public ProcessMaps memoryMaps(int pid) {
+        mapsReads.incrementAndGet();
+        mapsReadOnFxThread |= Platform.isFxApplicationThread();
+        return maps.apply(pid);
+    }
+
+    @Override
+    public SharedMemoryReport sharedMemory(ScanProgress progress) {
+        mapsReadOnFxThread |= Platform.isFxApplicationThread();
+        return shared.apply(progress);
     }
 }
