@@ -88,6 +88,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void remoteImportsModelAndTheSnapshotFormat() {
+        onlyDependsOn("remote", concat(JDK, ours("remote", "model", "export.testdata"),
+                new String[] {"com.fasterxml.jackson.."}));
+    }
+
+    @Test
     void launchRunsBeforeEverythingAndImportsOnlyTheJdk() {
         onlyDependsOn("launch", concat(JDK, ours("launch")));
         noClasses().that().resideOutsideOfPackage(BASE + ".launch..")
@@ -102,7 +108,7 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAPackage(BASE + ".ui..")
                 .and().resideOutsideOfPackage(BASE + ".ui.app..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        ours("collect", "classify", "engine", "export", "cli", "health", "runtime"))
+                        ours("collect", "classify", "engine", "export", "cli", "health", "runtime", "remote"))
                 .allowEmptyShould(true);
         rule.check(classes);
     }
@@ -120,7 +126,7 @@ class ArchitectureTest {
     @Test
     void runtimeImportsNeitherCliNorUi() {
         onlyDependsOn("runtime", concat(JDK, ours("runtime", "model", "config", "health", "collect", "classify",
-                "engine", "export")));
+                "engine", "export", "remote")));
     }
 
     @Test
