@@ -1,5 +1,6 @@
 package io.herakles.procmem.ui.app;
 
+import io.herakles.procmem.remote.RemoteTarget;
 import io.herakles.procmem.ui.common.FxExecutor;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -15,6 +16,7 @@ public final class DesktopApp extends Application {
     /** Handed over from {@link #launch} to the instance JavaFX creates; written once before launch. */
     private static volatile DesktopServices launchServices;
     private static volatile Path launchSnapshot;
+    private static volatile RemoteTarget launchConnect;
 
     private MainWindow window;
 
@@ -23,8 +25,14 @@ public final class DesktopApp extends Application {
      * showing that snapshot file (as File → Open would). May be called once per JVM.
      */
     public static void launch(DesktopServices services, Path snapshotOrNull) {
+        launch(services, snapshotOrNull, null);
+    }
+
+    /** As {@link #launch(DesktopServices, Path)}; with {@code connectOrNull} the window shows that exporter. */
+    public static void launch(DesktopServices services, Path snapshotOrNull, RemoteTarget connectOrNull) {
         launchServices = Objects.requireNonNull(services, "services");
         launchSnapshot = snapshotOrNull;
+        launchConnect = connectOrNull;
         Application.launch(DesktopApp.class);
     }
 
@@ -36,6 +44,9 @@ public final class DesktopApp extends Application {
         }
         window = new MainWindow(services, new FxDialogs(), FxExecutor.fx());
         window.show(stage);
+        if (launchConnect != null) {
+            window.connect(launchConnect);
+        }
         if (launchSnapshot != null) {
             window.openSnapshot(launchSnapshot);
         }

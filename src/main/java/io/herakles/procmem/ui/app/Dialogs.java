@@ -34,4 +34,12 @@ public interface Dialogs {
 
     /** Shows an outcome to the user. */
     void info(Window owner, String title, String message);
+
+    /**
+     * File → Connect to exporter…: URL, optional user and password, optional CA file or "trust this
+     * certificate" after showing its SHA-256 fingerprint, "remember". Empty when cancelled.
+     */
+    default Optional<ConnectRequest> askConnection(Window owner) {
+        return Optional.empty();
+    }
 }

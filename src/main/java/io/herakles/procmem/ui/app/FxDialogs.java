@@ -108,4 +108,9 @@ final class FxDialogs implements Dialogs {
         alert.setHeaderText(title);
         return alert;
     }
+
+    @Override
+    public Optional<ConnectRequest> askConnection(Window owner) {
+        return new ConnectDialog(owner).showAndWait();
+    }
 }

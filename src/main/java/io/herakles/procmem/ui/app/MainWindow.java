@@ -71,6 +71,7 @@ public final class MainWindow {
     private final StatusBarView statusBar;
     private final SnapshotFileActions files;
     private final VisualViews visuals;
+    private final RemoteConnection remote;
     private final BorderPane root = new BorderPane();
     private final BackgroundPreparer<Snapshot, PreparedSnapshot> livePreparer;
     private Window window;
@@ -90,7 +91,8 @@ public final class MainWindow {
         ProcessSignalActions signals = new ProcessSignalActions(services, dialogs, this::window);
         tableView.setOnSignal(signals::request);
         this.toolBar = new MainToolBar(store, services, store::backToLive);
-        this.statusBar = new StatusBarView(store, services, dialogs, this::window);
+        this.remote = new RemoteConnection(services, dialogs, this::window, fx, RemoteConnection.defaultRememberDir());
+        this.statusBar = new StatusBarView(store, services, dialogs, this::window, remote.hostProperty());
         this.visuals = new VisualViews(store);
         layout();
         // the sampler's listener only hands over; "ui-prepare" computes, then one coalesced FX hop applies
@@ -136,7 +138,7 @@ public final class MainWindow {
 
     private void layout() {
         root.getStyleClass().add("main-window");
-        VBox top = new VBox(menuBar(), toolBar);
+        VBox top = new VBox(menuBar(), toolBar, new RemoteBanner(remote));
         if (!services.hasFullAccess()) {
             top.getChildren().add(new AccessNotice(store));
         }
@@ -149,6 +151,8 @@ public final class MainWindow {
         SplitPane center = new SplitPane(tableView, side);
         center.setId("mainSplit");
         center.setDividerPositions(0.6);
+        // while another machine cannot be read, its last data stays visible but greyed
+        center.opacityProperty().bind(Bindings.when(remote.failing()).then(0.45).otherwise(1.0));
         SplitPane.setResizableWithParent(side, false);
         root.setCenter(center);
         root.setBottom(statusBar);
@@ -159,8 +163,12 @@ public final class MainWindow {
         MenuItem export = item("Export snapshot…", "exportItem", "Shortcut+E", files::exportSnapshot);
         MenuItem back = item("Back to live", "backToLiveItem", "Shortcut+L", store::backToLive);
         back.disableProperty().bind(store.modeProperty().isEqualTo(SnapshotStore.Mode.LIVE));
+        MenuItem connect = item("Connect to exporter…", "connectItem", "Shortcut+K", remote::askAndConnect);
+        MenuItem thisMachine = item("Back to this machine", "backToThisMachineItem", null, remote::backToThisMachine);
+        thisMachine.disableProperty().bind(remote.hostProperty().isEmpty());
         MenuItem quit = item("Quit", "quitItem", "Shortcut+Q", () -> window().hide());
-        Menu file = new Menu("File", null, open, export, back, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, export, back, new SeparatorMenuItem(), connect, thisMachine,
+                new SeparatorMenuItem(), quit);
         MenuItem pause = item("Pause / resume (Space)", "pauseItem", null, toolBar::togglePause);
         MenuItem find = item("Find process", "findItem", "Shortcut+F", tableView::focusFilter);
         Menu view = new Menu("View", null, pause, find);
@@ -205,7 +213,7 @@ public final class MainWindow {
             e.consume();
         });
         stage.titleProperty().bind(Bindings.createStringBinding(this::title,
-                store.modeProperty(), store.fileNameProperty(), store.pausedProperty()));
+                store.modeProperty(), store.fileNameProperty(), store.pausedProperty(), remote.hostProperty()));
         stage.setScene(scene);
         for (int size : new int[] {32, 64, 256}) {
             URL icon = MainWindow.class.getResource(ICONS + size + ".png");
@@ -229,7 +237,8 @@ public final class MainWindow {
         if (store.getMode() == SnapshotStore.Mode.FILE) {
             return "Herakles — snapshot " + store.fileNameProperty().get();
         }
-        return store.isPaused() ? "Herakles — process memory (paused)" : "Herakles — process memory";
+        String what = remote.hostProperty().get().isEmpty() ? "process memory" : remote.hostProperty().get();
+        return store.isPaused() ? "Herakles — " + what + " (paused)" : "Herakles — " + what;
     }
 
     /** Space pauses/resumes unless the focused control uses Space itself (text, buttons, choosers). */
@@ -249,6 +258,21 @@ public final class MainWindow {
     /** Shows the snapshot in {@code file} (start-up with a file, tests); a bad file shows a dialog. */
     public boolean openSnapshot(Path file) {
         return files.open(file);
+    }
+
+    /** Shows another machine's exporter (start-up with {@code --connect}); a bad setting shows a dialog. */
+    public boolean connect(ConnectRequest request) {
+        return remote.connect(request);
+    }
+
+    /** Shows the exporter at {@code target} as the command line gave it; a bad setting shows a dialog. */
+    public boolean connect(io.herakles.procmem.remote.RemoteTarget target) {
+        return remote.connect(target, false);
+    }
+
+    /** Which machine is shown and how its connection stands (tests). */
+    RemoteConnection remote() {
+        return remote;
     }
 
     /** The pure, JavaFX-free work for one live snapshot. Any thread (the "ui-prepare" thread; the benchmark). */
