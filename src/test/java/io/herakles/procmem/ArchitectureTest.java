@@ -94,6 +94,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void fleetImportsOnlyRemoteSettings() {
+        onlyDependsOn("fleet", concat(JDK, ours("fleet", "remote"), new String[] {"com.fasterxml.jackson.."}));
+    }
+
+    @Test
     void launchRunsBeforeEverythingAndImportsOnlyTheJdk() {
         onlyDependsOn("launch", concat(JDK, ours("launch")));
         noClasses().that().resideOutsideOfPackage(BASE + ".launch..")
@@ -108,7 +113,7 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAPackage(BASE + ".ui..")
                 .and().resideOutsideOfPackage(BASE + ".ui.app..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        ours("collect", "classify", "engine", "export", "cli", "health", "runtime", "remote"))
+                        ours("collect", "classify", "engine", "export", "cli", "health", "runtime", "remote", "fleet"))
                 .allowEmptyShould(true);
         rule.check(classes);
     }
