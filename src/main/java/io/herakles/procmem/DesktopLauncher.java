@@ -16,7 +16,7 @@ final class DesktopLauncher {
             return 1;
         }
         return io.herakles.procmem.ui.app.DesktopMain.run(launch.desktopConfig(), launch.snapshotFile(),
-                launch.connect());
+                launch.connect(), launch.prometheus());
     }
 
     private static boolean javaFxPresent() {

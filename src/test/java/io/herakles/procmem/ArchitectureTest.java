@@ -113,9 +113,22 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAPackage(BASE + ".ui..")
                 .and().resideOutsideOfPackage(BASE + ".ui.app..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        ours("collect", "classify", "engine", "export", "cli", "health", "runtime", "remote", "fleet"))
+                        ours("collect", "classify", "engine", "export", "cli", "health", "runtime", "remote"))
                 .allowEmptyShould(true);
         rule.check(classes);
+    }
+
+    /** The Fleet tab shows the fleet's records; reading them from Prometheus is ui.app's job. */
+    @Test
+    void uiFeaturesSeeOnlyTheFleetRecordsNotItsIo() {
+        noClasses().that().resideInAPackage(BASE + ".ui..").and().resideOutsideOfPackage(BASE + ".ui.app..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "fleet classes other than the Fleet records",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals(BASE + ".fleet")
+                                && !c.getName().equals(BASE + ".fleet.Fleet")
+                                && !c.getName().startsWith(BASE + ".fleet.Fleet$")))
+                .allowEmptyShould(true)
+                .check(classes);
     }
 
     /** The desktop's composition gets rules, engine and exporter from runtime, never on its own. */

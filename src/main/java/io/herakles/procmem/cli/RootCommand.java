@@ -65,6 +65,10 @@ final class RootCommand implements Callable<Integer> {
             + " server certificate with this SHA-256 fingerprint (colons allowed), e.g. a self-signed one.")
     String connectFingerprint;
 
+    @Option(names = "--prometheus", paramLabel = "URL", description = "Open the desktop app with the Fleet tab:"
+            + " every host's memory from this Prometheus query API (see also the fleet subcommand).")
+    String prometheus;
+
     final Map<String, String> env;
     final PrintStream out;
     final PrintStream err;
@@ -104,8 +108,10 @@ final class RootCommand implements Callable<Integer> {
         if (connect == null && (connectCredentials != null || connectCaFile != null || connectFingerprint != null)) {
             throw new UserError("--connect-credentials, --connect-ca-file and --connect-fingerprint need --connect URL");
         }
-        if (remote != null && (exporter || !hasDisplay())) {
-            throw new UserError("--connect opens the desktop app, " + (exporter ? "not the exporter"
+        RemoteTarget fleet = prometheus == null ? null : RemoteTargets.fromOptions(prometheus, null, null, null);
+        if ((remote != null || fleet != null) && (exporter || !hasDisplay())) {
+            throw new UserError((remote != null ? "--connect" : "--prometheus") + " opens the desktop app, "
+                    + (exporter ? "not the exporter"
                     : "which needs a display (DISPLAY/WAYLAND_DISPLAY unset)"));
         }
         if (exporter || !hasDisplay()) {
@@ -115,7 +121,7 @@ final class RootCommand implements Callable<Integer> {
             }
             return ExporterMode.run(config.get());
         }
-        desktopLaunch = Launch.desktop(config.get(), snapshot, remote);
+        desktopLaunch = Launch.desktop(config.get(), snapshot, remote, fleet);
         return ExitCodes.OK;
     }
 

@@ -54,6 +54,16 @@ class ConnectOptionsTest {
     }
 
     @Test
+    void prometheusOpensTheDesktopsFleetTab() {
+        Run r = run("--no-config", "--prometheus", "http://prom:9090");
+        assertThat(r.launch().opensDesktop()).as(r.stderr()).isTrue();
+        assertThat(r.launch().prometheus().base()).hasToString("http://prom:9090/");
+        assertThat(r.launch().connect()).isNull();
+        Run headless = run("--no-config", "--exporter", "--prometheus", "http://prom:9090");
+        assertThat(headless.stderr()).contains("--prometheus opens the desktop app, not the exporter");
+    }
+
+    @Test
     void misuseIsOneLine() {
         Run exporter = run("--no-config", "--exporter", "--connect", "db1:9215");
         assertThat(exporter.launch().exitCode()).isEqualTo(ExitCodes.FAILURE);

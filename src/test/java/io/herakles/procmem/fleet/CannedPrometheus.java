@@ -14,16 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * PromQL → result JSON (the {@code data.result} array); unknown queries get an empty vector. A
  * test may replace the whole reply ({@link #rawReply}) to play a server that is not Prometheus.
  */
-final class CannedPrometheus implements AutoCloseable {
+public final class CannedPrometheus implements AutoCloseable {
 
-    final Map<String, String> results = new ConcurrentHashMap<>();
-    volatile String rawContentType;
-    volatile String rawReply;
-    volatile int rawStatus = 200;
-    volatile long delayMillis;
+    public final Map<String, String> results = new ConcurrentHashMap<>();
+    public volatile String rawContentType;
+    public volatile String rawReply;
+    public volatile int rawStatus = 200;
+    public volatile long delayMillis;
     private final HttpServer server;
 
-    CannedPrometheus() throws IOException {
+    public CannedPrometheus() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -64,12 +64,12 @@ final class CannedPrometheus implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** One series: {@code {"metric": {labels}, "value": [t, "v"]}}; labels as alternating name, value. */
-    static String series(double value, String... labels) {
+    public static String series(double value, String... labels) {
         StringBuilder b = new StringBuilder("{\"metric\":{");
         for (int i = 0; i < labels.length; i += 2) {
             b.append(i == 0 ? "" : ",").append('"').append(labels[i]).append("\":\"").append(labels[i + 1]).append('"');

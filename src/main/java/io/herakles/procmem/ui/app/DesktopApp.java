@@ -17,6 +17,7 @@ public final class DesktopApp extends Application {
     private static volatile DesktopServices launchServices;
     private static volatile Path launchSnapshot;
     private static volatile RemoteTarget launchConnect;
+    private static volatile RemoteTarget launchPrometheus;
 
     private MainWindow window;
 
@@ -30,6 +31,13 @@ public final class DesktopApp extends Application {
 
     /** As {@link #launch(DesktopServices, Path)}; with {@code connectOrNull} the window shows that exporter. */
     public static void launch(DesktopServices services, Path snapshotOrNull, RemoteTarget connectOrNull) {
+        launch(services, snapshotOrNull, connectOrNull, null);
+    }
+
+    /** As above; with {@code prometheusOrNull} the window also opens the Fleet tab on that Prometheus. */
+    public static void launch(DesktopServices services, Path snapshotOrNull, RemoteTarget connectOrNull,
+            RemoteTarget prometheusOrNull) {
+        launchPrometheus = prometheusOrNull;
         launchServices = Objects.requireNonNull(services, "services");
         launchSnapshot = snapshotOrNull;
         launchConnect = connectOrNull;
@@ -49,6 +57,9 @@ public final class DesktopApp extends Application {
         }
         if (launchSnapshot != null) {
             window.openSnapshot(launchSnapshot);
+        }
+        if (launchPrometheus != null) {
+            window.openFleet(launchPrometheus);
         }
     }
 

@@ -21,6 +21,12 @@ public final class DesktopMain {
 
     /** As {@link #run(ExporterConfig, Path)}; with {@code connectOrNull} the window shows that exporter ({@code --connect}). */
     public static int run(ExporterConfig config, Path snapshotOrNull, RemoteTarget connectOrNull) {
+        return run(config, snapshotOrNull, connectOrNull, null);
+    }
+
+    /** As above; with {@code prometheusOrNull} the window opens the Fleet tab ({@code --prometheus}). */
+    public static int run(ExporterConfig config, Path snapshotOrNull, RemoteTarget connectOrNull,
+            RemoteTarget prometheusOrNull) {
         LoggingSetup.apply(config);
         LiveDesktopServices services;
         try {
@@ -30,7 +36,7 @@ public final class DesktopMain {
             return 1;
         }
         try (services) {
-            DesktopApp.launch(services, snapshotOrNull, connectOrNull);
+            DesktopApp.launch(services, snapshotOrNull, connectOrNull, prometheusOrNull);
         }
         return 0;
     }

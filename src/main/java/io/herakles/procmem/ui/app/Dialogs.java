@@ -42,4 +42,9 @@ public interface Dialogs {
     default Optional<ConnectRequest> askConnection(Window owner) {
         return Optional.empty();
     }
+
+    /** File → Open fleet…: the Prometheus URL with the same auth and trust choices as a connection. Empty when cancelled. */
+    default Optional<ConnectRequest> askFleet(Window owner) {
+        return Optional.empty();
+    }
 }

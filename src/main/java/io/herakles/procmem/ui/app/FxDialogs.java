@@ -113,4 +113,12 @@ final class FxDialogs implements Dialogs {
     public Optional<ConnectRequest> askConnection(Window owner) {
         return new ConnectDialog(owner).showAndWait();
     }
+
+    @Override
+    public Optional<ConnectRequest> askFleet(Window owner) {
+        ConnectDialog dialog = new ConnectDialog(owner);
+        dialog.setTitle("Open fleet");
+        dialog.setHeaderText("Every host's memory from Prometheus (or Thanos, Mimir, VictoriaMetrics)");
+        return dialog.showAndWait();
+    }
 }

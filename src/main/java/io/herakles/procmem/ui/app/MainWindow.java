@@ -72,6 +72,10 @@ public final class MainWindow {
     private final SnapshotFileActions files;
     private final VisualViews visuals;
     private final RemoteConnection remote;
+    private final FxExecutor fx;
+    private SplitPane mainSplit;
+    private javafx.scene.control.TabPane mainTabs;
+    private FleetTab fleetTab;
     private final BorderPane root = new BorderPane();
     private final BackgroundPreparer<Snapshot, PreparedSnapshot> livePreparer;
     private Window window;
@@ -85,6 +89,7 @@ public final class MainWindow {
     public MainWindow(DesktopServices services, Dialogs dialogs, FxExecutor fx) {
         this.services = services;
         this.dialogs = dialogs;
+        this.fx = fx;
         this.store = new SnapshotStore();
         this.files = new SnapshotFileActions(store, services, dialogs, this::window);
         this.tableView = new ProcessTableView(tableViewModel, store);
@@ -154,6 +159,7 @@ public final class MainWindow {
         // while another machine cannot be read, its last data stays visible but greyed
         center.opacityProperty().bind(Bindings.when(remote.failing()).then(0.45).otherwise(1.0));
         SplitPane.setResizableWithParent(side, false);
+        mainSplit = center;
         root.setCenter(center);
         root.setBottom(statusBar);
     }
@@ -166,9 +172,10 @@ public final class MainWindow {
         MenuItem connect = item("Connect to exporter…", "connectItem", "Shortcut+K", remote::askAndConnect);
         MenuItem thisMachine = item("Back to this machine", "backToThisMachineItem", null, remote::backToThisMachine);
         thisMachine.disableProperty().bind(remote.hostProperty().isEmpty());
+        MenuItem fleet = item("Open fleet…", "openFleetItem", null, this::askAndOpenFleet);
         MenuItem quit = item("Quit", "quitItem", "Shortcut+Q", () -> window().hide());
         Menu file = new Menu("File", null, open, export, back, new SeparatorMenuItem(), connect, thisMachine,
-                new SeparatorMenuItem(), quit);
+                fleet, new SeparatorMenuItem(), quit);
         MenuItem pause = item("Pause / resume (Space)", "pauseItem", null, toolBar::togglePause);
         MenuItem find = item("Find process", "findItem", "Shortcut+F", tableView::focusFilter);
         Menu view = new Menu("View", null, pause, find);
@@ -270,6 +277,55 @@ public final class MainWindow {
         return remote.connect(target, false);
     }
 
+    /** File → Open fleet…: asks for the Prometheus, then shows the Fleet tab. */
+    private void askAndOpenFleet() {
+        dialogs.askFleet(window()).ifPresent(request -> {
+            try {
+                openFleet(remote.target(request));
+            } catch (io.herakles.procmem.remote.RemoteException e) {
+                dialogs.error(window(), "Cannot open the fleet", e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Shows the Fleet tab for the Prometheus at {@code prometheus} ({@code --prometheus URL}); the
+     * window's processes move into a tab of their own beside it. Double-click on a host shows that
+     * host's exporter (remote attach) in the processes tab.
+     */
+    public void openFleet(io.herakles.procmem.remote.RemoteTarget prometheus) {
+        if (fleetTab == null) {
+            javafx.scene.control.Tab processes = new javafx.scene.control.Tab("Processes", mainSplit);
+            processes.setId("processesTab");
+            processes.setClosable(false);
+            fleetTab = new FleetTab(fx, this::openFleetHost);
+            fleetTab.setOnClosed(e -> {
+                fleetTab.close();
+                fleetTab = null;
+                mainTabs.getTabs().remove(processes);
+                mainTabs = null;
+                root.setCenter(mainSplit);
+            });
+            mainTabs = new javafx.scene.control.TabPane(processes, fleetTab);
+            mainTabs.setId("mainTabs");
+            root.setCenter(mainTabs);
+        }
+        mainTabs.getSelectionModel().select(fleetTab);
+        fleetTab.open(prometheus);
+    }
+
+    /** A host of the fleet (its {@code instance}, host:port) → its exporter, shown in the processes tab. */
+    private void openFleetHost(String instance) {
+        if (remote.connect(ConnectRequest.of("http://" + instance)) && mainTabs != null) {
+            mainTabs.getSelectionModel().select(0);
+        }
+    }
+
+    /** The Fleet tab, null until opened (tests). */
+    FleetTab fleetTab() {
+        return fleetTab;
+    }
+
     /** Which machine is shown and how its connection stands (tests). */
     RemoteConnection remote() {
         return remote;
@@ -289,6 +345,9 @@ public final class MainWindow {
     /** Stops what the window started: the live subscription, the preparer thread and the metrics server. Idempotent. */
     public void close() {
         statusBar.close();
+        if (fleetTab != null) {
+            fleetTab.close();
+        }
         livePreparer.close();
         if (liveSubscription != null) {
             try {

@@ -132,6 +132,16 @@ final class FakeDesktopServices implements DesktopServices {
         return real != null ? real.send(target, signal) : terminateResult;
     }
 
+    /** Every {@link #connect} asked for, in order. */
+    final List<io.herakles.procmem.remote.RemoteTarget> connected = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void connect(io.herakles.procmem.remote.RemoteTarget target,
+            java.util.function.Consumer<io.herakles.procmem.remote.RemoteStatus> status) {
+        calls.add("connect " + target.display());
+        connected.add(target);
+    }
+
     @Override
     public boolean hasFullAccess() {
         return fullAccess;

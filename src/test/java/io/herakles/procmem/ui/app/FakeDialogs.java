@@ -14,6 +14,8 @@ final class FakeDialogs implements Dialogs {
     volatile Path exportChoice;
     /** What File → Connect to exporter… answers; null = cancelled. */
     volatile ConnectRequest connectAnswer;
+    /** What File → Open fleet… answers; null = cancelled. */
+    volatile ConnectRequest fleetAnswer;
     volatile boolean confirmAnswer = true;
     final List<String> confirmations = new CopyOnWriteArrayList<>();
     final List<String> errors = new CopyOnWriteArrayList<>();
@@ -31,6 +33,11 @@ final class FakeDialogs implements Dialogs {
     @Override
     public Optional<ConnectRequest> askConnection(Window owner) {
         return Optional.ofNullable(connectAnswer);
+    }
+
+    @Override
+    public Optional<ConnectRequest> askFleet(Window owner) {
+        return Optional.ofNullable(fleetAnswer);
     }
 
     @Override
