@@ -154,6 +154,9 @@ class RemoteSnapshotSourceTest {
         good.pollOnce();
         assertThat(good.status().state()).as(good.status().message()).isEqualTo(RemoteStatus.State.CONNECTED);
         assertThat(good.latest()).isPresent();
+        assertThat(new String(SnapshotJsonWriter.toBytes(good.latest().get()), StandardCharsets.UTF_8))
+                .as("an exported remote snapshot names the host, never the credentials")
+                .contains("remote: 127.0.0.1:" + server.port()).doesNotContain("s3cret").doesNotContain("viewer");
 
         // "trust this certificate": the fingerprint seen before trusting it, then pinned
         String seen = TlsTrust.sha256(TlsTrust.peek(RemoteTarget.parse(base).base(), Duration.ofSeconds(5)));

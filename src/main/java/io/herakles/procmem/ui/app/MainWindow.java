@@ -99,6 +99,7 @@ public final class MainWindow {
         this.remote = new RemoteConnection(services, dialogs, this::window, fx, RemoteConnection.defaultRememberDir());
         this.statusBar = new StatusBarView(store, services, dialogs, this::window, remote.hostProperty());
         this.visuals = new VisualViews(store);
+        remote.hostProperty().addListener((obs, was, now) -> visuals.startNewTimeline());
         layout();
         // the sampler's listener only hands over; "ui-prepare" computes, then one coalesced FX hop applies
         this.livePreparer = new BackgroundPreparer<>(PREPARE_THREAD, this::prepare, fx, this::applyPrepared);

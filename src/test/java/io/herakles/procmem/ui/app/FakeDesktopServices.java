@@ -132,6 +132,8 @@ final class FakeDesktopServices implements DesktopServices {
         return real != null ? real.send(target, signal) : terminateResult;
     }
 
+    /** The status listener of the last {@link #connect}, for tests to play the poller. */
+    volatile java.util.function.Consumer<io.herakles.procmem.remote.RemoteStatus> lastStatusListener;
     /** Every {@link #connect} asked for, in order. */
     final List<io.herakles.procmem.remote.RemoteTarget> connected = new CopyOnWriteArrayList<>();
 
@@ -140,6 +142,7 @@ final class FakeDesktopServices implements DesktopServices {
             java.util.function.Consumer<io.herakles.procmem.remote.RemoteStatus> status) {
         calls.add("connect " + target.display());
         connected.add(target);
+        lastStatusListener = status;
     }
 
     @Override
