@@ -89,7 +89,11 @@ public final class RemoteSnapshotSource implements SnapshotSource, AutoCloseable
         if (next != null) {
             next.cancel(false);
         }
-        next = timer.schedule(this::pollAndReschedule, delay.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            next = timer.schedule(this::pollAndReschedule, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            // close() won the race: nothing more to poll
+        }
     }
 
     private void pollAndReschedule() {

@@ -15,6 +15,11 @@ import java.util.Optional;
  */
 public record RemoteTarget(URI base, Optional<Credentials> credentials, Trust trust) {
 
+    /** How long connecting may take before the server counts as unreachable. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long one request may take before the server counts as hung. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
     public RemoteTarget {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(credentials, "credentials");
@@ -92,8 +97,4 @@ public record RemoteTarget(URI base, Optional<Credentials> credentials, Trust tr
     public String toString() {
         return "RemoteTarget[" + base + credentials.map(c -> ", user=" + c.user()).orElse("") + ", " + trust + "]";
     }
-
-    /** How long one connection attempt and one request may take before the server counts as hung. */
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 }
