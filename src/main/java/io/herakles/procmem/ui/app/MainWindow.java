@@ -159,6 +159,7 @@ public final class MainWindow {
         center.setDividerPositions(0.6);
         // while another machine cannot be read, its last data stays visible but greyed
         center.opacityProperty().bind(Bindings.when(remote.failing()).then(0.45).otherwise(1.0));
+        visuals.header().opacityProperty().bind(center.opacityProperty());
         SplitPane.setResizableWithParent(side, false);
         mainSplit = center;
         root.setCenter(center);
@@ -303,12 +304,17 @@ public final class MainWindow {
             fleetTab.setOnClosed(e -> {
                 fleetTab.close();
                 fleetTab = null;
+                visuals.header().visibleProperty().unbind();
+                visuals.header().setVisible(true);
                 mainTabs.getTabs().remove(processes);
                 mainTabs = null;
                 root.setCenter(mainSplit);
             });
             mainTabs = new javafx.scene.control.TabPane(processes, fleetTab);
             mainTabs.setId("mainTabs");
+            // the header tiles describe the machine of the processes tab, not the fleet
+            visuals.header().visibleProperty().bind(mainTabs.getSelectionModel().selectedItemProperty().isEqualTo(processes));
+            visuals.header().managedProperty().bind(visuals.header().visibleProperty());
             root.setCenter(mainTabs);
         }
         mainTabs.getSelectionModel().select(fleetTab);

@@ -95,14 +95,14 @@ public final class FleetView extends BorderPane {
     }
 
     private static TableColumn<FleetHostRow, String> text(String title, Function<FleetHostRow, String> value) {
-        TableColumn<FleetHostRow, String> c = new TableColumn<>(title);
+        TableColumn<FleetHostRow, String> c = titled(new TableColumn<>(title));
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         return c;
     }
 
     private static <T extends Comparable<T>> TableColumn<FleetHostRow, T> number(String title,
             Function<FleetHostRow, T> value, Function<T, String> shown) {
-        TableColumn<FleetHostRow, T> c = new TableColumn<>(title);
+        TableColumn<FleetHostRow, T> c = titled(new TableColumn<>(title));
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         c.setSortType(TableColumn.SortType.DESCENDING);
@@ -114,6 +114,12 @@ public final class FleetView extends BorderPane {
                 setAlignment(Pos.CENTER_RIGHT);
             }
         });
+        return c;
+    }
+
+    /** The window's stylesheet shows column headers graphic-only (the process table's titles carry tooltips). */
+    private static <T> TableColumn<FleetHostRow, T> titled(TableColumn<FleetHostRow, T> c) {
+        c.setGraphic(new Label(c.getText()));
         return c;
     }
 
