@@ -96,10 +96,14 @@ class RemoteDesktopIT {
         return r;
     }
 
-    private List<Integer> shownPids(FxRobot robot) {
+    private List<Integer> shownPids(FxRobot robot) throws Exception {
         TableView<ProcessRow> table = robot.lookup("#processTable").queryTableView();
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
-                () -> table.getItems().stream().map(ProcessRow::pid).sorted().toList()));
+        return onFx(() -> table.getItems().stream().map(ProcessRow::pid).sorted().toList());
+    }
+
+    /** Reads on the FX thread; generous, as a loaded build machine can hold the FX thread for long. */
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(read));
     }
 
     private static List<Integer> filePids() {
@@ -115,9 +119,8 @@ class RemoteDesktopIT {
         }
     }
 
-    private String statusText(FxRobot robot) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
-                () -> robot.lookup("#statusBar").queryAs(StatusBar.class).getText()));
+    private String statusText(FxRobot robot) throws Exception {
+        return onFx(() -> robot.lookup("#statusBar").queryAs(StatusBar.class).getText());
     }
 
     @Test
