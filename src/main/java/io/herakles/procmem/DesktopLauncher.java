@@ -15,7 +15,8 @@ final class DesktopLauncher {
                     + " or install the desktop package");
             return 1;
         }
-        return io.herakles.procmem.ui.app.DesktopMain.run(launch.desktopConfig(), launch.snapshotFile());
+        return io.herakles.procmem.ui.app.DesktopMain.run(launch.desktopConfig(), launch.snapshotFile(),
+                launch.connect(), launch.prometheus());
     }
 
     private static boolean javaFxPresent() {

@@ -88,6 +88,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void remoteImportsModelAndTheSnapshotFormat() {
+        onlyDependsOn("remote", concat(JDK, ours("remote", "model", "export.testdata"),
+                new String[] {"com.fasterxml.jackson.."}));
+    }
+
+    @Test
+    void fleetImportsOnlyRemoteSettings() {
+        onlyDependsOn("fleet", concat(JDK, ours("fleet", "remote"), new String[] {"com.fasterxml.jackson.."}));
+    }
+
+    @Test
     void launchRunsBeforeEverythingAndImportsOnlyTheJdk() {
         onlyDependsOn("launch", concat(JDK, ours("launch")));
         noClasses().that().resideOutsideOfPackage(BASE + ".launch..")
@@ -102,9 +113,22 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAPackage(BASE + ".ui..")
                 .and().resideOutsideOfPackage(BASE + ".ui.app..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        ours("collect", "classify", "engine", "export", "cli", "health", "runtime"))
+                        ours("collect", "classify", "engine", "export", "cli", "health", "runtime", "remote"))
                 .allowEmptyShould(true);
         rule.check(classes);
+    }
+
+    /** The Fleet tab shows the fleet's records; reading them from Prometheus is ui.app's job. */
+    @Test
+    void uiFeaturesSeeOnlyTheFleetRecordsNotItsIo() {
+        noClasses().that().resideInAPackage(BASE + ".ui..").and().resideOutsideOfPackage(BASE + ".ui.app..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "fleet classes other than the Fleet records",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals(BASE + ".fleet")
+                                && !c.getName().equals(BASE + ".fleet.Fleet")
+                                && !c.getName().startsWith(BASE + ".fleet.Fleet$")))
+                .allowEmptyShould(true)
+                .check(classes);
     }
 
     /** The desktop's composition gets rules, engine and exporter from runtime, never on its own. */
@@ -120,7 +144,7 @@ class ArchitectureTest {
     @Test
     void runtimeImportsNeitherCliNorUi() {
         onlyDependsOn("runtime", concat(JDK, ours("runtime", "model", "config", "health", "collect", "classify",
-                "engine", "export")));
+                "engine", "export", "remote")));
     }
 
     @Test

@@ -1,21 +1,36 @@
 package io.herakles.procmem.cli;
 
 import io.herakles.procmem.config.ExporterConfig;
+import io.herakles.procmem.remote.RemoteTarget;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * What the command line decided: exit with a code (headless work is already done), or open the
- * desktop app with a configuration and maybe a snapshot file. Immutable.
+ * desktop app with a configuration, maybe a snapshot file and maybe another machine's exporter
+ * ({@code connect}, null for this machine) and maybe a Prometheus for the Fleet tab
+ * ({@code prometheus}). Immutable.
  */
-public record Launch(int exitCode, ExporterConfig desktopConfig, Path snapshotFile) {
+public record Launch(int exitCode, ExporterConfig desktopConfig, Path snapshotFile, RemoteTarget connect,
+        RemoteTarget prometheus) {
 
     public static Launch exit(int code) {
-        return new Launch(code, null, null);
+        return new Launch(code, null, null, null, null);
     }
 
     public static Launch desktop(ExporterConfig config, Path snapshotFile) {
-        return new Launch(0, Objects.requireNonNull(config), snapshotFile);
+        return desktop(config, snapshotFile, null);
+    }
+
+    /** The desktop app, showing the exporter at {@code connectOrNull} ({@code --connect}) when given. */
+    public static Launch desktop(ExporterConfig config, Path snapshotFile, RemoteTarget connectOrNull) {
+        return desktop(config, snapshotFile, connectOrNull, null);
+    }
+
+    /** As above; with {@code prometheusOrNull} the window opens the Fleet tab on that Prometheus ({@code --prometheus}). */
+    public static Launch desktop(ExporterConfig config, Path snapshotFile, RemoteTarget connectOrNull,
+            RemoteTarget prometheusOrNull) {
+        return new Launch(0, Objects.requireNonNull(config), snapshotFile, connectOrNull, prometheusOrNull);
     }
 
     /** True when the caller should open the desktop app. */

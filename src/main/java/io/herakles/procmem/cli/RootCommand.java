@@ -9,6 +9,7 @@ import io.herakles.procmem.config.ConfigValidator;
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.config.LoggingSetup;
 import io.herakles.procmem.config.ResolvedConfig;
+import io.herakles.procmem.remote.RemoteTarget;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Option;
                     + " (the default without a display, as upstream's herakles-proc-mem-exporter)."},
         footer = {"", Footer.LINE},
         subcommands = {CheckCommand.class, ConfigCommand.class, TestCommand.class, SubgroupsCommand.class,
-            GenerateTestdataCommand.class, BenchCommand.class, MapsCommand.class, CompletionCommand.class,
+            GenerateTestdataCommand.class, BenchCommand.class, MapsCommand.class, FleetCommand.class, CompletionCommand.class,
             ManCommand.class})
 final class RootCommand implements Callable<Integer> {
 
@@ -47,6 +48,26 @@ final class RootCommand implements Callable<Integer> {
 
     @Option(names = "--snapshot", paramLabel = "FILE", description = "Open the desktop app on a snapshot JSON file.")
     Path snapshot;
+
+    @Option(names = "--connect", paramLabel = "URL", description = "Open the desktop app on another machine's"
+            + " exporter (its /snapshot), e.g. https://server:9215; user:password@ in the URL is accepted.")
+    String connect;
+
+    @Option(names = "--connect-credentials", paramLabel = "FILE", description = "Basic-auth user and password for"
+            + " --connect: one line user:password, in a file only you can read (refused otherwise).")
+    Path connectCredentials;
+
+    @Option(names = "--connect-ca-file", paramLabel = "FILE", description = "PEM CA certificate(s) that signed the"
+            + " --connect server's certificate.")
+    Path connectCaFile;
+
+    @Option(names = "--connect-fingerprint", paramLabel = "SHA256", description = "Trust exactly the --connect"
+            + " server certificate with this SHA-256 fingerprint (colons allowed), e.g. a self-signed one.")
+    String connectFingerprint;
+
+    @Option(names = "--prometheus", paramLabel = "URL", description = "Open the desktop app with the Fleet tab:"
+            + " every host's memory from this Prometheus query API (see also the fleet subcommand).")
+    String prometheus;
 
     final Map<String, String> env;
     final PrintStream out;
@@ -82,6 +103,17 @@ final class RootCommand implements Callable<Integer> {
                     : "which needs a display (DISPLAY/WAYLAND_DISPLAY unset)")
                     + "; to serve a snapshot file use --exporter -t " + snapshot);
         }
+        RemoteTarget remote = connect == null ? null : RemoteTargets.fromOptions(connect, connectCredentials,
+                connectCaFile, connectFingerprint);
+        if (connect == null && (connectCredentials != null || connectCaFile != null || connectFingerprint != null)) {
+            throw new UserError("--connect-credentials, --connect-ca-file and --connect-fingerprint need --connect URL");
+        }
+        RemoteTarget fleet = prometheus == null ? null : RemoteTargets.fromOptions(prometheus, null, null, null);
+        if ((remote != null || fleet != null) && (exporter || !hasDisplay())) {
+            throw new UserError((remote != null ? "--connect" : "--prometheus") + " opens the desktop app, "
+                    + (exporter ? "not the exporter"
+                    : "which needs a display (DISPLAY/WAYLAND_DISPLAY unset)"));
+        }
         if (exporter || !hasDisplay()) {
             if (!exporter) {
                 err.println("No display found (DISPLAY/WAYLAND_DISPLAY unset): running as exporter."
@@ -89,7 +121,7 @@ final class RootCommand implements Callable<Integer> {
             }
             return ExporterMode.run(config.get());
         }
-        desktopLaunch = Launch.desktop(config.get(), snapshot);
+        desktopLaunch = Launch.desktop(config.get(), snapshot, remote, fleet);
         return ExitCodes.OK;
     }
 

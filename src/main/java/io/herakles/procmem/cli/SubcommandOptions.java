@@ -27,7 +27,7 @@ final class SubcommandOptions {
             "--min-uss-kb", "--parallelism", "--max-processes", "--test-data-file");
 
     /** Subcommands that read no configuration at all: they print what the command model holds. */
-    private static final Set<String> CONFIG_FREE = Set.of("completion", "man");
+    private static final Set<String> CONFIG_FREE = Set.of("completion", "man", "fleet");
 
     private static final Map<String, Set<String>> EXTRA = Map.of(
             "check", Set.of("--procfs"),

@@ -38,7 +38,6 @@ public final class RunningSystem implements AutoCloseable {
 
     /** How often {@code -t FILE} is checked for changes (a stat call; cheap). */
     static final Duration TEST_DATA_POLL = Duration.ofSeconds(1);
-    private static final byte[] NO_SNAPSHOT = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final ExporterConfig config;
     private final Rules rules;
@@ -177,8 +176,7 @@ public final class RunningSystem implements AutoCloseable {
                 .version(Version.current())
                 .health(health)
                 .route("/subgroups", "text/plain; charset=utf-8", () -> subgroups)
-                .route("/snapshot", "application/json",
-                        () -> source.latest().map(SnapshotJsonWriter::toBytes).orElse(NO_SNAPSHOT));
+                .snapshotRoute("/snapshot", SnapshotJsonWriter::toBytes);
     }
 
     /** Starts {@link #server()} on {@code bind}:{@code port}; the one-line ListenException when it cannot. */

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.health.AppConfig;
 import io.herakles.procmem.health.HealthState;
+import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotSource;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.Closeable;
@@ -120,6 +121,7 @@ public final class ExporterServer implements Closeable {
         private SSLContext sslContext;
         private Predicate<HttpExchange> gate = exchange -> true;
         private final List<Route> routes = new ArrayList<>();
+        private final Map<String, java.util.function.Function<Snapshot, byte[]>> snapshotRoutes = new LinkedHashMap<>();
 
         private Builder(ExporterConfig config, SnapshotSource source) {
             this.config = Objects.requireNonNull(config, "config");
@@ -180,6 +182,18 @@ public final class ExporterServer implements Closeable {
 
         public Builder route(String path, String contentType, java.util.function.Supplier<byte[]> body) {
             return route(new Route(path, contentType, body));
+        }
+
+        /**
+         * Serves the source's latest snapshot at {@code path} as {@code json} encodes it, with a
+         * sequence number, {@code ETag}/{@code If-None-Match} and gzip ({@link SnapshotPage}).
+         */
+        public Builder snapshotRoute(String path, java.util.function.Function<Snapshot, byte[]> json) {
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("route path must start with '/': " + path);
+            }
+            snapshotRoutes.put(path, Objects.requireNonNull(json, "json"));
+            return this;
         }
 
         /** Binds and starts serving; the one-line {@link ListenException} when the socket cannot be opened. */
@@ -266,6 +280,11 @@ public final class ExporterServer implements Closeable {
                 }
                 pages.put(r.path(), (exchange, head) -> Router.send(exchange, 200, r.contentType(), r.body().get(), head));
             }
+            snapshotRoutes.forEach((path, json) -> {
+                if (pages.putIfAbsent(path, new SnapshotPage(source, json)) != null) {
+                    throw new IllegalArgumentException("route already served: " + path);
+                }
+            });
             return pages;
         }
 

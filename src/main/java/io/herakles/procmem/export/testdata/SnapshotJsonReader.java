@@ -72,6 +72,34 @@ public final class SnapshotJsonReader {
     }
 
     /**
+     * Reads a snapshot received over HTTP (an exporter's {@code /snapshot}): as a file, except that
+     * a {@code version} whose major number is above this build's is refused with a message saying
+     * so (a newer exporter may have changed what fields mean). {@code shown} prefixes messages.
+     */
+    public static Snapshot readBody(byte[] body, String shown, String source, Instant fallbackTakenAt)
+            throws SnapshotFileException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw notJson(shown, e);
+        } catch (IOException e) {
+            throw unreadable(shown, e);
+        }
+        JsonNode version = root == null ? null : root.get(VERSION);
+        if (version != null && version.isTextual() && majorVersion(version.asText()) > majorVersion(FORMAT_VERSION)) {
+            throw new SnapshotFileException(shown + ": snapshot format " + version.asText()
+                    + " is newer than this version of Herakles reads (" + FORMAT_VERSION + "); update Herakles");
+        }
+        return fromTree(root, shown, source, fallbackTakenAt);
+    }
+
+    private static int majorVersion(String version) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{1,6})").matcher(version.strip());
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /**
      * Validates an already parsed document. {@code shown} prefixes error messages,
      * {@code fallbackTakenAt} is used when {@code generated_at} is not a parsable time.
      */

@@ -1,5 +1,6 @@
 package io.herakles.procmem.ui.app;
 
+import io.herakles.procmem.remote.RemoteTarget;
 import io.herakles.procmem.ui.common.FxExecutor;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -15,6 +16,8 @@ public final class DesktopApp extends Application {
     /** Handed over from {@link #launch} to the instance JavaFX creates; written once before launch. */
     private static volatile DesktopServices launchServices;
     private static volatile Path launchSnapshot;
+    private static volatile RemoteTarget launchConnect;
+    private static volatile RemoteTarget launchPrometheus;
 
     private MainWindow window;
 
@@ -23,8 +26,21 @@ public final class DesktopApp extends Application {
      * showing that snapshot file (as File → Open would). May be called once per JVM.
      */
     public static void launch(DesktopServices services, Path snapshotOrNull) {
+        launch(services, snapshotOrNull, null);
+    }
+
+    /** As {@link #launch(DesktopServices, Path)}; with {@code connectOrNull} the window shows that exporter. */
+    public static void launch(DesktopServices services, Path snapshotOrNull, RemoteTarget connectOrNull) {
+        launch(services, snapshotOrNull, connectOrNull, null);
+    }
+
+    /** As above; with {@code prometheusOrNull} the window also opens the Fleet tab on that Prometheus. */
+    public static void launch(DesktopServices services, Path snapshotOrNull, RemoteTarget connectOrNull,
+            RemoteTarget prometheusOrNull) {
+        launchPrometheus = prometheusOrNull;
         launchServices = Objects.requireNonNull(services, "services");
         launchSnapshot = snapshotOrNull;
+        launchConnect = connectOrNull;
         Application.launch(DesktopApp.class);
     }
 
@@ -36,8 +52,14 @@ public final class DesktopApp extends Application {
         }
         window = new MainWindow(services, new FxDialogs(), FxExecutor.fx());
         window.show(stage);
+        if (launchConnect != null) {
+            window.connect(launchConnect);
+        }
         if (launchSnapshot != null) {
             window.openSnapshot(launchSnapshot);
+        }
+        if (launchPrometheus != null) {
+            window.openFleet(launchPrometheus);
         }
     }
 

@@ -2,6 +2,7 @@ package io.herakles.procmem.ui.app;
 
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.config.LoggingSetup;
+import io.herakles.procmem.remote.RemoteTarget;
 import io.herakles.procmem.runtime.StartupException;
 import java.nio.file.Path;
 
@@ -15,6 +16,17 @@ public final class DesktopMain {
      * or 1 after one line when the engine cannot start (a {@code procfs} that is no proc filesystem).
      */
     public static int run(ExporterConfig config, Path snapshotOrNull) {
+        return run(config, snapshotOrNull, null);
+    }
+
+    /** As {@link #run(ExporterConfig, Path)}; with {@code connectOrNull} the window shows that exporter ({@code --connect}). */
+    public static int run(ExporterConfig config, Path snapshotOrNull, RemoteTarget connectOrNull) {
+        return run(config, snapshotOrNull, connectOrNull, null);
+    }
+
+    /** As above; with {@code prometheusOrNull} the window opens the Fleet tab ({@code --prometheus}). */
+    public static int run(ExporterConfig config, Path snapshotOrNull, RemoteTarget connectOrNull,
+            RemoteTarget prometheusOrNull) {
         LoggingSetup.apply(config);
         LiveDesktopServices services;
         try {
@@ -24,7 +36,7 @@ public final class DesktopMain {
             return 1;
         }
         try (services) {
-            DesktopApp.launch(services, snapshotOrNull);
+            DesktopApp.launch(services, snapshotOrNull, connectOrNull, prometheusOrNull);
         }
         return 0;
     }

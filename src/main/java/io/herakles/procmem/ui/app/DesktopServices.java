@@ -5,6 +5,9 @@ import io.herakles.procmem.model.SnapshotSource;
 import io.herakles.procmem.model.maps.ProcessMaps;
 import io.herakles.procmem.model.maps.ScanProgress;
 import io.herakles.procmem.model.maps.SharedMemoryReport;
+import io.herakles.procmem.remote.RemoteException;
+import io.herakles.procmem.remote.RemoteStatus;
+import io.herakles.procmem.remote.RemoteTarget;
 import io.herakles.procmem.runtime.PidStatus;
 import io.herakles.procmem.ui.processes.ProcessSignal;
 import io.herakles.procmem.ui.processes.ProcessTarget;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything the desktop window needs from outside the UI: the live snapshot source and its
@@ -100,5 +104,24 @@ public interface DesktopServices {
      */
     default SharedMemoryReport sharedMemory(ScanProgress progress) {
         return new SharedMemoryReport(List.of(), 0, 0, 0, false, Duration.ZERO);
+    }
+
+    /**
+     * Shows another machine: from now on {@link #liveSource()} carries the snapshots of the exporter
+     * at {@code target}, polled at {@link #interval()}; {@code status} hears how the connection
+     * stands after every request (on the poller's thread). Interval, pause and resume then act on the
+     * polling; process signals are refused (the processes run elsewhere). A setting that cannot work
+     * (a CA file that is not one) throws with a one-line message.
+     */
+    default void connect(RemoteTarget target, Consumer<RemoteStatus> status) throws RemoteException {
+        throw new RemoteException("this build cannot show other machines");
+    }
+
+    /** "Back to this machine": stops polling the remote exporter; the live source shows this machine again. */
+    default void disconnect() {}
+
+    /** The other machine shown, empty while this machine is. */
+    default Optional<RemoteTarget> remoteTarget() {
+        return Optional.empty();
     }
 }

@@ -34,4 +34,17 @@ public interface Dialogs {
 
     /** Shows an outcome to the user. */
     void info(Window owner, String title, String message);
+
+    /**
+     * File → Connect to exporter…: URL, optional user and password, optional CA file or "trust this
+     * certificate" after showing its SHA-256 fingerprint, "remember". Empty when cancelled.
+     */
+    default Optional<ConnectRequest> askConnection(Window owner) {
+        return Optional.empty();
+    }
+
+    /** File → Open fleet…: the Prometheus URL with the same auth and trust choices as a connection. Empty when cancelled. */
+    default Optional<ConnectRequest> askFleet(Window owner) {
+        return Optional.empty();
+    }
 }

@@ -108,4 +108,17 @@ final class FxDialogs implements Dialogs {
         alert.setHeaderText(title);
         return alert;
     }
+
+    @Override
+    public Optional<ConnectRequest> askConnection(Window owner) {
+        return new ConnectDialog(owner).showAndWait();
+    }
+
+    @Override
+    public Optional<ConnectRequest> askFleet(Window owner) {
+        ConnectDialog dialog = new ConnectDialog(owner);
+        dialog.setTitle("Open fleet");
+        dialog.setHeaderText("Every host's memory from Prometheus (or Thanos, Mimir, VictoriaMetrics)");
+        return dialog.showAndWait();
+    }
 }

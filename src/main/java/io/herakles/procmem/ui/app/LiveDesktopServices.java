@@ -9,6 +9,10 @@ import io.herakles.procmem.model.SnapshotSource;
 import io.herakles.procmem.model.maps.ProcessMaps;
 import io.herakles.procmem.model.maps.ScanProgress;
 import io.herakles.procmem.model.maps.SharedMemoryReport;
+import io.herakles.procmem.remote.RemoteException;
+import io.herakles.procmem.remote.RemoteSnapshotSource;
+import io.herakles.procmem.remote.RemoteStatus;
+import io.herakles.procmem.remote.RemoteTarget;
 import io.herakles.procmem.runtime.LiveControl;
 import io.herakles.procmem.runtime.MemoryMaps;
 import io.herakles.procmem.runtime.PidStatus;
@@ -22,11 +26,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The real {@link DesktopServices}: the live engine and the embedded exporter of the one runtime
  * composition ({@link RunningSystem}, the same that serves {@code --exporter}), snapshot JSON files,
- * process signals and memory maps ({@link MemoryMaps}). Owns the running system; {@link #close()} stops it.
+ * process signals and memory maps ({@link MemoryMaps}); another machine's exporter through a
+ * {@link HostSwitch}. Owns the running system; {@link #close()} stops it.
  */
 public final class LiveDesktopServices implements DesktopServices, AutoCloseable {
 
@@ -38,6 +44,7 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
     private final LiveControl live;
     private final ProcessSignaller signaller;
     private final MemoryMaps maps;
+    private final HostSwitch hosts;
 
     /** Starts the live engine; a custom rules file that is broken leaves the built-in rules (see {@link #rulesProblem()}). */
     public LiveDesktopServices(ExporterConfig config) {
@@ -46,6 +53,7 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
         this.live = system.live().orElseThrow();
         this.signaller = new ProcessSignaller(new ProcessStatusReader(config));
         this.maps = new MemoryMaps(config);
+        this.hosts = new HostSwitch(system.source());
     }
 
     @Override
@@ -55,27 +63,42 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
 
     @Override
     public SnapshotSource liveSource() {
-        return system.source();
+        return hosts;
     }
 
     @Override
     public Duration interval() {
-        return live.interval();
+        return hosts.remote().map(RemoteSnapshotSource::interval).orElseGet(live::interval);
     }
 
     @Override
     public void setInterval(Duration interval) {
-        live.setInterval(interval);
+        hosts.remote().ifPresentOrElse(r -> r.setInterval(interval), () -> live.setInterval(interval));
     }
 
     @Override
     public void pause() {
-        live.pause();
+        hosts.remote().ifPresentOrElse(RemoteSnapshotSource::pause, live::pause);
     }
 
     @Override
     public void resume() {
-        live.resume();
+        hosts.remote().ifPresentOrElse(RemoteSnapshotSource::resume, live::resume);
+    }
+
+    @Override
+    public void connect(RemoteTarget target, Consumer<RemoteStatus> status) throws RemoteException {
+        hosts.connect(target, live.interval(), status);
+    }
+
+    @Override
+    public void disconnect() {
+        hosts.disconnect();
+    }
+
+    @Override
+    public Optional<RemoteTarget> remoteTarget() {
+        return hosts.remote().map(RemoteSnapshotSource::target);
     }
 
     @Override
@@ -126,11 +149,17 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
 
     @Override
     public PidStatus pidStatus(int pid) {
-        return signaller.status(pid);
+        // a pid of another machine says nothing about this one's
+        return hosts.remote().isPresent() ? PidStatus.exited() : signaller.status(pid);
     }
 
     @Override
     public TerminationResult terminate(ProcessTarget target, ProcessSignal signal) {
+        Optional<RemoteTarget> remote = remoteTarget();
+        if (remote.isPresent()) {
+            return TerminationResult.refused("process " + target.pid() + " runs on " + remote.get().display()
+                    + "; signals go only to processes of this machine");
+        }
         return signaller.send(target, signal);
     }
 
@@ -151,6 +180,7 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
 
     @Override
     public void close() {
+        hosts.close();
         system.close();
     }
 }

@@ -71,6 +71,11 @@ public final class MainWindow {
     private final StatusBarView statusBar;
     private final SnapshotFileActions files;
     private final VisualViews visuals;
+    private final RemoteConnection remote;
+    private final FxExecutor fx;
+    private SplitPane mainSplit;
+    private javafx.scene.control.TabPane mainTabs;
+    private FleetTab fleetTab;
     private final BorderPane root = new BorderPane();
     private final BackgroundPreparer<Snapshot, PreparedSnapshot> livePreparer;
     private Window window;
@@ -84,14 +89,17 @@ public final class MainWindow {
     public MainWindow(DesktopServices services, Dialogs dialogs, FxExecutor fx) {
         this.services = services;
         this.dialogs = dialogs;
+        this.fx = fx;
         this.store = new SnapshotStore();
         this.files = new SnapshotFileActions(store, services, dialogs, this::window);
         this.tableView = new ProcessTableView(tableViewModel, store);
         ProcessSignalActions signals = new ProcessSignalActions(services, dialogs, this::window);
         tableView.setOnSignal(signals::request);
         this.toolBar = new MainToolBar(store, services, store::backToLive);
-        this.statusBar = new StatusBarView(store, services, dialogs, this::window);
+        this.remote = new RemoteConnection(services, dialogs, this::window, fx, RemoteConnection.defaultRememberDir());
+        this.statusBar = new StatusBarView(store, services, dialogs, this::window, remote.hostProperty());
         this.visuals = new VisualViews(store, services, fx);
+        remote.hostProperty().addListener((obs, was, now) -> visuals.startNewTimeline());
         layout();
         // the sampler's listener only hands over; "ui-prepare" computes, then one coalesced FX hop applies
         this.livePreparer = new BackgroundPreparer<>(PREPARE_THREAD, this::prepare, fx, this::applyPrepared);
@@ -136,7 +144,7 @@ public final class MainWindow {
 
     private void layout() {
         root.getStyleClass().add("main-window");
-        VBox top = new VBox(menuBar(), toolBar);
+        VBox top = new VBox(menuBar(), toolBar, new RemoteBanner(remote));
         if (!services.hasFullAccess()) {
             top.getChildren().add(new AccessNotice(store));
         }
@@ -149,7 +157,11 @@ public final class MainWindow {
         SplitPane center = new SplitPane(tableView, side);
         center.setId("mainSplit");
         center.setDividerPositions(0.6);
+        // while another machine cannot be read, its last data stays visible but greyed
+        center.opacityProperty().bind(Bindings.when(remote.failing()).then(0.45).otherwise(1.0));
+        visuals.header().opacityProperty().bind(center.opacityProperty());
         SplitPane.setResizableWithParent(side, false);
+        mainSplit = center;
         root.setCenter(center);
         root.setBottom(statusBar);
     }
@@ -159,8 +171,13 @@ public final class MainWindow {
         MenuItem export = item("Export snapshot…", "exportItem", "Shortcut+E", files::exportSnapshot);
         MenuItem back = item("Back to live", "backToLiveItem", "Shortcut+L", store::backToLive);
         back.disableProperty().bind(store.modeProperty().isEqualTo(SnapshotStore.Mode.LIVE));
+        MenuItem connect = item("Connect to exporter…", "connectItem", "Shortcut+K", remote::askAndConnect);
+        MenuItem thisMachine = item("Back to this machine", "backToThisMachineItem", null, remote::backToThisMachine);
+        thisMachine.disableProperty().bind(remote.hostProperty().isEmpty());
+        MenuItem fleet = item("Open fleet…", "openFleetItem", null, this::askAndOpenFleet);
         MenuItem quit = item("Quit", "quitItem", "Shortcut+Q", () -> window().hide());
-        Menu file = new Menu("File", null, open, export, back, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, export, back, new SeparatorMenuItem(), connect, thisMachine,
+                fleet, new SeparatorMenuItem(), quit);
         MenuItem pause = item("Pause / resume (Space)", "pauseItem", null, toolBar::togglePause);
         MenuItem find = item("Find process", "findItem", "Shortcut+F", tableView::focusFilter);
         MenuItem shared = item("Shared memory (scan all processes)", "sharedMemoryItem", null,
@@ -207,7 +224,7 @@ public final class MainWindow {
             e.consume();
         });
         stage.titleProperty().bind(Bindings.createStringBinding(this::title,
-                store.modeProperty(), store.fileNameProperty(), store.pausedProperty()));
+                store.modeProperty(), store.fileNameProperty(), store.pausedProperty(), remote.hostProperty()));
         stage.setScene(scene);
         for (int size : new int[] {32, 64, 256}) {
             URL icon = MainWindow.class.getResource(ICONS + size + ".png");
@@ -231,7 +248,8 @@ public final class MainWindow {
         if (store.getMode() == SnapshotStore.Mode.FILE) {
             return "Herakles — snapshot " + store.fileNameProperty().get();
         }
-        return store.isPaused() ? "Herakles — process memory (paused)" : "Herakles — process memory";
+        String what = remote.hostProperty().get().isEmpty() ? "process memory" : remote.hostProperty().get();
+        return store.isPaused() ? "Herakles — " + what + " (paused)" : "Herakles — " + what;
     }
 
     /** Space pauses/resumes unless the focused control uses Space itself (text, buttons, choosers). */
@@ -253,6 +271,75 @@ public final class MainWindow {
         return files.open(file);
     }
 
+    /** Shows another machine's exporter (start-up with {@code --connect}); a bad setting shows a dialog. */
+    public boolean connect(ConnectRequest request) {
+        return remote.connect(request);
+    }
+
+    /** Shows the exporter at {@code target} as the command line gave it; a bad setting shows a dialog. */
+    public boolean connect(io.herakles.procmem.remote.RemoteTarget target) {
+        return remote.connect(target, false);
+    }
+
+    /** File → Open fleet…: asks for the Prometheus, then shows the Fleet tab. */
+    private void askAndOpenFleet() {
+        dialogs.askFleet(window()).ifPresent(request -> {
+            try {
+                openFleet(remote.target(request));
+            } catch (io.herakles.procmem.remote.RemoteException e) {
+                dialogs.error(window(), "Cannot open the fleet", e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Shows the Fleet tab for the Prometheus at {@code prometheus} ({@code --prometheus URL}); the
+     * window's processes move into a tab of their own beside it. Double-click on a host shows that
+     * host's exporter (remote attach) in the processes tab.
+     */
+    public void openFleet(io.herakles.procmem.remote.RemoteTarget prometheus) {
+        if (fleetTab == null) {
+            javafx.scene.control.Tab processes = new javafx.scene.control.Tab("Processes", mainSplit);
+            processes.setId("processesTab");
+            processes.setClosable(false);
+            fleetTab = new FleetTab(fx, this::openFleetHost);
+            fleetTab.setOnClosed(e -> {
+                fleetTab.close();
+                fleetTab = null;
+                visuals.header().visibleProperty().unbind();
+                visuals.header().setVisible(true);
+                mainTabs.getTabs().remove(processes);
+                mainTabs = null;
+                root.setCenter(mainSplit);
+            });
+            mainTabs = new javafx.scene.control.TabPane(processes, fleetTab);
+            mainTabs.setId("mainTabs");
+            // the header tiles describe the machine of the processes tab, not the fleet
+            visuals.header().visibleProperty().bind(mainTabs.getSelectionModel().selectedItemProperty().isEqualTo(processes));
+            visuals.header().managedProperty().bind(visuals.header().visibleProperty());
+            root.setCenter(mainTabs);
+        }
+        mainTabs.getSelectionModel().select(fleetTab);
+        fleetTab.open(prometheus);
+    }
+
+    /** A host of the fleet (its {@code instance}, host:port) → its exporter, shown in the processes tab. */
+    private void openFleetHost(String instance) {
+        if (remote.connect(ConnectRequest.of("http://" + instance)) && mainTabs != null) {
+            mainTabs.getSelectionModel().select(0);
+        }
+    }
+
+    /** The Fleet tab, null until opened (tests). */
+    FleetTab fleetTab() {
+        return fleetTab;
+    }
+
+    /** Which machine is shown and how its connection stands (tests). */
+    RemoteConnection remote() {
+        return remote;
+    }
+
     /** The pure, JavaFX-free work for one live snapshot. Any thread (the "ui-prepare" thread; the benchmark). */
     PreparedSnapshot prepare(Snapshot snapshot) {
         return visuals.preparer().prepare(snapshot);
@@ -268,6 +355,9 @@ public final class MainWindow {
     public void close() {
         statusBar.close();
         visuals.close();
+        if (fleetTab != null) {
+            fleetTab.close();
+        }
         livePreparer.close();
         if (liveSubscription != null) {
             try {

@@ -54,6 +54,12 @@ final class ProcessSignalActions {
 
     private void confirmAndSend(ProcessTarget target, ProcessSignal signal) {
         String nothingSent = signal.verb() + " " + target.name() + ": nothing sent";
+        if (services.remoteTarget().isPresent()) {
+            // the same pid here is another process: never look it up or signal it
+            dialogs.info(owner.get(), nothingSent, "Process " + target.pid() + " runs on "
+                    + services.remoteTarget().get().display() + "; signals go only to processes of this machine.");
+            return;
+        }
         PidStatus now = services.pidStatus(target.pid());
         TargetState state = TargetState.of(target, now);
         if (state != TargetState.SAME) {

@@ -4,6 +4,7 @@ import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.ui.store.SnapshotStore;
 import java.io.IOException;
 import java.util.function.Supplier;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.stage.Window;
@@ -26,7 +27,12 @@ final class StatusBarView extends StatusBar {
     private MetricsServer server;
     private boolean reverting;
 
-    StatusBarView(SnapshotStore store, DesktopServices services, Dialogs dialogs, Supplier<Window> owner) {
+    private final ObservableStringValue host;
+
+    /** {@code host} names the machine shown ({@code host:port}), empty for this machine. */
+    StatusBarView(SnapshotStore store, DesktopServices services, Dialogs dialogs, Supplier<Window> owner,
+            ObservableStringValue host) {
+        this.host = host;
         this.services = services;
         this.dialogs = dialogs;
         this.owner = owner;
@@ -47,10 +53,12 @@ final class StatusBarView extends StatusBar {
         store.currentSnapshotProperty().addListener((obs, old, snapshot) -> show(snapshot, store));
         store.modeProperty().addListener((obs, old, mode) -> show(store.getCurrentSnapshot(), store));
         store.pausedProperty().addListener((obs, was, paused) -> show(store.getCurrentSnapshot(), store));
+        host.addListener((obs, was, now) -> show(store.getCurrentSnapshot(), store));
     }
 
     private void show(Snapshot snapshot, SnapshotStore store) {
-        setText(StatusText.of(snapshot, store.getMode(), store.isPaused(), store.fileNameProperty().get()));
+        String machine = host.get().isEmpty() || store.getMode() != SnapshotStore.Mode.LIVE ? "" : host.get() + " — ";
+        setText(machine + StatusText.of(snapshot, store.getMode(), store.isPaused(), store.fileNameProperty().get()));
         processCount.setText(snapshot == null ? "" : snapshot.processes().size() + " processes");
     }
 

@@ -114,6 +114,15 @@ final class VisualViews {
         show(store.getCurrentSnapshot());
     }
 
+    /**
+     * Another machine is shown now (or this one again): its processes and groups are another
+     * timeline, so the per-process histories and the CPU chart start afresh. FX thread.
+     */
+    void startNewTimeline() {
+        liveHistory.clear();
+        cpuChart.clear();
+    }
+
     private void showTab(int index) {
         if (preparer != null) {
             preparer.setTreemapShown(index == 0);

@@ -139,6 +139,19 @@ final class FakeDesktopServices implements DesktopServices {
         return real != null ? real.send(target, signal) : terminateResult;
     }
 
+    /** The status listener of the last {@link #connect}, for tests to play the poller. */
+    volatile java.util.function.Consumer<io.herakles.procmem.remote.RemoteStatus> lastStatusListener;
+    /** Every {@link #connect} asked for, in order. */
+    final List<io.herakles.procmem.remote.RemoteTarget> connected = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void connect(io.herakles.procmem.remote.RemoteTarget target,
+            java.util.function.Consumer<io.herakles.procmem.remote.RemoteStatus> status) {
+        calls.add("connect " + target.display());
+        connected.add(target);
+        lastStatusListener = status;
+    }
+
     @Override
     public boolean hasFullAccess() {
         return fullAccess;

@@ -12,6 +12,10 @@ final class FakeDialogs implements Dialogs {
 
     volatile Path openChoice;
     volatile Path exportChoice;
+    /** What File → Connect to exporter… answers; null = cancelled. */
+    volatile ConnectRequest connectAnswer;
+    /** What File → Open fleet… answers; null = cancelled. */
+    volatile ConnectRequest fleetAnswer;
     volatile boolean confirmAnswer = true;
     final List<String> confirmations = new CopyOnWriteArrayList<>();
     final List<String> errors = new CopyOnWriteArrayList<>();
@@ -24,6 +28,16 @@ final class FakeDialogs implements Dialogs {
     @Override
     public Optional<Path> chooseSnapshotToOpen(Window owner) {
         return Optional.ofNullable(openChoice);
+    }
+
+    @Override
+    public Optional<ConnectRequest> askConnection(Window owner) {
+        return Optional.ofNullable(connectAnswer);
+    }
+
+    @Override
+    public Optional<ConnectRequest> askFleet(Window owner) {
+        return Optional.ofNullable(fleetAnswer);
     }
 
     @Override

@@ -1,0 +1,144 @@
+package io.herakles.procmem.ui.fleet;
+
+import io.herakles.procmem.ui.common.Formats;
+import java.util.Comparator;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The Fleet tab's content: a filter field, Refresh and a status line; the treemap above the host
+ * table (sortable by any column, absent figures sorted first and shown as "—"). Double-click on a
+ * host (table or treemap) → {@code onOpenHost} with its instance. FX thread only.
+ */
+public final class FleetView extends BorderPane {
+
+    private final FleetViewModel model;
+    private final TableView<FleetHostRow> table = new TableView<>();
+    private final FleetTreemapView treemap;
+    private Consumer<String> onOpenHost = instance -> { };
+
+    public FleetView(FleetViewModel model, Runnable refresh) {
+        this.model = model;
+        setId("fleetView");
+        TextField filter = new TextField();
+        filter.setId("fleetFilter");
+        filter.setPromptText("filter: job=db  env=prod  instance~10.0.  or any text");
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        Button refreshButton = new Button("Refresh");
+        refreshButton.setId("fleetRefresh");
+        refreshButton.setOnAction(e -> refresh.run());
+        Label status = new Label();
+        status.setId("fleetStatus");
+        status.textProperty().bind(model.statusProperty());
+        HBox bar = new HBox(8, filter, refreshButton, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6));
+        setTop(bar);
+
+        treemap = new FleetTreemapView(model);
+        treemap.setOnOpenHost(i -> onOpenHost.accept(i));
+        buildTable();
+        SplitPane split = new SplitPane(treemap, table);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        setCenter(split);
+    }
+
+    /** What a double-click on a host does (remote attach). */
+    public void setOnOpenHost(Consumer<String> action) {
+        this.onOpenHost = action;
+    }
+
+    private void buildTable() {
+        table.setId("fleetHosts");
+        table.setPlaceholder(new Label("No hosts"));
+        table.getColumns().add(text("Instance", FleetHostRow::instance));
+        table.getColumns().add(text("Job", FleetHostRow::job));
+        table.getColumns().add(text("Up", FleetHostRow::up));
+        table.getColumns().add(number("Processes", FleetHostRow::processes, v -> Long.toString(v)));
+        table.getColumns().add(number("Mem used", FleetHostRow::memoryUsed, Formats::bytes));
+        table.getColumns().add(number("Mem total", FleetHostRow::memoryTotal, Formats::bytes));
+        table.getColumns().add(number("CPU (cores)", FleetHostRow::cpuCores, v -> String.format(java.util.Locale.ROOT, "%.2f", v)));
+        table.getColumns().add(number("USS", FleetHostRow::uss, Formats::bytes));
+        table.getColumns().add(text("Largest subgroups", FleetHostRow::largest));
+        table.getColumns().add(withText(number("Grew most 1h", FleetHostRow::grew1h, Formats::bytes), FleetHostRow::grew1hText));
+        table.getColumns().add(withText(number("Grew most 24h", FleetHostRow::grew24h, Formats::bytes), FleetHostRow::grew24hText));
+        SortedList<FleetHostRow> sorted = new SortedList<>(model.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setRowFactory(t -> {
+            TableRow<FleetHostRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    onOpenHost.accept(row.getItem().instance());
+                }
+            });
+            return row;
+        });
+    }
+
+    private static TableColumn<FleetHostRow, String> text(String title, Function<FleetHostRow, String> value) {
+        TableColumn<FleetHostRow, String> c = titled(new TableColumn<>(title));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        return c;
+    }
+
+    private static <T extends Comparable<T>> TableColumn<FleetHostRow, T> number(String title,
+            Function<FleetHostRow, T> value, Function<T, String> shown) {
+        TableColumn<FleetHostRow, T> c = titled(new TableColumn<>(title));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        c.setSortType(TableColumn.SortType.DESCENDING);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? Formats.ABSENT : shown.apply(item));
+                setAlignment(Pos.CENTER_RIGHT);
+            }
+        });
+        return c;
+    }
+
+    /** The window's stylesheet shows column headers graphic-only (the process table's titles carry tooltips). */
+    private static <T> TableColumn<FleetHostRow, T> titled(TableColumn<FleetHostRow, T> c) {
+        c.setGraphic(new Label(c.getText()));
+        return c;
+    }
+
+    /** Sorted by the number, shown as the row's text. */
+    private static <T> TableColumn<FleetHostRow, T> withText(TableColumn<FleetHostRow, T> c,
+            Function<FleetHostRow, String> text) {
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                FleetHostRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(row == null ? null : text.apply(row));
+            }
+        });
+        return c;
+    }
+
+    /** The host table (tests). */
+    public TableView<FleetHostRow> table() {
+        return table;
+    }
+}

@@ -1,0 +1,131 @@
+package io.herakles.procmem.ui.fleet;
+
+import io.herakles.procmem.fleet.Fleet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Fleet tab's state: the fleet last read, the label filter, the hosts that pass it (table rows
+ * and treemap), and a one-line status ("3 hosts from http://prom:9090 at 12:03:04", or why the
+ * fleet could not be read, keeping the last one shown). FX thread only.
+ *
+ * <p>The filter is whitespace-separated terms, all of which must hold: {@code name=value} (the
+ * label {@code name}, including {@code job} and {@code instance}, equals {@code value}),
+ * {@code name~text} (contains), or plain text found in any label value.
+ */
+public final class FleetViewModel {
+
+    private final ReadOnlyObjectWrapper<Fleet> fleet = new ReadOnlyObjectWrapper<>(this, "fleet");
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ObservableList<FleetHostRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<List<Fleet.Host>> shownHosts = new ReadOnlyObjectWrapper<>(this, "shownHosts", List.of());
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ObjectProperty<Fleet.Kind> kind = new SimpleObjectProperty<>(this, "kind", Fleet.Kind.USS);
+
+    public FleetViewModel() {
+        filter.addListener((obs, old, now) -> refilter());
+    }
+
+    /** A freshly read fleet. */
+    public void show(Fleet f, String statusLine) {
+        fleet.set(f);
+        status.set(statusLine);
+        refilter();
+    }
+
+    /** The fleet could not be read: say why, keep what was shown. */
+    public void failed(String message) {
+        status.set(message);
+    }
+
+    public void loading(String message) {
+        status.set(message);
+    }
+
+    private void refilter() {
+        Fleet f = fleet.get();
+        List<Fleet.Host> kept = new ArrayList<>();
+        if (f != null) {
+            for (Fleet.Host h : f.hosts()) {
+                if (matches(h, filter.get())) {
+                    kept.add(h);
+                }
+            }
+        }
+        shownHosts.set(List.copyOf(kept));
+        rows.setAll(kept.stream().map(FleetHostRow::new).toList());
+    }
+
+    /** Whether {@code host} passes {@code filter} (see the class comment). */
+    static boolean matches(Fleet.Host host, String filter) {
+        if (filter == null || filter.isBlank()) {
+            return true;
+        }
+        Map<String, String> labels = new java.util.HashMap<>(host.labels());
+        labels.put("job", host.job());
+        labels.put("instance", host.instance());
+        for (String term : filter.strip().split("\\s+")) {
+            if (!holds(labels, term)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean holds(Map<String, String> labels, String term) {
+        int eq = term.indexOf('=');
+        int tilde = term.indexOf('~');
+        if (eq > 0 && (tilde < 0 || eq < tilde)) {
+            return term.substring(eq + 1).equals(labels.get(term.substring(0, eq)));
+        }
+        if (tilde > 0) {
+            String v = labels.get(term.substring(0, tilde));
+            return v != null && lower(v).contains(lower(term.substring(tilde + 1)));
+        }
+        String t = lower(term);
+        return labels.values().stream().anyMatch(v -> lower(v).contains(t));
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    public ReadOnlyObjectProperty<Fleet> fleetProperty() {
+        return fleet.getReadOnlyProperty();
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** The host table's rows: the hosts passing the filter. */
+    public ObservableList<FleetHostRow> rows() {
+        return rows;
+    }
+
+    /** The hosts passing the filter, for the treemap. */
+    public ReadOnlyObjectProperty<List<Fleet.Host>> shownHostsProperty() {
+        return shownHosts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The figure that sizes the treemap. */
+    public ObjectProperty<Fleet.Kind> kindProperty() {
+        return kind;
+    }
+}

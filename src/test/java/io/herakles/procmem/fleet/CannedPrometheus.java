@@ -1,0 +1,84 @@
+package io.herakles.procmem.fleet;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A local HTTP server (127.0.0.1, any free port) answering {@code /api/v1/query} from a map of
+ * PromQL → result JSON (the {@code data.result} array); unknown queries get an empty vector. A
+ * test may replace the whole reply ({@link #rawReply}) to play a server that is not Prometheus.
+ */
+public final class CannedPrometheus implements AutoCloseable {
+
+    public final Map<String, String> results = new ConcurrentHashMap<>();
+    public volatile String rawContentType;
+    public volatile String rawReply;
+    public volatile int rawStatus = 200;
+    public volatile long delayMillis;
+    private final HttpServer server;
+
+    public CannedPrometheus() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                if (delayMillis > 0) {
+                    Thread.sleep(delayMillis);
+                }
+                String type = "application/json";
+                String body;
+                int status = 200;
+                if (rawReply != null) {
+                    type = rawContentType;
+                    body = rawReply;
+                    status = rawStatus;
+                } else {
+                    String raw = exchange.getRequestURI().getRawQuery();
+                    String query = raw == null ? "" : URLDecoder.decode(raw.replaceFirst("^query=", ""),
+                            StandardCharsets.UTF_8);
+                    body = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
+                            + results.getOrDefault(query, "[]") + "}}";
+                }
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                if (type != null) {
+                    exchange.getResponseHeaders().set("Content-Type", type);
+                }
+                exchange.sendResponseHeaders(status, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "canned-prometheus");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** One series: {@code {"metric": {labels}, "value": [t, "v"]}}; labels as alternating name, value. */
+    public static String series(double value, String... labels) {
+        StringBuilder b = new StringBuilder("{\"metric\":{");
+        for (int i = 0; i < labels.length; i += 2) {
+            b.append(i == 0 ? "" : ",").append('"').append(labels[i]).append("\":\"").append(labels[i + 1]).append('"');
+        }
+        return b.append("},\"value\":[1733300000.123,\"").append(value).append("\"]}").toString();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

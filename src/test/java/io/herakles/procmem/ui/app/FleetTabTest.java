@@ -1,0 +1,102 @@
+package io.herakles.procmem.ui.app;
+
+import static io.herakles.procmem.fleet.CannedPrometheus.series;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herakles.procmem.fleet.CannedPrometheus;
+import io.herakles.procmem.fleet.FleetQueries;
+import io.herakles.procmem.remote.RemoteTarget;
+import io.herakles.procmem.ui.common.FxExecutor;
+import io.herakles.procmem.ui.fleet.FleetHostRow;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** File → Open fleet… against a canned Prometheus: hosts, filter, sort, double-click → remote attach; a bad server → status line. */
+@ExtendWith(ApplicationExtension.class)
+class FleetTabTest {
+
+    private final FakeDesktopServices services = new FakeDesktopServices();
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private CannedPrometheus prom;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        prom = new CannedPrometheus();
+        FleetQueries q = FleetQueries.ALL;
+        prom.results.put(q.hosts(), "[" + series(10, "job", "herakles", "instance", "127.0.0.1:19001") + ","
+                + series(20, "job", "herakles", "instance", "127.0.0.1:19002") + "]");
+        prom.results.put(q.up(), "[" + series(1, "job", "herakles", "instance", "127.0.0.1:19001", "env", "prod") + ","
+                + series(1, "job", "herakles", "instance", "127.0.0.1:19002", "env", "test") + "]");
+        prom.results.put(q.subgroups("uss"), "["
+                + series(5e6, "job", "herakles", "instance", "127.0.0.1:19001", "group", "db", "subgroup", "postgres") + ","
+                + series(9e6, "job", "herakles", "instance", "127.0.0.1:19002", "group", "web", "subgroup", "nginx") + "]");
+        window = new MainWindow(services, dialogs, FxExecutor.fx());
+        window.show(stage);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(window::close);
+        prom.close();
+    }
+
+    private TableView<FleetHostRow> hosts(FxRobot robot) {
+        return robot.lookup("#fleetHosts").queryTableView();
+    }
+
+    private List<String> shown(FxRobot robot) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                () -> hosts(robot).getItems().stream().map(FleetHostRow::instance).toList()));
+    }
+
+    @Test
+    void hostsFilterSortAndDoubleClickAttaches(FxRobot robot) throws Exception {
+        dialogs.connectAnswer = null;
+        RemoteTarget target = RemoteTarget.parse(prom.url());
+        robot.interact(() -> window.openFleet(target));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown(robot).size() == 2);
+        assertThat(robot.lookup("#fleetStatus").queryAs(Label.class).getText()).startsWith("2 hosts from 127.0.0.1:");
+
+        robot.interact(() -> {
+            var uss = hosts(robot).getColumns().stream().filter(c -> c.getText().equals("USS")).findFirst().orElseThrow();
+            hosts(robot).getSortOrder().setAll(List.of(uss));
+        });
+        assertThat(shown(robot)).as("largest USS first").containsExactly("127.0.0.1:19002", "127.0.0.1:19001");
+
+        robot.clickOn("#fleetFilter").write("env=prod");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown(robot).equals(List.of("127.0.0.1:19001")));
+
+        // a synthetic double-click: the robot's two clicks can fall apart on a loaded machine
+        javafx.scene.Node row = robot.lookup("#fleetHosts .table-row-cell").nth(0).query();
+        robot.interact(() -> row.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                5, 5, 5, 5, javafx.scene.input.MouseButton.PRIMARY, 2, false, false, false, false, true, false, false,
+                true, false, true, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(services.calls).contains("connect 127.0.0.1:19001");
+        assertThat(services.connected.get(0).base()).hasToString("http://127.0.0.1:19001/");
+    }
+
+    @Test
+    void theMenuAsksAndABadServerIsAStatusLine(FxRobot robot) throws Exception {
+        prom.rawContentType = "text/html";
+        prom.rawReply = "<html>login</html>";
+        dialogs.connectAnswer = null;
+        dialogs.fleetAnswer = new ConnectRequest(prom.url(), "", "", Optional.empty(), Optional.empty(), false);
+        robot.clickOn("File").clickOn("#openFleetItem");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#fleetStatus").queryAs(Label.class)
+                .getText().contains("is this a Prometheus URL?"));
+        assertThat(shown(robot)).isEmpty();
+    }
+}
