@@ -99,8 +99,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void launchRunsBeforeEverythingAndImportsOnlyTheJdk() {
-        onlyDependsOn("launch", concat(JDK, ours("launch")));
+    void launchRunsBeforeEverythingAndImportsOnlyTheJdkAndJna() {
+        onlyDependsOn("launch", concat(JDK, ours("launch"), new String[] {"com.sun.jna.."}));
         noClasses().that().resideOutsideOfPackage(BASE + ".launch..")
                 .and().doNotHaveFullyQualifiedName(BASE + ".Main")
                 .should().dependOnClassesThat().resideInAPackage(BASE + ".launch..")

@@ -49,8 +49,7 @@ final class ProcessImage {
             Memory emptySet = new Memory(SIGSET_BYTES);
             emptySet.clear();
             libc.getFunction("pthread_sigmask").invokeInt(new Object[] {SIG_SETMASK, emptySet, Pointer.NULL});
-            System.out.flush();
-            System.err.flush();
+            // nothing is buffered: this JVM has written only whole lines to stderr (which autoflushes)
             String[] argv = command.toArray(String[]::new);
             libc.getFunction("execv", Function.THROW_LAST_ERROR).invokeInt(new Object[] {argv[0], argv});
             return "execv returned";
