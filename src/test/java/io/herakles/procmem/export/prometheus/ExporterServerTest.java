@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herakles.procmem.config.ExporterConfig;
-import io.herakles.procmem.health.AppConfig;
+import io.herakles.procmem.health.HealthThresholds;
 import io.herakles.procmem.health.HealthState;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotPublisher;
@@ -204,7 +204,7 @@ class ExporterServerTest {
 
     @Test
     void bufferHealthFromTheCallersState() throws Exception {
-        HealthState health = new HealthState(AppConfig.ofCapacities(10, 10, 10));
+        HealthState health = new HealthState(HealthThresholds.ofCapacities(10, 10, 10));
         health.updateIoBufferKb(9);
         try (ExporterServer s = ExporterServer.builder(CONFIG, publisher).bind("127.0.0.1").port(0).health(health).start()) {
             String text = body(send(s, "GET", "/health"));
