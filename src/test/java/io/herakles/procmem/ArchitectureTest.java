@@ -83,7 +83,7 @@ class ArchitectureTest {
 
     @Test
     void testdataExportImportsOnlyModel() {
-        onlyDependsOn("export.testdata", concat(JDK, ours("export.testdata", "model"),
+        onlyDependsOn("export.snapshot", concat(JDK, ours("export.snapshot", "model"),
                 new String[] {"com.fasterxml.jackson.."}));
     }
 

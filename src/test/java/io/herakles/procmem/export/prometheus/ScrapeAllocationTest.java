@@ -3,7 +3,7 @@ package io.herakles.procmem.export.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herakles.procmem.config.ExporterConfig;
-import io.herakles.procmem.export.testdata.SyntheticSnapshots;
+import io.herakles.procmem.export.snapshot.SyntheticSnapshots;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
