@@ -29,7 +29,7 @@ class SnapshotCollectorTest {
                 proc(10, "postgres", DB, 3000, 2000L, 1000L),
                 proc(11, "postgres", DB, 6000, 4000L, 3000L),
                 proc(20, "mytool", GroupKey.OTHER, 500, 400L, 300L))), DEFAULTS);
-        for (MetricFamily f : MetricFamily.values()) {
+        for (GaugeDefinition f : GaugeDefinition.values()) {
             assertThat(text).contains("# HELP " + f.metricName() + " " + f.help() + "\n");
             assertThat(text).contains("# TYPE " + f.metricName() + " gauge\n");
         }
