@@ -14,31 +14,33 @@ import java.util.function.Function;
  * Every configuration key, in upstream's {@code --show-config} order followed by ours
  * ({@code procfs}, {@code web_config_file}, {@code smaps_max_age_seconds}): its file name, the aliases upstream accepts in files,
  * its type, its environment variable ({@code HERAKLES_<NAME>}), a one-line description, and how to
- * read it from an {@link ExporterConfig} and write it into a builder. Immutable.
+ * read it from an {@link ExporterConfig} and write it into a builder, and for numbers the range
+ * accepted. The one place a key is declared: files, environment, flags, validation, {@code config}
+ * output, {@code /config} and docs/CONFIG.md all take names, types and ranges from here. Immutable.
  */
 @SuppressWarnings("unchecked")
 public enum ConfigKey {
-    PORT("port", ValueType.INT, "HTTP listen port (1-65535)", ExporterConfig::port, (b, v) -> b.port = (Integer) v),
+    PORT("port", ValueType.INT, "HTTP listen port (1-65535)", Range.between(1, 65535), ExporterConfig::port, (b, v) -> b.port = (Integer) v),
     BIND("bind", ValueType.STRING, "listen address, an IPv4 or IPv6 literal (0.0.0.0 = all interfaces)",
             ExporterConfig::bind, (b, v) -> b.bind = (String) v),
     MIN_USS_KB("min_uss_kb", ValueType.LONG, "skip processes whose USS is below this many KiB",
-            ExporterConfig::minUssKb, (b, v) -> b.minUssKb = (Long) v),
+            Range.atLeast(0), ExporterConfig::minUssKb, (b, v) -> b.minUssKb = (Long) v),
     INCLUDE_NAMES("include_names", ValueType.LIST, "keep only processes whose name contains one of these",
             ExporterConfig::includeNames, (b, v) -> b.includeNames = (List<String>) v),
     EXCLUDE_NAMES("exclude_names", ValueType.LIST, "drop processes whose name contains one of these (wins over include)",
             ExporterConfig::excludeNames, (b, v) -> b.excludeNames = (List<String>) v),
     PARALLELISM("parallelism", ValueType.INT, "collection threads (unset or 0 = automatic)",
-            ExporterConfig::parallelism, (b, v) -> b.parallelism = (Integer) v),
+            Range.atLeast(0), ExporterConfig::parallelism, (b, v) -> b.parallelism = (Integer) v),
     MAX_PROCESSES("max_processes", ValueType.INT, "scan at most this many /proc entries (unset = unlimited)",
-            ExporterConfig::maxProcesses, (b, v) -> b.maxProcesses = (Integer) v),
+            Range.atLeast(0), ExporterConfig::maxProcesses, (b, v) -> b.maxProcesses = (Integer) v),
     CACHE_TTL("cache_ttl", ValueType.LONG, "seconds between two collections (at least 1)",
-            ExporterConfig::cacheTtlSeconds, (b, v) -> b.cacheTtlSeconds = (Long) v),
+            Range.atLeast(1).inSeconds(), ExporterConfig::cacheTtlSeconds, (b, v) -> b.cacheTtlSeconds = (Long) v),
     IO_BUFFER_KB("io_buffer_kb", ValueType.INT, "buffer for generic /proc reads, KiB (shown in buffer health)",
-            ExporterConfig::ioBufferKb, (b, v) -> b.ioBufferKb = (Integer) v),
+            Range.atLeast(1), ExporterConfig::ioBufferKb, (b, v) -> b.ioBufferKb = (Integer) v),
     SMAPS_BUFFER_KB("smaps_buffer_kb", ValueType.INT, "buffer for smaps reads, KiB",
-            ExporterConfig::smapsBufferKb, (b, v) -> b.smapsBufferKb = (Integer) v),
+            Range.atLeast(1), ExporterConfig::smapsBufferKb, (b, v) -> b.smapsBufferKb = (Integer) v),
     SMAPS_ROLLUP_BUFFER_KB("smaps_rollup_buffer_kb", ValueType.INT, "buffer for smaps_rollup reads, KiB",
-            ExporterConfig::smapsRollupBufferKb, (b, v) -> b.smapsRollupBufferKb = (Integer) v),
+            Range.atLeast(1), ExporterConfig::smapsRollupBufferKb, (b, v) -> b.smapsRollupBufferKb = (Integer) v),
     ENABLE_HEALTH("enable_health", ValueType.BOOLEAN, "serve /health",
             ExporterConfig::enableHealth, (b, v) -> b.enableHealth = (Boolean) v),
     ENABLE_TELEMETRY("enable_telemetry", ValueType.BOOLEAN, "serve the exporter's own metrics",
@@ -62,9 +64,9 @@ public enum ConfigKey {
     DISABLE_OTHERS("disable_others", ValueType.BOOLEAN, "drop processes that no rule classifies (other/unknown)",
             ExporterConfig::disableOthers, (b, v) -> b.disableOthers = (Boolean) v, "disable-others"),
     TOP_N_SUBGROUP("top_n_subgroup", ValueType.INT, "Top-N processes per subgroup",
-            ExporterConfig::topNSubgroup, (b, v) -> b.topNSubgroup = (Integer) v, "top-n-subgroup"),
+            Range.atLeast(0), ExporterConfig::topNSubgroup, (b, v) -> b.topNSubgroup = (Integer) v, "top-n-subgroup"),
     TOP_N_OTHERS("top_n_others", ValueType.INT, "how many 'other' processes are exported (the largest by USS)",
-            ExporterConfig::topNOthers, (b, v) -> b.topNOthers = (Integer) v, "top-n-others"),
+            Range.atLeast(0), ExporterConfig::topNOthers, (b, v) -> b.topNOthers = (Integer) v, "top-n-others"),
     ENABLE_RSS("enable_rss", ValueType.BOOLEAN, "export RSS metrics",
             ExporterConfig::enableRss, (b, v) -> b.enableRss = (Boolean) v, "enable-rss"),
     ENABLE_PSS("enable_pss", ValueType.BOOLEAN, "export PSS metrics",
@@ -85,10 +87,11 @@ public enum ConfigKey {
             ExporterConfig::procfs, (b, v) -> b.procfs = (String) v),
     WEB_CONFIG_FILE("web_config_file", ValueType.STRING, "Prometheus web config file (TLS, basic auth)",
             ExporterConfig::webConfigFile, (b, v) -> b.webConfigFile = (String) v),
+    // at most a day: a larger bound is more likely a unit mistake (milliseconds) than a wish
     SMAPS_MAX_AGE_SECONDS("smaps_max_age_seconds", ValueType.LONG,
             "PSS/USS of a process whose memory did not change are re-read after this many seconds"
                     + " (0 = every collection; unset = 0 in the exporter, 10 on the desktop)",
-            ExporterConfig::smapsMaxAgeSeconds, (b, v) -> b.smapsMaxAgeSeconds = (Long) v);
+            Range.between(0, 86_400).inSeconds(), ExporterConfig::smapsMaxAgeSeconds, (b, v) -> b.smapsMaxAgeSeconds = (Long) v);
 
     /** Prefix of the environment variables: {@code HERAKLES_PORT}, {@code HERAKLES_CACHE_TTL}, … */
     public static final String ENV_PREFIX = "HERAKLES_";
@@ -101,15 +104,30 @@ public enum ConfigKey {
     private final Function<ExporterConfig, Object> getter;
     private final BiConsumer<ExporterConfig.Builder, Object> setter;
     private final List<String> aliases;
+    private final Optional<Range> range;
 
     ConfigKey(String key, ValueType type, String description, Function<ExporterConfig, Object> getter,
+            BiConsumer<ExporterConfig.Builder, Object> setter, String... aliases) {
+        this(key, type, description, null, getter, setter, aliases);
+    }
+
+    ConfigKey(String key, ValueType type, String description, Range range, Function<ExporterConfig, Object> getter,
             BiConsumer<ExporterConfig.Builder, Object> setter, String... aliases) {
         this.key = key;
         this.type = type;
         this.description = description;
+        this.range = Optional.ofNullable(range);
         this.getter = getter;
         this.setter = setter;
         this.aliases = List.of(aliases);
+    }
+
+    /**
+     * The numeric values this key accepts, checked by {@link ConfigValidator} ("port must be between
+     * 1 and 65535, got 0"); empty for keys that are not numbers.
+     */
+    public Optional<Range> range() {
+        return range;
     }
 
     /** The canonical snake_case name used in files and output. */
