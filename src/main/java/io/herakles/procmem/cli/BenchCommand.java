@@ -124,9 +124,9 @@ final class BenchCommand implements Callable<Integer> {
         validate();
         pids = pidFile == null ? null : readPids(pidFile);
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.parallelism = threads != null ? threads : root.global.parallelism;
-        b.maxProcesses = root.global.maxProcesses;
-        b.procfs = procfs();
+        b.parallelism(threads != null ? threads : root.global.parallelism);
+        b.maxProcesses(root.global.maxProcesses);
+        b.procfs(procfs());
         ExporterConfig config = b.build();
         return samplerIntervalMs > 0 ? runSampler(config, root.out) : runPasses(config, root.out);
     }

@@ -98,8 +98,8 @@ class GenerateTestdataClassifiesBackTest {
         Files.writeString(config, "search_mode: include\nsearch_groups: [ide]\n");
         Snapshot s = generate(List.of("-c", config.toString()), "--seed", "2");
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.searchMode = "include";
-        b.searchGroups = List.of("ide");
+        b.searchMode("include");
+        b.searchGroups(List.of("ide"));
         ExporterConfig effective = b.build();
         RuleClassifier classifier = new RuleClassifier(RuleLoader.defaults().load(), effective);
 

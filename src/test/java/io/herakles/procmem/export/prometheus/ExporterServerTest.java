@@ -195,7 +195,7 @@ class ExporterServerTest {
     void healthCanBeDisabled() throws Exception {
         ExporterConfig noHealth = ExporterConfig.builder().build().toBuilder().build();
         ExporterConfig.Builder b = noHealth.toBuilder();
-        b.enableHealth = false;
+        b.enableHealth(false);
         try (ExporterServer s = ExporterServer.builder(b.build(), publisher).bind("127.0.0.1").port(0).start()) {
             assertThat(send(s, "GET", "/health").statusCode()).isEqualTo(404);
             assertThat(send(s, "GET", "/metrics").statusCode()).isEqualTo(200);

@@ -180,7 +180,7 @@ class MetricsBodiesServerTest {
 
     private static ExporterConfig everyProcess() {
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.topNOthers = 100_000;
+        b.topNOthers(100_000);
         return b.build();
     }
 

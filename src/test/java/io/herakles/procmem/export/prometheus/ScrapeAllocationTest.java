@@ -44,7 +44,7 @@ class ScrapeAllocationTest {
     /** Bytes allocated by the server's threads per scrape, by format, at {@code processes}. */
     private static Map<String, Long> measure(int processes) throws Exception {
         ExporterConfig.Builder config = ExporterConfig.builder();
-        config.topNOthers = 100_000;
+        config.topNOthers(100_000);
         Map<String, Long> perScrape = new LinkedHashMap<>();
         try (ExporterServer server = ExporterServer.builder(config.build(),
                 TestSnapshots.publisher(SyntheticSnapshots.generate(processes, 9))).bind("127.0.0.1").port(0).start()) {

@@ -57,7 +57,7 @@ class WebConfigTest {
 
     private ExporterConfig withWebConfig(Path file) {
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.webConfigFile = file.toString();
+        b.webConfigFile(file.toString());
         return b.build();
     }
 
@@ -182,9 +182,9 @@ class WebConfigTest {
         expect(file, "web config " + file + ": tls_server_config.min_version 'TLS10' is not supported (TLS12 or TLS13)");
         writeConfig("tls_server_config:\n  cert_file: c.crt\n  key_file: c.key\n");
         ExporterConfig.Builder both = withWebConfig(file).toBuilder();
-        both.enableTls = true;
-        both.tlsCertPath = g.certFile().toString();
-        both.tlsKeyPath = g.keyFile().toString();
+        both.enableTls(true);
+        both.tlsCertPath(g.certFile().toString());
+        both.tlsKeyPath(g.keyFile().toString());
         assertThatThrownBy(() -> ExporterServer.builder(both.build(), publisher).bind("127.0.0.1").port(0).start())
                 .isInstanceOf(TlsConfigException.class).hasMessageStartingWith("TLS is configured twice");
     }
