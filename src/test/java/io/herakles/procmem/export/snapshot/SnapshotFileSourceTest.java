@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.herakles.procmem.model.GroupKey;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.testsupport.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -191,10 +192,8 @@ class SnapshotFileSourceTest {
             assertThat(s.processes()).extracting(ProcessSample::name).containsExactly("a", "polled");
 
             overwrite("not json");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (source.lastError().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Poll.atMost(Duration.ofSeconds(30)).every(Duration.ofMillis(10))
+                    .untilTrue("a read error", () -> source.lastError().isPresent());
             assertThat(source.lastError()).hasValueSatisfying(e -> assertThat(e).startsWith(file() + ": not valid JSON at line 1"));
             Snapshot kept = source.latest().orElseThrow();
             assertThat(kept.processes()).as("last good processes kept").isEqualTo(s.processes());
