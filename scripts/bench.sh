@@ -5,7 +5,7 @@
 # machine ("live": every pid in /proc, nothing spawned) and for each N (1..5000 stable test
 # processes started with scripts/population.sh) it measures, on the same processes:
 #   1. one full collection pass: the C floor (`scripts/floor -m rollup`: stat + statm + smaps_rollup) and
-#      ours (`java -jar JAR bench -- ...`: the engine's Collector, every rollup, no budget; it also
+#      ours (`java -jar JAR bench ...`: the engine's Collector, every rollup, no budget; it also
 #      reads status), on 1 thread and on THREADS threads, alternated ROUNDS times; total ms and µs
 #      per process (medians over the rounds) and our/floor ratios (wall and CPU);
 #   2. our exporter, started headless on 127.0.0.1:PORT with the README's JVM flags (JVM_FLAGS) and
@@ -82,7 +82,7 @@ if [ ! -f "$JAR" ]; then
     mvn -B -q -o package -DskipTests
 fi
 # shellcheck disable=SC2086  # JVM_FLAGS is a list of flags
-ours() { java $JVM_FLAGS -jar "$JAR" bench -- "$@"; }
+ours() { java $JVM_FLAGS -jar "$JAR" bench "$@"; }
 
 SPAWN_PID=""; EXP_PID=""
 cleanup() {

@@ -83,13 +83,13 @@ class ArchitectureTest {
 
     @Test
     void testdataExportImportsOnlyModel() {
-        onlyDependsOn("export.testdata", concat(JDK, ours("export.testdata", "model"),
+        onlyDependsOn("export.snapshot", concat(JDK, ours("export.snapshot", "model"),
                 new String[] {"com.fasterxml.jackson.."}));
     }
 
     @Test
     void remoteImportsModelAndTheSnapshotFormat() {
-        onlyDependsOn("remote", concat(JDK, ours("remote", "model", "export.testdata"),
+        onlyDependsOn("remote", concat(JDK, ours("remote", "model", "export.snapshot"),
                 new String[] {"com.fasterxml.jackson.."}));
     }
 

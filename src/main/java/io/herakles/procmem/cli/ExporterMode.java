@@ -1,6 +1,7 @@
 package io.herakles.procmem.cli;
 
 import io.herakles.procmem.config.ExporterConfig;
+import io.herakles.procmem.config.LoggingSetup;
 import io.herakles.procmem.export.prometheus.ExporterServer;
 import io.herakles.procmem.export.prometheus.ListenException;
 import io.herakles.procmem.model.SnapshotSource;
@@ -8,14 +9,13 @@ import io.herakles.procmem.runtime.Rules;
 import io.herakles.procmem.runtime.RunningSystem;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
-import sun.misc.Signal;
 
 /**
  * {@code --exporter}: starts the one runtime composition ({@link RunningSystem}: rules → engine or
  * snapshot file → health → exporter server), waits for the first snapshot, serves until
- * SIGTERM/SIGINT, then stops cleanly and returns 0 (upstream exits 0 too). Loads no JavaFX class.
+ * SIGTERM/SIGINT ({@link GracefulStop}), then stops cleanly and exits 0 (upstream exits 0 too).
+ * Loads no JavaFX class.
  */
 final class ExporterMode {
 
@@ -26,10 +26,18 @@ final class ExporterMode {
 
     /** Serves {@code config} (validated, logging already set up by {@link RootCommand#validConfig()}). */
     static int run(ExporterConfig config) {
-        Rules rules = Rules.strict();
-        CountDownLatch stop = new CountDownLatch(1);
-        installSignalHandlers(stop);
-        try (RunningSystem system = RunningSystem.start(config, rules)) {
+        GracefulStop stop = GracefulStop.install();
+        try {
+            serveUntilStopped(config, stop);
+            LoggingSetup.logDuringShutdown(LOG, "herakles-proc-mem stopped gracefully");
+            return ExitCodes.OK;
+        } finally {
+            stop.finished();
+        }
+    }
+
+    private static void serveUntilStopped(ExporterConfig config, GracefulStop stop) {
+        try (RunningSystem system = RunningSystem.start(config, Rules.strict())) {
             SnapshotSource source = system.source();
             if (!system.awaitFirstSnapshot(FIRST_SNAPSHOT_WAIT)) {
                 LOG.warning("no snapshot after " + FIRST_SNAPSHOT_WAIT.toSeconds() + " s; serving what there is");
@@ -39,7 +47,7 @@ final class ExporterMode {
                         + server.address().getHostString() + ":" + server.port() + "/metrics from " + source.latest()
                                 .map(s -> s.source()).orElse(config.procfs()));
                 stop.await();
-                LOG.info("stopping (signal received)");
+                LoggingSetup.logDuringShutdown(LOG, "stopping (signal received)");
             }
         } catch (ListenException e) {
             throw new UserError(e.getMessage());
@@ -47,19 +55,6 @@ final class ExporterMode {
             throw new UserError("cannot start the exporter: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        LOG.info("herakles-proc-mem stopped gracefully");
-        return ExitCodes.OK;
-    }
-
-    /** SIGTERM/SIGINT end the wait; the JVM then exits 0 after closing the server and the sampler. */
-    private static void installSignalHandlers(CountDownLatch stop) {
-        for (String name : new String[] {"TERM", "INT"}) {
-            try {
-                Signal.handle(new Signal(name), signal -> stop.countDown());
-            } catch (IllegalArgumentException e) {
-                // signal not available on this platform: the JVM's default handling stays
-            }
         }
     }
 }

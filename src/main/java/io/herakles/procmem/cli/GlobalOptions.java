@@ -1,6 +1,7 @@
 package io.herakles.procmem.cli;
 
 import io.herakles.procmem.config.ConfigFormat;
+import io.herakles.procmem.config.ConfigKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,17 +13,18 @@ import picocli.CommandLine.ScopeType;
  * Upstream's global flags (same names, same meaning) plus ours. Each flag that sets a config key
  * is reported by {@link #overrides()} under that key's snake_case name, and only when given, so
  * precedence (flags > environment > file > defaults) is decided in one place, the config loader.
+ * The defaults named in the help come from the key table through {@link ConfigDefaults}.
  */
 final class GlobalOptions {
 
-    @Option(scope = ScopeType.INHERIT, names = {"-p", "--port"}, paramLabel = "PORT", description = "Listen port (default 9215).")
+    @Option(scope = ScopeType.INHERIT, names = {"-p", "--port"}, paramLabel = "PORT", description = "Listen port (default ${bundle:default.port}).")
     Integer port;
 
-    @Option(scope = ScopeType.INHERIT, names = "--bind", paramLabel = "ADDR", description = "Listen address, IPv4 or IPv6 literal (default 0.0.0.0).")
+    @Option(scope = ScopeType.INHERIT, names = "--bind", paramLabel = "ADDR", description = "Listen address, IPv4 or IPv6 literal (default ${bundle:default.bind}).")
     String bind;
 
     @Option(scope = ScopeType.INHERIT, names = "--log-level", paramLabel = "LEVEL",
-            description = "off|error|warn|info|debug|trace (default info).")
+            description = "off|error|warn|info|debug|trace (default ${bundle:default.log_level}).")
     String logLevel;
 
     @Option(scope = ScopeType.INHERIT, names = {"-c", "--config"}, paramLabel = "FILE", description = "Config file (YAML, JSON or TOML by extension).")
@@ -47,7 +49,7 @@ final class GlobalOptions {
     @Option(scope = ScopeType.INHERIT, names = "--debug", description = "Sets enable_pprof (upstream's debug switch). Here: debug logging; there is no pprof in a JVM.")
     boolean debug;
 
-    @Option(scope = ScopeType.INHERIT, names = "--cache-ttl", paramLabel = "SECONDS", description = "Collection interval of the exporter in seconds (default 30).")
+    @Option(scope = ScopeType.INHERIT, names = "--cache-ttl", paramLabel = "SECONDS", description = "Collection interval of the exporter in seconds (default ${bundle:default.cache_ttl}).")
     Long cacheTtl;
 
     @Option(scope = ScopeType.INHERIT, names = "--disable-health", description = "Do not serve /health.")
@@ -72,7 +74,7 @@ final class GlobalOptions {
             description = "Upstream smaps_rollup buffer size; here only the capacity shown in /health buffer health.")
     Integer smapsRollupBufferKb;
 
-    @Option(scope = ScopeType.INHERIT, names = "--min-uss-kb", paramLabel = "KB", description = "Drop processes whose USS is below this (default 0).")
+    @Option(scope = ScopeType.INHERIT, names = "--min-uss-kb", paramLabel = "KB", description = "Drop processes whose USS is below this (default ${bundle:default.min_uss_kb}).")
     Long minUssKb;
 
     @Option(scope = ScopeType.INHERIT, names = "--include-names", paramLabel = "A,B", split = ",", description = "Keep only process names containing one of these.")
@@ -87,10 +89,10 @@ final class GlobalOptions {
     @Option(scope = ScopeType.INHERIT, names = "--max-processes", paramLabel = "N", description = "Scan at most N /proc entries.")
     Integer maxProcesses;
 
-    @Option(scope = ScopeType.INHERIT, names = "--top-n-subgroup", paramLabel = "N", description = "Top-N size per subgroup (default 3).")
+    @Option(scope = ScopeType.INHERIT, names = "--top-n-subgroup", paramLabel = "N", description = "Top-N size per subgroup (default ${bundle:default.top_n_subgroup}).")
     Integer topNSubgroup;
 
-    @Option(scope = ScopeType.INHERIT, names = "--top-n-others", paramLabel = "N", description = "How many 'other' processes to export (the largest by USS; default 10).")
+    @Option(scope = ScopeType.INHERIT, names = "--top-n-others", paramLabel = "N", description = "How many 'other' processes to export (the largest by USS; default ${bundle:default.top_n_others}).")
     Integer topNOthers;
 
     @Option(scope = ScopeType.INHERIT, names = {"-t", "--test-data-file"}, paramLabel = "FILE", description = "Serve this snapshot JSON instead of /proc (re-read when it changes).")
@@ -105,7 +107,7 @@ final class GlobalOptions {
     @Option(scope = ScopeType.INHERIT, names = "--tls-key", paramLabel = "PEM", description = "Private key in PEM (PKCS#1, PKCS#8 or SEC1).")
     String tlsKey;
 
-    @Option(scope = ScopeType.INHERIT, names = "--procfs", paramLabel = "DIR", description = "Root of the proc filesystem (default /proc; e.g. /host/proc in a container).")
+    @Option(scope = ScopeType.INHERIT, names = "--procfs", paramLabel = "DIR", description = "Root of the proc filesystem (default ${bundle:default.procfs}; e.g. /host/proc in a container).")
     String procfs;
 
     @Option(scope = ScopeType.INHERIT, names = "--web-config-file", paramLabel = "FILE",
@@ -120,48 +122,48 @@ final class GlobalOptions {
     /** Flag values keyed by config key, only those given on the command line. */
     Map<String, Object> overrides() {
         Map<String, Object> o = new LinkedHashMap<>();
-        put(o, "port", port);
-        put(o, "bind", bind);
-        put(o, "log_level", logLevel);
-        put(o, "cache_ttl", cacheTtl);
-        put(o, "io_buffer_kb", ioBufferKb);
-        put(o, "smaps_buffer_kb", smapsBufferKb);
-        put(o, "smaps_rollup_buffer_kb", smapsRollupBufferKb);
-        put(o, "min_uss_kb", minUssKb);
-        put(o, "include_names", trimmed(includeNames));
-        put(o, "exclude_names", trimmed(excludeNames));
-        put(o, "parallelism", parallelism);
-        put(o, "max_processes", maxProcesses);
-        put(o, "top_n_subgroup", topNSubgroup);
-        put(o, "top_n_others", topNOthers);
-        put(o, "test_data_file", testDataFile);
-        put(o, "tls_cert_path", tlsCert);
-        put(o, "tls_key_path", tlsKey);
-        put(o, "procfs", procfs);
-        put(o, "web_config_file", webConfigFile);
-        put(o, "smaps_max_age_seconds", smapsMaxAgeSeconds);
+        put(o, ConfigKey.PORT, port);
+        put(o, ConfigKey.BIND, bind);
+        put(o, ConfigKey.LOG_LEVEL, logLevel);
+        put(o, ConfigKey.CACHE_TTL, cacheTtl);
+        put(o, ConfigKey.IO_BUFFER_KB, ioBufferKb);
+        put(o, ConfigKey.SMAPS_BUFFER_KB, smapsBufferKb);
+        put(o, ConfigKey.SMAPS_ROLLUP_BUFFER_KB, smapsRollupBufferKb);
+        put(o, ConfigKey.MIN_USS_KB, minUssKb);
+        put(o, ConfigKey.INCLUDE_NAMES, trimmed(includeNames));
+        put(o, ConfigKey.EXCLUDE_NAMES, trimmed(excludeNames));
+        put(o, ConfigKey.PARALLELISM, parallelism);
+        put(o, ConfigKey.MAX_PROCESSES, maxProcesses);
+        put(o, ConfigKey.TOP_N_SUBGROUP, topNSubgroup);
+        put(o, ConfigKey.TOP_N_OTHERS, topNOthers);
+        put(o, ConfigKey.TEST_DATA_FILE, testDataFile);
+        put(o, ConfigKey.TLS_CERT_PATH, tlsCert);
+        put(o, ConfigKey.TLS_KEY_PATH, tlsKey);
+        put(o, ConfigKey.PROCFS, procfs);
+        put(o, ConfigKey.WEB_CONFIG_FILE, webConfigFile);
+        put(o, ConfigKey.SMAPS_MAX_AGE_SECONDS, smapsMaxAgeSeconds);
         // upstream's switches only ever turn a feature one way
         if (debug) {
-            o.put("enable_pprof", true);
+            o.put(ConfigKey.ENABLE_PPROF.key(), true);
         }
         if (disableHealth) {
-            o.put("enable_health", false);
+            o.put(ConfigKey.ENABLE_HEALTH.key(), false);
         }
         if (disableTelemetry) {
-            o.put("enable_telemetry", false);
+            o.put(ConfigKey.ENABLE_TELEMETRY.key(), false);
         }
         if (disableDefaultCollectors) {
-            o.put("enable_default_collectors", false);
+            o.put(ConfigKey.ENABLE_DEFAULT_COLLECTORS.key(), false);
         }
         if (enableTls) {
-            o.put("enable_tls", true);
+            o.put(ConfigKey.ENABLE_TLS.key(), true);
         }
         return o;
     }
 
-    private static void put(Map<String, Object> o, String key, Object value) {
+    private static void put(Map<String, Object> o, ConfigKey key, Object value) {
         if (value != null) {
-            o.put(key, value);
+            o.put(key.key(), value);
         }
     }
 

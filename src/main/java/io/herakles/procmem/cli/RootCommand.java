@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
  * show/check flags and subcommands do their job and exit.
  */
 @Command(name = CommandName.NAME,
+        resourceBundle = "io.herakles.procmem.cli.ConfigDefaults",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,

@@ -13,20 +13,9 @@ import java.util.Map;
  * the value, e.g. a {@code Path}) or text: text for a non-string key is parsed like an
  * environment variable (lists comma-separated and trimmed, booleans true/false/1/0/yes/no).
  *
- * <p>Upstream's flag → key mapping, for the CLI to follow:
- * <pre>
- * -p/--port → port            --bind → bind                  --min-uss-kb → min_uss_kb
- * --include-names a,b → include_names (split on ',', trimmed)  --exclude-names → exclude_names
- * --parallelism → parallelism (0 = auto)   --max-processes → max_processes
- * --cache-ttl → cache_ttl     --io-buffer-kb, --smaps-buffer-kb, --smaps-rollup-buffer-kb → *_kb
- * --top-n-subgroup → top_n_subgroup        --top-n-others → top_n_others
- * --disable-health → enable_health=false   --disable-telemetry → enable_telemetry=false
- * --disable-default-collectors → enable_default_collectors=false
- * --debug → enable_pprof=true              --log-level → log_level
- * -t/--test-data-file → test_data_file     --enable-tls → enable_tls=true
- * --tls-cert → tls_cert_path  --tls-key → tls_key_path  (ours) --procfs → procfs, --web-config-file → web_config_file,
- * --smaps-max-age-seconds → smaps_max_age_seconds
- * </pre>
+ * <p>The CLI maps each flag onto its key by the key table's constants (upstream's flag names:
+ * {@code --cache-ttl} → {@code cache_ttl}, {@code --tls-cert} → {@code tls_cert_path},
+ * {@code --disable-health} → {@code enable_health=false}, …).
  * Switches only ever set one direction: use {@link #setIf} so an absent switch leaves lower layers alone.
  */
 public final class ConfigOverrides {

@@ -48,8 +48,9 @@ public final class ConfigResolver {
         file.ifPresent(f -> apply(builder, f.values()));
         apply(builder, environment.values());
         apply(builder, flags.values());
-        builder.bind = withoutBrackets(builder.bind);
-        return new ResolvedConfig(builder.build(), file, searched, noConfig, environment.warnings());
+        ExporterConfig merged = builder.build();
+        ExporterConfig config = merged.toBuilder().bind(withoutBrackets(merged.bind())).build();
+        return new ResolvedConfig(config, file, searched, noConfig, environment.warnings());
     }
 
     private Optional<Path> findFile(Path explicitFile, List<Path> searched) {

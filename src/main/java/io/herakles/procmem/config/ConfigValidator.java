@@ -24,9 +24,6 @@ public final class ConfigValidator {
     /** Accepted {@code log_level} values. */
     public static final Set<String> LOG_LEVELS = Set.of("off", "error", "warn", "info", "debug", "trace");
 
-    /** One day: a larger PSS/USS age bound is more likely a unit mistake (milliseconds) than a wish. */
-    static final long MAX_SMAPS_MAX_AGE_SECONDS = 86_400;
-
     private static final Pattern IPV4 = Pattern.compile(
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+(%[\\w.-]+)?");
@@ -107,28 +104,17 @@ public final class ConfigValidator {
         }
     }
 
+    /** The numeric ranges of the key table, in its order, then the keys whose values are not numbers. */
     private static void checkRanges(ExporterConfig c, List<String> errors) {
-        if (c.port() < 1 || c.port() > 65535) {
-            errors.add("port must be between 1 and 65535, got " + c.port());
+        for (ConfigKey key : ConfigKey.values()) {
+            key.range().ifPresent(range -> {
+                if (key.get(c) instanceof Number value && !range.contains(value.longValue())) {
+                    errors.add(key.key() + " " + range.requirement() + ", got " + value);
+                }
+            });
         }
         if (!isIpLiteral(c.bind())) {
             errors.add("bind must be an IPv4 or IPv6 address, got '" + c.bind() + "'");
-        }
-        if (c.cacheTtlSeconds() < 1) {
-            errors.add("cache_ttl must be at least 1 (seconds), got " + c.cacheTtlSeconds());
-        }
-        atLeast(errors, "min_uss_kb", c.minUssKb(), 0);
-        atLeast(errors, "parallelism", c.parallelism(), 0);
-        atLeast(errors, "max_processes", c.maxProcesses(), 0);
-        atLeast(errors, "top_n_subgroup", c.topNSubgroup(), 0);
-        atLeast(errors, "top_n_others", c.topNOthers(), 0);
-        atLeast(errors, "io_buffer_kb", c.ioBufferKb(), 1);
-        atLeast(errors, "smaps_buffer_kb", c.smapsBufferKb(), 1);
-        atLeast(errors, "smaps_rollup_buffer_kb", c.smapsRollupBufferKb(), 1);
-        Long maxAge = c.smapsMaxAgeSeconds();
-        if (maxAge != null && (maxAge < 0 || maxAge > MAX_SMAPS_MAX_AGE_SECONDS)) {
-            errors.add("smaps_max_age_seconds must be between 0 and " + MAX_SMAPS_MAX_AGE_SECONDS + " (seconds), got "
-                    + maxAge);
         }
         if (c.procfs().isBlank()) {
             errors.add("procfs must not be empty");
@@ -147,12 +133,6 @@ public final class ConfigValidator {
             if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
                 errors.add("cannot open log_file " + c.logFile() + ": directory does not exist");
             }
-        }
-    }
-
-    private static void atLeast(List<String> errors, String key, Number value, long min) {
-        if (value != null && value.longValue() < min) {
-            errors.add(key + " must be at least " + min + ", got " + value);
         }
     }
 

@@ -112,43 +112,46 @@ public record ExporterConfig(
         return new Builder(this);
     }
 
-    /** Mutable builder starting from the defaults; not thread-safe. */
+    /**
+     * Mutable builder starting from the defaults; each setter sets one key and returns the builder.
+     * Not thread-safe.
+     */
     public static final class Builder {
-        public int port = DEFAULT_PORT;
-        public String bind = "0.0.0.0";
-        public long minUssKb = 0;
-        public List<String> includeNames = List.of();
-        public List<String> excludeNames = List.of();
-        public Integer parallelism;
-        public Integer maxProcesses;
-        public long cacheTtlSeconds = 30;
-        public int ioBufferKb = 256;
-        public int smapsBufferKb = 512;
-        public int smapsRollupBufferKb = 256;
-        public boolean enableHealth = true;
-        public boolean enableTelemetry = true;
-        public boolean enableDefaultCollectors = true;
-        public boolean enablePprof = false;
-        public String logLevel = "info";
-        public boolean enableFileLogging = false;
-        public String logFile;
-        public String searchMode;
-        public List<String> searchGroups = List.of();
-        public List<String> searchSubgroups = List.of();
-        public boolean disableOthers = false;
-        public int topNSubgroup = 3;
-        public int topNOthers = 10;
-        public boolean enableRss = true;
-        public boolean enablePss = true;
-        public boolean enableUss = true;
-        public boolean enableCpu = true;
-        public String testDataFile;
-        public boolean enableTls = false;
-        public String tlsCertPath;
-        public String tlsKeyPath;
-        public String procfs = "/proc";
-        public String webConfigFile;
-        public Long smapsMaxAgeSeconds;
+        private int port = DEFAULT_PORT;
+        private String bind = "0.0.0.0";
+        private long minUssKb = 0;
+        private List<String> includeNames = List.of();
+        private List<String> excludeNames = List.of();
+        private Integer parallelism;
+        private Integer maxProcesses;
+        private long cacheTtlSeconds = 30;
+        private int ioBufferKb = 256;
+        private int smapsBufferKb = 512;
+        private int smapsRollupBufferKb = 256;
+        private boolean enableHealth = true;
+        private boolean enableTelemetry = true;
+        private boolean enableDefaultCollectors = true;
+        private boolean enablePprof = false;
+        private String logLevel = "info";
+        private boolean enableFileLogging = false;
+        private String logFile;
+        private String searchMode;
+        private List<String> searchGroups = List.of();
+        private List<String> searchSubgroups = List.of();
+        private boolean disableOthers = false;
+        private int topNSubgroup = 3;
+        private int topNOthers = 10;
+        private boolean enableRss = true;
+        private boolean enablePss = true;
+        private boolean enableUss = true;
+        private boolean enableCpu = true;
+        private String testDataFile;
+        private boolean enableTls = false;
+        private String tlsCertPath;
+        private String tlsKeyPath;
+        private String procfs = "/proc";
+        private String webConfigFile;
+        private Long smapsMaxAgeSeconds;
 
         private Builder() {}
 
@@ -188,6 +191,181 @@ public record ExporterConfig(
             procfs = c.procfs;
             webConfigFile = c.webConfigFile;
             smapsMaxAgeSeconds = c.smapsMaxAgeSeconds;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder bind(String bind) {
+            this.bind = bind;
+            return this;
+        }
+
+        public Builder minUssKb(long minUssKb) {
+            this.minUssKb = minUssKb;
+            return this;
+        }
+
+        public Builder includeNames(List<String> includeNames) {
+            this.includeNames = includeNames;
+            return this;
+        }
+
+        public Builder excludeNames(List<String> excludeNames) {
+            this.excludeNames = excludeNames;
+            return this;
+        }
+
+        public Builder parallelism(Integer parallelism) {
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        public Builder maxProcesses(Integer maxProcesses) {
+            this.maxProcesses = maxProcesses;
+            return this;
+        }
+
+        public Builder cacheTtlSeconds(long cacheTtlSeconds) {
+            this.cacheTtlSeconds = cacheTtlSeconds;
+            return this;
+        }
+
+        public Builder ioBufferKb(int ioBufferKb) {
+            this.ioBufferKb = ioBufferKb;
+            return this;
+        }
+
+        public Builder smapsBufferKb(int smapsBufferKb) {
+            this.smapsBufferKb = smapsBufferKb;
+            return this;
+        }
+
+        public Builder smapsRollupBufferKb(int smapsRollupBufferKb) {
+            this.smapsRollupBufferKb = smapsRollupBufferKb;
+            return this;
+        }
+
+        public Builder enableHealth(boolean enableHealth) {
+            this.enableHealth = enableHealth;
+            return this;
+        }
+
+        public Builder enableTelemetry(boolean enableTelemetry) {
+            this.enableTelemetry = enableTelemetry;
+            return this;
+        }
+
+        public Builder enableDefaultCollectors(boolean enableDefaultCollectors) {
+            this.enableDefaultCollectors = enableDefaultCollectors;
+            return this;
+        }
+
+        public Builder enablePprof(boolean enablePprof) {
+            this.enablePprof = enablePprof;
+            return this;
+        }
+
+        public Builder logLevel(String logLevel) {
+            this.logLevel = logLevel;
+            return this;
+        }
+
+        public Builder enableFileLogging(boolean enableFileLogging) {
+            this.enableFileLogging = enableFileLogging;
+            return this;
+        }
+
+        public Builder logFile(String logFile) {
+            this.logFile = logFile;
+            return this;
+        }
+
+        public Builder searchMode(String searchMode) {
+            this.searchMode = searchMode;
+            return this;
+        }
+
+        public Builder searchGroups(List<String> searchGroups) {
+            this.searchGroups = searchGroups;
+            return this;
+        }
+
+        public Builder searchSubgroups(List<String> searchSubgroups) {
+            this.searchSubgroups = searchSubgroups;
+            return this;
+        }
+
+        public Builder disableOthers(boolean disableOthers) {
+            this.disableOthers = disableOthers;
+            return this;
+        }
+
+        public Builder topNSubgroup(int topNSubgroup) {
+            this.topNSubgroup = topNSubgroup;
+            return this;
+        }
+
+        public Builder topNOthers(int topNOthers) {
+            this.topNOthers = topNOthers;
+            return this;
+        }
+
+        public Builder enableRss(boolean enableRss) {
+            this.enableRss = enableRss;
+            return this;
+        }
+
+        public Builder enablePss(boolean enablePss) {
+            this.enablePss = enablePss;
+            return this;
+        }
+
+        public Builder enableUss(boolean enableUss) {
+            this.enableUss = enableUss;
+            return this;
+        }
+
+        public Builder enableCpu(boolean enableCpu) {
+            this.enableCpu = enableCpu;
+            return this;
+        }
+
+        public Builder testDataFile(String testDataFile) {
+            this.testDataFile = testDataFile;
+            return this;
+        }
+
+        public Builder enableTls(boolean enableTls) {
+            this.enableTls = enableTls;
+            return this;
+        }
+
+        public Builder tlsCertPath(String tlsCertPath) {
+            this.tlsCertPath = tlsCertPath;
+            return this;
+        }
+
+        public Builder tlsKeyPath(String tlsKeyPath) {
+            this.tlsKeyPath = tlsKeyPath;
+            return this;
+        }
+
+        public Builder procfs(String procfs) {
+            this.procfs = procfs;
+            return this;
+        }
+
+        public Builder webConfigFile(String webConfigFile) {
+            this.webConfigFile = webConfigFile;
+            return this;
+        }
+
+        public Builder smapsMaxAgeSeconds(Long smapsMaxAgeSeconds) {
+            this.smapsMaxAgeSeconds = smapsMaxAgeSeconds;
+            return this;
         }
 
         public ExporterConfig build() {

@@ -43,6 +43,7 @@ public final class LoggingSetup {
     private static final Logger ROOT = Logger.getLogger("");
     private static final Logger OURS = Logger.getLogger(OUR_LOGGERS);
     private static final List<Handler> INSTALLED = new ArrayList<>();
+    private static Level ourLevel = Level.INFO;
 
     private LoggingSetup() {}
 
@@ -64,8 +65,30 @@ public final class LoggingSetup {
         if (file != null) {
             install(file);
         }
+        ourLevel = level;
         OURS.setLevel(level);
         ROOT.setLevel(level.intValue() < Level.INFO.intValue() ? Level.INFO : level);
+    }
+
+    /**
+     * Logs an INFO line of ours straight to the handlers {@link #apply} installed, for the last lines
+     * of a stop on SIGTERM/SIGINT: the JDK's log manager removes every handler in its own shutdown
+     * hook, which runs alongside ours, so a line logged through the logger then could be lost.
+     */
+    public static synchronized void logDuringShutdown(Logger logger, String message) {
+        if (INSTALLED.isEmpty()) {
+            logger.info(message); // apply was never called: the JDK's own configuration
+            return;
+        }
+        if (ourLevel.intValue() > Level.INFO.intValue()) {
+            return;
+        }
+        LogRecord record = new LogRecord(Level.INFO, message);
+        record.setLoggerName(logger.getName());
+        for (Handler handler : INSTALLED) {
+            handler.publish(record);
+            handler.flush();
+        }
     }
 
     /** The JUL level for a configuration: {@code log_level}, raised to FINE by {@code enable_pprof}. */
@@ -99,10 +122,10 @@ public final class LoggingSetup {
     private static void removeInstalled() {
         for (Handler h : INSTALLED) {
             ROOT.removeHandler(h);
-            if (!(h instanceof ConsoleHandler)) {
-                h.close(); // closing a ConsoleHandler would close stderr
+            if (h instanceof FlushingHandler file) {
+                file.closeFile();
             } else {
-                h.flush();
+                h.flush(); // closing a ConsoleHandler would close stderr
             }
         }
         INSTALLED.clear();
@@ -136,6 +159,20 @@ public final class LoggingSetup {
         public synchronized void publish(LogRecord record) {
             super.publish(record);
             flush();
+        }
+
+        /**
+         * Only flushes: the log manager closes every handler in its shutdown hook, and the last lines
+         * of a graceful stop come after that ({@link #logDuringShutdown}). The file is closed when
+         * {@link #apply} replaces the handler, or by the process's exit.
+         */
+        @Override
+        public synchronized void close() {
+            flush();
+        }
+
+        synchronized void closeFile() {
+            super.close();
         }
     }
 }

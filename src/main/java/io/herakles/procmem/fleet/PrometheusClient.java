@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,8 +91,7 @@ public final class PrometheusClient {
                 throw shape("value '" + value.get(1).asText() + "' is not a number", promql);
             }
             Map<String, String> labels = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = series.path("metric").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : series.path("metric").properties()) {
                 labels.put(e.getKey(), e.getValue().asText());
             }
             out.add(new Sample(labels, v));

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Current usage of the three buffers plus their configuration (upstream's {@code HealthState}).
+ * Current usage of the three buffers plus their thresholds (upstream's {@code HealthState}).
  * Thread-safe: every value is an independent atomic; updates and {@link #getHealth()} may run on
  * any thread. Values start at 0 KiB.
  */
@@ -15,17 +15,17 @@ public final class HealthState {
     public static final String SMAPS_BUFFER = "smaps_buffer_kb";
     public static final String SMAPS_ROLLUP_BUFFER = "smaps_rollup_buffer_kb";
 
-    private final AppConfig config;
+    private final HealthThresholds thresholds;
     private final AtomicLong ioBufferKb = new AtomicLong();
     private final AtomicLong smapsBufferKb = new AtomicLong();
     private final AtomicLong smapsRollupBufferKb = new AtomicLong();
 
-    public HealthState(AppConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
+    public HealthState(HealthThresholds thresholds) {
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
     }
 
-    public AppConfig config() {
-        return config;
+    public HealthThresholds thresholds() {
+        return thresholds;
     }
 
     public void updateIoBufferKb(long kb) {
@@ -55,9 +55,9 @@ public final class HealthState {
     /** Evaluates every buffer now; the overall status is the worst of the three. */
     public HealthResponse getHealth() {
         List<BufferHealth> buffers = List.of(
-                BufferHealth.evaluate(IO_BUFFER, config.ioBuffer(), getIoBufferKb()),
-                BufferHealth.evaluate(SMAPS_BUFFER, config.smapsBuffer(), getSmapsBufferKb()),
-                BufferHealth.evaluate(SMAPS_ROLLUP_BUFFER, config.smapsRollupBuffer(), getSmapsRollupBufferKb()));
+                BufferHealth.evaluate(IO_BUFFER, thresholds.ioBuffer(), getIoBufferKb()),
+                BufferHealth.evaluate(SMAPS_BUFFER, thresholds.smapsBuffer(), getSmapsBufferKb()),
+                BufferHealth.evaluate(SMAPS_ROLLUP_BUFFER, thresholds.smapsRollupBuffer(), getSmapsRollupBufferKb()));
         HealthStatus overall = HealthStatus.OK;
         for (BufferHealth b : buffers) {
             overall = overall.worst(b.status());

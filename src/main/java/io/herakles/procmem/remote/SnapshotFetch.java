@@ -1,7 +1,7 @@
 package io.herakles.procmem.remote;
 
-import io.herakles.procmem.export.testdata.SnapshotFileException;
-import io.herakles.procmem.export.testdata.SnapshotJsonReader;
+import io.herakles.procmem.export.snapshot.SnapshotFileException;
+import io.herakles.procmem.export.snapshot.SnapshotJsonReader;
 import io.herakles.procmem.model.Snapshot;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

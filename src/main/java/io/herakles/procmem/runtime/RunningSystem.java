@@ -8,10 +8,10 @@ import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.engine.ReplayFilter;
 import io.herakles.procmem.engine.Sampler;
 import io.herakles.procmem.export.prometheus.ExporterServer;
-import io.herakles.procmem.export.testdata.SnapshotFileException;
-import io.herakles.procmem.export.testdata.SnapshotFileSource;
-import io.herakles.procmem.export.testdata.SnapshotJsonWriter;
-import io.herakles.procmem.health.AppConfig;
+import io.herakles.procmem.export.snapshot.SnapshotFileException;
+import io.herakles.procmem.export.snapshot.SnapshotFileSource;
+import io.herakles.procmem.export.snapshot.SnapshotJsonWriter;
+import io.herakles.procmem.health.HealthThresholds;
 import io.herakles.procmem.health.HealthState;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotSource;
@@ -52,7 +52,7 @@ public final class RunningSystem implements AutoCloseable {
         this.rules = rules;
         this.source = source;
         this.live = live;
-        this.health = new HealthState(AppConfig.ofCapacities(config.ioBufferKb(), config.smapsBufferKb(),
+        this.health = new HealthState(HealthThresholds.ofCapacities(config.ioBufferKb(), config.smapsBufferKb(),
                 config.smapsRollupBufferKb()));
         toClose.add(stop);
         reads.ifPresent(r -> {

@@ -26,7 +26,7 @@ class ClassificationPolicyTest {
     @Test
     void disableOthersDropsOnlyTheExactRawGroupOther() {
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.disableOthers = true;
+        b.disableOthers(true);
         ClassificationPolicy p = policy(b);
         assertThat(p.apply(UNKNOWN)).isEmpty();
         assertThat(p.apply(POSTGRES)).contains(POSTGRES);
@@ -70,9 +70,9 @@ class ClassificationPolicyTest {
 
     private static ExporterConfig.Builder search(String mode, List<String> groups, List<String> subgroups) {
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.searchMode = mode;
-        b.searchGroups = groups;
-        b.searchSubgroups = subgroups;
+        b.searchMode(mode);
+        b.searchGroups(groups);
+        b.searchSubgroups(subgroups);
         return b;
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.herakles.procmem.testsupport.Exposition;
 import io.herakles.procmem.testsupport.HeraklesLauncher;
 import io.herakles.procmem.testsupport.HttpProbe;
+import io.herakles.procmem.testsupport.Poll;
 import io.herakles.procmem.testsupport.TestCertificates;
 import io.herakles.procmem.testsupport.TestCertificates.Generated;
 import io.herakles.procmem.testsupport.TestCertificates.KeyForm;
@@ -19,8 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.Test;
 
@@ -88,24 +89,16 @@ class CliTlsIT extends LauncherTestBase {
 
     private static HttpResponse<String> awaitOk(HttpClient client, HeraklesLauncher.Running exporter, URI uri,
             String authorization) throws InterruptedException {
-        Instant deadline = Instant.now().plus(ExporterChild.START_TIMEOUT);
-        String last = "no answer";
-        while (Instant.now().isBefore(deadline)) {
+        return Poll.atMost(ExporterChild.START_TIMEOUT).every(Duration.ofMillis(200)).until(uri + " answering 200", () -> {
             if (!exporter.process().isAlive()) {
                 throw new AssertionError("exporter exited\n" + exporter.stderr());
             }
-            try {
-                HttpResponse<String> r = send(client, uri, authorization);
-                if (r.statusCode() == 200) {
-                    return r;
-                }
-                last = "HTTP " + r.statusCode();
-            } catch (IOException notYet) {
-                last = notYet.toString();
+            HttpResponse<String> r = send(client, uri, authorization);
+            if (r.statusCode() != 200) {
+                throw new IOException("HTTP " + r.statusCode());
             }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(uri + " not answering 200 (" + last + ")\n" + exporter.stderr());
+            return Optional.of(r);
+        }, exporter::stderr);
     }
 
     private static HttpResponse<String> send(HttpClient client, URI uri, String authorization)

@@ -8,11 +8,11 @@ import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.runtime.RunningSystem;
 import io.herakles.procmem.testsupport.HttpProbe;
 import io.herakles.procmem.testsupport.HttpProbe.Reply;
+import io.herakles.procmem.testsupport.Poll;
 import io.herakles.procmem.ui.app.LiveDesktopServices;
 import io.herakles.procmem.ui.app.MetricsServer;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,19 +61,16 @@ class DesktopServesLikeExporterIT extends LauncherTestBase {
 
     /** The largest comm/cmdline read so far as {@code /health} reports it, once the engine has read any. */
     private static long awaitIoBufferKb(int port) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        long kb = 0;
-        while (kb == 0 && Instant.now().isBefore(deadline)) {
+        long[] kb = {0};
+        Poll.atMost(WAIT).every(Duration.ofMillis(200)).holdsWithin(() -> {
             Reply health = HttpProbe.get(port, "/health?format=json");
             for (JsonNode b : new ObjectMapper().readTree(health.body()).path("buffers")) {
                 if (b.path("name").asText().equals("io_buffer_kb")) {
-                    kb = b.path("current_kb").asLong();
+                    kb[0] = b.path("current_kb").asLong();
                 }
             }
-            if (kb == 0) {
-                Thread.sleep(200);
-            }
-        }
-        return kb;
+            return kb[0] > 0;
+        });
+        return kb[0];
     }
 }

@@ -4,11 +4,12 @@ import io.herakles.procmem.testsupport.Exposition;
 import io.herakles.procmem.testsupport.HeraklesLauncher;
 import io.herakles.procmem.testsupport.HttpProbe;
 import io.herakles.procmem.testsupport.HttpProbe.Reply;
+import io.herakles.procmem.testsupport.Poll;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -79,20 +80,14 @@ final class ExporterChild implements AutoCloseable {
     }
 
     /** Scrapes every 250 ms until {@code condition} holds; fails after {@code timeout}. */
-    Exposition awaitMetrics(Predicate<Exposition> condition, Duration timeout, String what)
-            throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+    Exposition awaitMetrics(Predicate<Exposition> condition, Duration timeout, String what) throws InterruptedException {
+        return Poll.atMost(timeout).every(Duration.ofMillis(250)).until(what, () -> {
             if (!running.process().isAlive()) {
                 throw new AssertionError("exporter died while waiting for " + what + "\n" + diagnostics());
             }
             Exposition e = metrics();
-            if (condition.test(e)) {
-                return e;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no " + what + " within " + timeout + "\n" + diagnostics());
+            return condition.test(e) ? Optional.of(e) : Optional.empty();
+        }, this::diagnostics);
     }
 
     String diagnostics() {

@@ -8,8 +8,8 @@ import io.herakles.procmem.classify.RuleClassifier;
 import io.herakles.procmem.classify.RuleLoader;
 import io.herakles.procmem.classify.RuleSet;
 import io.herakles.procmem.config.ExporterConfig;
-import io.herakles.procmem.export.testdata.SnapshotJsonReader;
-import io.herakles.procmem.export.testdata.TestDataGenerator;
+import io.herakles.procmem.export.snapshot.SnapshotJsonReader;
+import io.herakles.procmem.export.snapshot.TestDataGenerator;
 import io.herakles.procmem.model.GroupKey;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
@@ -98,8 +98,8 @@ class GenerateTestdataClassifiesBackTest {
         Files.writeString(config, "search_mode: include\nsearch_groups: [ide]\n");
         Snapshot s = generate(List.of("-c", config.toString()), "--seed", "2");
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.searchMode = "include";
-        b.searchGroups = List.of("ide");
+        b.searchMode("include");
+        b.searchGroups(List.of("ide"));
         ExporterConfig effective = b.build();
         RuleClassifier classifier = new RuleClassifier(RuleLoader.defaults().load(), effective);
 

@@ -28,10 +28,10 @@ class ConfigRendererTest {
 
     private static ExporterConfig tricky() {
         ExporterConfig.Builder b = ConfigFileTest.ALL_SET.toBuilder();
-        b.includeNames = List.of("yes", "123", "null", "a: b", "#hash", "it's", "\"q\"", "ünï", "");
-        b.logFile = "/tmp/with space: and colon.log";
-        b.searchMode = "true";
-        b.tlsKeyPath = "0x10";
+        b.includeNames(List.of("yes", "123", "null", "a: b", "#hash", "it's", "\"q\"", "ünï", ""));
+        b.logFile("/tmp/with space: and colon.log");
+        b.searchMode("true");
+        b.tlsKeyPath("0x10");
         return b.build();
     }
 
@@ -111,7 +111,7 @@ class ConfigRendererTest {
         assertThat(ConfigRenderer.checkResult(ExporterConfig.defaults())).isEqualTo("✅ Configuration is valid");
         ExporterConfig bad = ExporterConfig.builder().build().toBuilder().build();
         ExporterConfig.Builder b = bad.toBuilder();
-        b.searchMode = "include";
+        b.searchMode("include");
         assertThat(ConfigRenderer.checkResult(b.build())).isEqualTo(
                 "❌ Configuration invalid: search_mode is set to include/exclude, but no search_groups or search_subgroups defined");
         assertThat(ConfigRenderer.checkResult(Optional.of("x.yaml:1: unknown key 'a'")))

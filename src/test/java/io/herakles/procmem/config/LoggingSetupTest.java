@@ -45,10 +45,10 @@ class LoggingSetupTest {
 
     private static ExporterConfig config(String level, boolean pprof, Path logFile) {
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.logLevel = level;
-        b.enablePprof = pprof;
-        b.enableFileLogging = logFile != null;
-        b.logFile = logFile == null ? null : logFile.toString();
+        b.logLevel(level);
+        b.enablePprof(pprof);
+        b.enableFileLogging(logFile != null);
+        b.logFile(logFile == null ? null : logFile.toString());
         return b.build();
     }
 

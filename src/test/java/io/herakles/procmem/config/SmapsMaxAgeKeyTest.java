@@ -23,7 +23,7 @@ class SmapsMaxAgeKeyTest {
 
     private static ExporterConfig withMaxAge(long seconds) {
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.smapsMaxAgeSeconds = seconds;
+        b.smapsMaxAgeSeconds(seconds);
         return b.build();
     }
 

@@ -3,6 +3,7 @@ package io.herakles.procmem.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herakles.procmem.dist.AlertRulesTest.Result;
+import io.herakles.procmem.testsupport.Poll;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -181,29 +183,28 @@ class ServerImagePackagingIT {
     private static String scrapeUntil(URI uri, Process exporter, Path log, java.util.function.Predicate<String> done)
             throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + FIRST_METRICS_WITHIN.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
+        String[] last = {""};
+        return Poll.atMost(FIRST_METRICS_WITHIN).every(Duration.ofMillis(200)).until("satisfying /metrics answer", () -> {
             if (!exporter.isAlive()) {
                 throw new AssertionError("exporter exited with " + exporter.exitValue() + ":\n" + Files.readString(log));
             }
-            try {
-                HttpResponse<String> response = client.send(
-                        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    last = response.body();
-                    if (done.test(last)) {
-                        return last;
-                    }
-                }
-            } catch (IOException notListeningYet) {
-                // the JVM is still starting
+            // an IOException: the JVM is still starting
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                last[0] = response.body();
+                return done.test(last[0]) ? Optional.of(last[0]) : Optional.empty();
             }
-            Thread.sleep(200);
+            return Optional.empty();
+        }, () -> "last body:\n" + last[0] + "\nlog:\n" + readQuietly(log));
+    }
+
+    private static String readQuietly(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(log not readable: " + e + ")";
         }
-        throw new AssertionError("no satisfying /metrics answer within " + FIRST_METRICS_WITHIN
-                + "; last body:\n" + last + "\nlog:\n" + Files.readString(log));
     }
 
     private static int freePort() throws IOException {

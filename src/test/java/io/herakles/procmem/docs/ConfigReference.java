@@ -1,6 +1,7 @@
 package io.herakles.procmem.docs;
 
 import io.herakles.procmem.config.ConfigKey;
+import io.herakles.procmem.config.Range;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -41,12 +42,13 @@ final class ConfigReference {
                   `--show-config` prints the effective values.
 
                 """);
-        md.append("| key | type | default | environment | aliases | what it does |\n");
-        md.append("|---|---|---|---|---|---|\n");
+        md.append("| key | type | default | accepted | environment | aliases | what it does |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
         for (ConfigKey key : ConfigKey.values()) {
             md.append("| `").append(key.key()).append("` | ")
                     .append(key.expectedType()).append(" | ")
-                    .append(defaultText(key.defaultValue())).append(" | `")
+                    .append(defaultText(key.defaultValue())).append(" | ")
+                    .append(key.range().map(ConfigReference::rangeText).orElse("")).append(" | `")
                     .append(key.envVar()).append("` | ")
                     .append(aliases(key.aliases())).append(" | ")
                     .append(cell(key.description())).append(" |\n");
@@ -62,6 +64,12 @@ final class ConfigReference {
             return "`[" + list.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "]`";
         }
         return "`" + value + "`";
+    }
+
+    /** "1 to 65535", "at least 0": what validation accepts for a number. */
+    private static String rangeText(Range range) {
+        return range.max().map(max -> range.min() + " to " + max).orElse("at least " + range.min())
+                + range.unit().map(unit -> " (" + unit + ")").orElse("");
     }
 
     private static String aliases(List<String> aliases) {

@@ -65,7 +65,7 @@ class ChangeDrivenRollupsTest {
             return FileOpener.DEFAULT.open(path);
         };
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.parallelism = 1;
+        b.parallelism(1);
         collector = new Collector(b.build(), OTHER, new ProcFs(proc.root(), counting), new UserNames(dir.resolve("passwd")),
                 clock);
     }
@@ -296,9 +296,9 @@ class ChangeDrivenRollupsTest {
         assertThat(Sampler.smapsMaxAge(unset, Sampler.EXPORTER_SMAPS_MAX_AGE)).isZero();
         assertThat(Sampler.smapsMaxAge(unset, Sampler.DESKTOP_SMAPS_MAX_AGE)).isEqualTo(Duration.ofSeconds(10));
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.smapsMaxAgeSeconds = 0L;
+        b.smapsMaxAgeSeconds(0L);
         assertThat(Sampler.smapsMaxAge(b.build(), Sampler.DESKTOP_SMAPS_MAX_AGE)).isZero();
-        b.smapsMaxAgeSeconds = 25L;
+        b.smapsMaxAgeSeconds(25L);
         assertThat(Sampler.smapsMaxAge(b.build(), Sampler.EXPORTER_SMAPS_MAX_AGE)).isEqualTo(Duration.ofSeconds(25));
     }
 }

@@ -55,7 +55,7 @@ class CollectorTest {
 
     private Collector collector(Consumer<ExporterConfig.Builder> cfg, Classifier classifier, FileOpener opener) {
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.parallelism = 1;
+        b.parallelism(1);
         cfg.accept(b);
         collector = new Collector(b.build(), classifier, new ProcFs(proc.root(), opener), users, clock);
         return collector;
@@ -196,8 +196,8 @@ class CollectorTest {
         proc.pid(3, "postgres");
         proc.pid(4, "NGINX");
         TickResult r = collector(b -> {
-            b.includeNames = List.of("nginx", "post");
-            b.excludeNames = List.of("debug");
+            b.includeNames(List.of("nginx", "post"));
+            b.excludeNames(List.of("debug"));
         }).collect(CollectorTuning.complete());
         assertThat(pids(r)).containsExactly(1, 3);
     }
@@ -207,7 +207,7 @@ class CollectorTest {
         proc.pid(1, "small").rollup(100, 50, 10, 10); // USS 20 kB
         proc.pid(2, "large").rollup(10_000, 6_000, 0, 5_000);
         proc.pid(3, "kthread").kernelThread(); // USS unknown: kept
-        TickResult r = collector(b -> b.minUssKb = 1000).collect(CollectorTuning.complete());
+        TickResult r = collector(b -> b.minUssKb(1000)).collect(CollectorTuning.complete());
         assertThat(pids(r)).containsExactly(2, 3);
         ProcessSample k = r.processes().get(1);
         assertThat(k.pssBytes()).isEmpty();
@@ -220,7 +220,7 @@ class CollectorTest {
         for (int i = 1; i <= 10; i++) {
             proc.pid(i, "p" + i);
         }
-        TickResult r = collector(b -> b.maxProcesses = 4).collect(CollectorTuning.complete());
+        TickResult r = collector(b -> b.maxProcesses(4)).collect(CollectorTuning.complete());
         assertThat(r.pidsSeen()).isEqualTo(4);
         assertThat(r.processes()).hasSize(4);
     }
@@ -361,9 +361,9 @@ class CollectorTest {
         for (int i = 1; i <= 200; i++) {
             proc.pid(i, "p" + i).cmdline(("p" + i + "\0").getBytes(StandardCharsets.UTF_8));
         }
-        TickResult single = collector(b -> b.parallelism = 1).collect(CollectorTuning.complete());
+        TickResult single = collector(b -> b.parallelism(1)).collect(CollectorTuning.complete());
         collector.close();
-        TickResult multi = collector(b -> b.parallelism = 3).collect(CollectorTuning.complete());
+        TickResult multi = collector(b -> b.parallelism(3)).collect(CollectorTuning.complete());
         assertThat(collector.workers()).isEqualTo(3);
         assertThat(multi.processes()).hasSize(200);
         assertThat(pids(multi)).isEqualTo(pids(single));

@@ -57,7 +57,7 @@ class SamplerTest {
 
     private Sampler start(Duration interval) throws Exception {
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.parallelism = 2;
+        b.parallelism(2);
         sampler = new Sampler(b.build(), classifier, new ProcFs(dir), new UserNames(dir.resolve("passwd")),
                 MonotonicClock.SYSTEM, interval);
         sampler.source().subscribe(received::add);

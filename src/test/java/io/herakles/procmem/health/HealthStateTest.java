@@ -20,13 +20,13 @@ class HealthStateTest {
     }
 
     private static HealthState stateWithIo(BufferHealthConfig io) {
-        AppConfig defaults = AppConfig.defaults();
-        return new HealthState(new AppConfig(io, defaults.smapsBuffer(), defaults.smapsRollupBuffer()));
+        HealthThresholds defaults = HealthThresholds.defaults();
+        return new HealthState(new HealthThresholds(io, defaults.smapsBuffer(), defaults.smapsRollupBuffer()));
     }
 
     @Test
     void defaultsAreUpstreams() {
-        AppConfig c = AppConfig.defaults();
+        HealthThresholds c = HealthThresholds.defaults();
         assertThat(c.ioBuffer().capacityKb()).isEqualTo(256);
         assertThat(c.smapsBuffer().capacityKb()).isEqualTo(512);
         assertThat(c.smapsRollupBuffer().capacityKb()).isEqualTo(256);
@@ -38,7 +38,7 @@ class HealthStateTest {
 
     @Test
     void freshStateIsAllZeroAndOk() {
-        HealthResponse h = new HealthState(AppConfig.defaults()).getHealth();
+        HealthResponse h = new HealthState(HealthThresholds.defaults()).getHealth();
         assertThat(h.buffers()).extracting(BufferHealth::name)
                 .containsExactly("io_buffer_kb", "smaps_buffer_kb", "smaps_rollup_buffer_kb");
         assertThat(h.buffers()).allSatisfy(b -> {
@@ -94,7 +94,7 @@ class HealthStateTest {
 
     @Test
     void overallIsTheWorst() {
-        HealthState s = new HealthState(AppConfig.ofCapacities(100, 100, 100));
+        HealthState s = new HealthState(HealthThresholds.ofCapacities(100, 100, 100));
         s.updateIoBufferKb(90);
         s.updateSmapsRollupBufferKb(99);
         HealthResponse h = s.getHealth();
@@ -105,7 +105,7 @@ class HealthStateTest {
 
     @Test
     void tenThreadsUpdatingAndReadingNeverSeeTornState() throws Exception {
-        HealthState s = new HealthState(AppConfig.defaults());
+        HealthState s = new HealthState(HealthThresholds.defaults());
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -134,7 +134,7 @@ class HealthStateTest {
 
     @Test
     void jsonUsesUpstreamFieldNames() throws Exception {
-        HealthState s = new HealthState(AppConfig.defaults());
+        HealthState s = new HealthState(HealthThresholds.defaults());
         s.updateSmapsBufferKb(128);
         String json = s.getHealth().toJson();
         assertThat(json).startsWith("{\"buffers\":[{\"name\":\"io_buffer_kb\",\"capacity_kb\":256,\"current_kb\":0,"
@@ -151,7 +151,7 @@ class HealthStateTest {
         String json = "{\"io_buffer\":{\"capacity_kb\":64,\"larger_is_better\":true,\"warn_percent\":50.0},"
                 + "\"smaps_buffer\":{\"capacity_kb\":512,\"larger_is_better\":false},"
                 + "\"smaps_rollup_buffer\":{\"capacity_kb\":0,\"larger_is_better\":false,\"critical_percent\":1}}";
-        AppConfig c = new ObjectMapper().readValue(json, AppConfig.class);
+        HealthThresholds c = new ObjectMapper().readValue(json, HealthThresholds.class);
         assertThat(c.ioBuffer().capacityKb()).isEqualTo(64);
         assertThat(c.ioBuffer().largerIsBetter()).isTrue();
         assertThat(c.ioBuffer().warnPercent()).hasValue(50.0);

@@ -3,8 +3,8 @@ package io.herakles.procmem.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herakles.procmem.testsupport.HttpProbe;
+import io.herakles.procmem.testsupport.Poll;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -178,10 +178,6 @@ class RelaunchIT {
     }
 
     private static void awaitGone(ProcessHandle child) throws InterruptedException {
-        Instant deadline = Instant.now().plus(CHILD_GONE);
-        while (child.isAlive() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        assertThat(child.isAlive()).as("child " + child.pid() + " still running").isFalse();
+        Poll.atMost(CHILD_GONE).every(Duration.ofMillis(100)).untilTrue("end of child " + child.pid(), () -> !child.isAlive());
     }
 }

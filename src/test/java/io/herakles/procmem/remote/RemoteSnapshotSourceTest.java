@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.export.prometheus.ExporterServer;
-import io.herakles.procmem.export.testdata.SnapshotJsonWriter;
+import io.herakles.procmem.export.snapshot.SnapshotJsonWriter;
 import io.herakles.procmem.model.CollectionStats;
 import io.herakles.procmem.model.GroupKey;
 import io.herakles.procmem.model.ProcessSample;
@@ -129,7 +129,7 @@ class RemoteSnapshotSourceTest {
                 + "basic_auth_users:\n  viewer: " + OpenBSDBCrypt.generate("2y", "s3cret:pw".toCharArray(), salt, 4) + "\n",
                 StandardCharsets.UTF_8);
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.webConfigFile = web.toString();
+        b.webConfigFile(web.toString());
         exporterSide.publish(snapshot(Instant.now(), 1));
         ExporterServer server = exporter(b.build(), 0);
         String base = "https://127.0.0.1:" + server.port() + "/";

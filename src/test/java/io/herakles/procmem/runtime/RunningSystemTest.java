@@ -45,7 +45,7 @@ class RunningSystemTest {
     @Test
     void aProcfsWithoutStatIsRefusedInOneLine() throws Exception {
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.procfs = dir.toString();
+        b.procfs(dir.toString());
         ExporterConfig config = b.build();
         assertThatThrownBy(() -> RunningSystem.startLive(config, Rules.showingProblems(), Duration.ofSeconds(1)))
                 .isInstanceOf(StartupException.class)

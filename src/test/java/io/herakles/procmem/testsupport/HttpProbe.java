@@ -8,7 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -55,23 +55,15 @@ public final class HttpProbe {
      */
     public static Reply awaitOk(int port, String path, Duration timeout, BooleanSupplier alive,
             java.util.function.Supplier<String> diagnostics) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        String last = "no answer";
-        while (Instant.now().isBefore(deadline)) {
+        return Poll.atMost(timeout).every(Duration.ofMillis(200)).until(path + " answering 200", () -> {
             if (!alive.getAsBoolean()) {
                 throw new AssertionError("server exited before answering " + path + "\n" + diagnostics.get());
             }
-            try {
-                Reply r = get(port, path);
-                if (r.status() == 200) {
-                    return r;
-                }
-                last = "HTTP " + r.status();
-            } catch (IOException notYet) {
-                last = notYet.toString();
+            Reply r = get(port, path);
+            if (r.status() != 200) {
+                throw new IOException("HTTP " + r.status());
             }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " not answering 200 within " + timeout + " (" + last + ")\n" + diagnostics.get());
+            return Optional.of(r);
+        }, diagnostics);
     }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -97,18 +96,12 @@ public final class PrometheusServerFixture implements AutoCloseable {
     }
 
     /** Polls {@code promql} every 500 ms until it returns a series; fails after {@code timeout}. */
-    public double awaitValue(String promql, Duration timeout) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+    public double awaitValue(String promql, Duration timeout) throws InterruptedException {
+        return Poll.atMost(timeout).every(Duration.ofMillis(500)).until("result for " + promql, () -> {
             assertAlive();
             OptionalDouble v = queryValue(promql);
-            if (v.isPresent()) {
-                return v.getAsDouble();
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no result for " + promql + " within " + timeout + "; targets: " + targets()
-                + "\nprometheus log:\n" + log());
+            return v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty();
+        }, () -> "targets: " + targets() + "\nprometheus log:\n" + log());
     }
 
     /** The {@code /api/v1/targets} answer (scrape health and last error of each target), for diagnostics. */
@@ -233,21 +226,12 @@ public final class PrometheusServerFixture implements AutoCloseable {
         }
 
         private void awaitReady(PrometheusServerFixture f) throws InterruptedException {
-            Instant deadline = Instant.now().plus(startTimeout);
             HttpRequest ready = HttpRequest.newBuilder(f.baseUri().resolve("/-/ready")).timeout(Duration.ofSeconds(5))
                     .GET().build();
-            while (Instant.now().isBefore(deadline)) {
+            Poll.atMost(startTimeout).every(Duration.ofMillis(250)).untilTrue("ready prometheus", () -> {
                 f.assertAlive();
-                try {
-                    if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                }
-                Thread.sleep(250);
-            }
-            throw new AssertionError("prometheus not ready within " + startTimeout + "\n" + f.log());
+                return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            }, f::log);
         }
 
         private String config() {

@@ -1,5 +1,11 @@
 package io.herakles.procmem.export.prometheus;
 
+import io.herakles.procmem.config.ConfigKey;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
  * The {@code /doc} page: upstream's static plain-text manual with the configuration
  * file list corrected to the places this exporter really reads, and the metric list as we export
@@ -7,7 +13,24 @@ package io.herakles.procmem.export.prometheus;
  */
 final class DocPage {
 
+    /** The keys the page lists with their defaults (from the key table), and a note for some. */
+    private static final List<Map.Entry<ConfigKey, String>> KEY_OPTIONS = List.of(
+            Map.entry(ConfigKey.PORT, ""), Map.entry(ConfigKey.BIND, ""),
+            Map.entry(ConfigKey.CACHE_TTL, "seconds between collections"), Map.entry(ConfigKey.MIN_USS_KB, ""),
+            Map.entry(ConfigKey.TOP_N_SUBGROUP, ""), Map.entry(ConfigKey.TOP_N_OTHERS, ""),
+            Map.entry(ConfigKey.ENABLE_TLS, ""), Map.entry(ConfigKey.TLS_CERT_PATH, "PEM certificate chain"),
+            Map.entry(ConfigKey.TLS_KEY_PATH, "PEM private key"));
+
     private DocPage() {}
+
+    /** "port: 9215", "cache_ttl: 30            seconds between collections", … indented like the page. */
+    private static String keyOptions() {
+        return KEY_OPTIONS.stream().map(option -> {
+            Object value = option.getKey().defaultValue();
+            String line = option.getKey().key() + ": " + (value == null ? "none" : value);
+            return option.getValue().isEmpty() ? line : String.format(Locale.ROOT, "%-25s%s", line, option.getValue());
+        }).collect(Collectors.joining("\n  "));
+    }
 
     static String render(String version) {
         return """
@@ -54,15 +77,7 @@ final class DocPage {
 
                 KEY OPTIONS (defaults)
                 ----------------------
-                  port: 9215
-                  bind: 0.0.0.0
-                  cache_ttl: 30            seconds between collections
-                  min_uss_kb: 0
-                  top_n_subgroup: 3
-                  top_n_others: 10
-                  enable_tls: false
-                  tls_cert_path: none      PEM certificate chain
-                  tls_key_path: none       PEM private key
+                  %s
 
                 CLI COMMANDS
                 ------------
@@ -95,6 +110,6 @@ final class DocPage {
                       static_configs:
                         - targets: ['localhost:9215']
 
-                """.formatted(version) + TextPages.FOOTER;
+                """.formatted(version, keyOptions()) + TextPages.FOOTER;
     }
 }

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import io.herakles.procmem.config.ExporterConfig;
-import io.herakles.procmem.health.AppConfig;
+import io.herakles.procmem.health.HealthThresholds;
 import io.herakles.procmem.health.HealthState;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotSource;
@@ -200,7 +200,7 @@ public final class ExporterServer implements Closeable {
         public ExporterServer start() throws IOException {
             String v = version != null ? version : defaultVersion();
             ExporterTelemetry t = telemetry != null ? telemetry : new ExporterTelemetry();
-            HealthState h = health != null ? health : new HealthState(AppConfig.ofCapacities(
+            HealthState h = health != null ? health : new HealthState(HealthThresholds.ofCapacities(
                     config.ioBufferKb(), config.smapsBufferKb(), config.smapsRollupBufferKb()));
             PrometheusRegistry registry = new PrometheusRegistry();
             SnapshotCollector collector = new SnapshotCollector(source, config, t, v);

@@ -34,7 +34,7 @@ final class ProcessFamilies {
     private static final String[] TOP_LABELS = {"group", "subgroup", "rank", "pid", "name"};
 
     private final ExporterConfig config;
-    private final Map<MetricFamily, Family> families = new EnumMap<>(MetricFamily.class);
+    private final Map<GaugeDefinition, GaugeSamples> families = new EnumMap<>(GaugeDefinition.class);
 
     ProcessFamilies(ExporterConfig config) {
         this.config = config;
@@ -66,8 +66,8 @@ final class ProcessFamilies {
         return unique.size() == processes.size() ? processes : unique;
     }
 
-    private Family family(MetricFamily f) {
-        return families.computeIfAbsent(f, Family::new);
+    private GaugeSamples family(GaugeDefinition f) {
+        return families.computeIfAbsent(f, GaugeSamples::new);
     }
 
     private void addProcess(ProcessSample p) {
@@ -75,17 +75,17 @@ final class ProcessFamilies {
             Integer.toString(p.pid()), LabelValues.clean(p.name()), LabelValues.clean(p.group().group()),
             LabelValues.clean(p.group().subgroup())});
         if (config.enableRss()) {
-            family(MetricFamily.RSS).add(p.rssBytes(), labels);
+            family(GaugeDefinition.RSS).add(p.rssBytes(), labels);
         }
         if (config.enablePss() && p.pssBytes().isPresent()) {
-            family(MetricFamily.PSS).add(p.pssBytes().getAsLong(), labels);
+            family(GaugeDefinition.PSS).add(p.pssBytes().getAsLong(), labels);
         }
         if (config.enableUss() && p.ussBytes().isPresent()) {
-            family(MetricFamily.USS).add(p.ussBytes().getAsLong(), labels);
+            family(GaugeDefinition.USS).add(p.ussBytes().getAsLong(), labels);
         }
         if (config.enableCpu()) {
-            family(MetricFamily.CPU_PERCENT).add(p.cpuPercent(), labels);
-            family(MetricFamily.CPU_TIME).add(p.cpuTimeSeconds(), labels);
+            family(GaugeDefinition.CPU_PERCENT).add(p.cpuPercent(), labels);
+            family(GaugeDefinition.CPU_TIME).add(p.cpuTimeSeconds(), labels);
         }
     }
 
@@ -94,17 +94,17 @@ final class ProcessFamilies {
         Labels labels = Labels.of(GROUP_LABELS, new String[] {
             LabelValues.clean(key.group()), LabelValues.clean(key.subgroup())});
         if (config.enableRss()) {
-            family(MetricFamily.GROUP_RSS).add(totals.rssBytes(), labels);
+            family(GaugeDefinition.GROUP_RSS).add(totals.rssBytes(), labels);
         }
         if (config.enablePss() && totals.pssKnown() > 0) {
-            family(MetricFamily.GROUP_PSS).add(totals.pssBytes(), labels);
+            family(GaugeDefinition.GROUP_PSS).add(totals.pssBytes(), labels);
         }
         if (config.enableUss() && totals.ussKnown() > 0) {
-            family(MetricFamily.GROUP_USS).add(totals.ussBytes(), labels);
+            family(GaugeDefinition.GROUP_USS).add(totals.ussBytes(), labels);
         }
         if (config.enableCpu()) {
-            family(MetricFamily.GROUP_CPU_PERCENT).add(totals.cpuPercent(), labels);
-            family(MetricFamily.GROUP_CPU_TIME).add(totals.cpuTimeSeconds(), labels);
+            family(GaugeDefinition.GROUP_CPU_PERCENT).add(totals.cpuPercent(), labels);
+            family(GaugeDefinition.GROUP_CPU_TIME).add(totals.cpuTimeSeconds(), labels);
         }
         List<ProcessSample> top = Aggregation.topByUss(members, topLimit(key));
         for (int rank = 1; rank <= top.size(); rank++) {
@@ -127,26 +127,26 @@ final class ProcessFamilies {
             LabelValues.clean(key.group()), LabelValues.clean(key.subgroup()), Integer.toString(rank),
             Integer.toString(p.pid()), LabelValues.clean(p.name())});
         if (config.enableRss()) {
-            family(MetricFamily.TOP_RSS).add(p.rssBytes(), labels);
-            addShare(MetricFamily.TOP_RSS_SHARE, p.rssBytes(), totals.rssBytes(), labels);
+            family(GaugeDefinition.TOP_RSS).add(p.rssBytes(), labels);
+            addShare(GaugeDefinition.TOP_RSS_SHARE, p.rssBytes(), totals.rssBytes(), labels);
         }
         if (config.enablePss() && p.pssBytes().isPresent()) {
-            family(MetricFamily.TOP_PSS).add(p.pssBytes().getAsLong(), labels);
-            addShare(MetricFamily.TOP_PSS_SHARE, p.pssBytes().getAsLong(), totals.pssBytes(), labels);
+            family(GaugeDefinition.TOP_PSS).add(p.pssBytes().getAsLong(), labels);
+            addShare(GaugeDefinition.TOP_PSS_SHARE, p.pssBytes().getAsLong(), totals.pssBytes(), labels);
         }
         if (config.enableUss() && p.ussBytes().isPresent()) {
-            family(MetricFamily.TOP_USS).add(p.ussBytes().getAsLong(), labels);
-            addShare(MetricFamily.TOP_USS_SHARE, p.ussBytes().getAsLong(), totals.ussBytes(), labels);
+            family(GaugeDefinition.TOP_USS).add(p.ussBytes().getAsLong(), labels);
+            addShare(GaugeDefinition.TOP_USS_SHARE, p.ussBytes().getAsLong(), totals.ussBytes(), labels);
         }
         if (config.enableCpu()) {
-            family(MetricFamily.TOP_CPU_PERCENT).add(p.cpuPercent(), labels);
-            family(MetricFamily.TOP_CPU_TIME).add(p.cpuTimeSeconds(), labels);
+            family(GaugeDefinition.TOP_CPU_PERCENT).add(p.cpuPercent(), labels);
+            family(GaugeDefinition.TOP_CPU_TIME).add(p.cpuTimeSeconds(), labels);
             // upstream's "CPU percent of subgroup" is a share of CPU *time*; kept for dashboard parity
-            addShare(MetricFamily.TOP_CPU_SHARE, p.cpuTimeSeconds(), totals.cpuTimeSeconds(), labels);
+            addShare(GaugeDefinition.TOP_CPU_SHARE, p.cpuTimeSeconds(), totals.cpuTimeSeconds(), labels);
         }
     }
 
-    private void addShare(MetricFamily f, double part, double total, Labels labels) {
+    private void addShare(GaugeDefinition f, double part, double total, Labels labels) {
         if (total > 0) {
             family(f).add(100.0 * part / total, labels);
         }

@@ -100,7 +100,7 @@ public final class SnapshotCollector implements MultiCollector {
         }
         int bulkEnd = out.size();
         latest.ifPresent(s -> addPerScrapeFamilies(s, out));
-        addGauge(MetricFamily.CACHE_UPDATING, 0, out);
+        addGauge(GaugeDefinition.CACHE_UPDATING, 0, out);
         if (config.enableTelemetry()) {
             SelfFamilies.addAlways(telemetry.uptimeSeconds(), version, out);
         }
@@ -108,7 +108,7 @@ public final class SnapshotCollector implements MultiCollector {
             JvmFamilies.addAll(out);
         }
         double last = telemetry.lastMetricsSeconds();
-        addGauge(MetricFamily.SCRAPE_DURATION, Double.isNaN(last) ? (System.nanoTime() - start) / 1e9 : last, out);
+        addGauge(GaugeDefinition.SCRAPE_DURATION, Double.isNaN(last) ? (System.nanoTime() - start) / 1e9 : last, out);
         telemetry.recordScrape(bulkLabelValues + labelValues(out.subList(bulkEnd, out.size())), latest.isPresent());
         return new MetricSnapshots(out);
     }
@@ -128,10 +128,10 @@ public final class SnapshotCollector implements MultiCollector {
         }
         List<MetricSnapshot> out = new ArrayList<>(40);
         int exported = new ProcessFamilies(config).addAll(snapshot.processes(), out);
-        addGauge(MetricFamily.PROCESSES, exported, out);
+        addGauge(GaugeDefinition.PROCESSES, exported, out);
         SystemFamilies.addAll(snapshot.system(), out);
-        addGauge(MetricFamily.CACHE_UPDATE_DURATION, snapshot.stats().durationSeconds(), out);
-        addGauge(MetricFamily.CACHE_UPDATE_SUCCESS, snapshot.stats().success() ? 1 : 0, out);
+        addGauge(GaugeDefinition.CACHE_UPDATE_DURATION, snapshot.stats().durationSeconds(), out);
+        addGauge(GaugeDefinition.CACHE_UPDATE_SUCCESS, snapshot.stats().success() ? 1 : 0, out);
         Set<String> names = new HashSet<>();
         out.forEach(f -> names.add(f.getMetadata().getPrometheusName()));
         Bulk bulk = new Bulk(snapshot, List.copyOf(out), Set.copyOf(names), labelValues(out));
@@ -145,8 +145,8 @@ public final class SnapshotCollector implements MultiCollector {
         }
     }
 
-    private static void addGauge(MetricFamily f, double value, List<MetricSnapshot> out) {
-        Family family = new Family(f);
+    private static void addGauge(GaugeDefinition f, double value, List<MetricSnapshot> out) {
+        GaugeSamples family = new GaugeSamples(f);
         family.add(value);
         family.emitTo(out);
     }

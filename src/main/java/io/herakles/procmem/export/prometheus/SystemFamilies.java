@@ -18,30 +18,30 @@ final class SystemFamilies {
     private SystemFamilies() {}
 
     static void addAll(SystemSample s, List<MetricSnapshot> out) {
-        add(MetricFamily.MEMORY_TOTAL, s.memTotalBytes(), out);
-        add(MetricFamily.MEMORY_AVAILABLE, s.memAvailableBytes(), out);
-        add(MetricFamily.MEMORY_USED_RATIO, s.memoryUsedRatio(), out);
-        add(MetricFamily.LOAD1, s.load1(), out);
-        add(MetricFamily.LOAD5, s.load5(), out);
-        add(MetricFamily.LOAD15, s.load15(), out);
-        Family cpu = new Family(MetricFamily.CPU_USAGE_RATIO);
+        add(GaugeDefinition.MEMORY_TOTAL, s.memTotalBytes(), out);
+        add(GaugeDefinition.MEMORY_AVAILABLE, s.memAvailableBytes(), out);
+        add(GaugeDefinition.MEMORY_USED_RATIO, s.memoryUsedRatio(), out);
+        add(GaugeDefinition.LOAD1, s.load1(), out);
+        add(GaugeDefinition.LOAD5, s.load5(), out);
+        add(GaugeDefinition.LOAD15, s.load15(), out);
+        GaugeSamples cpu = new GaugeSamples(GaugeDefinition.CPU_USAGE_RATIO);
         for (Map.Entry<String, Double> e : s.cpuUsageRatio().entrySet()) {
             cpu.add(e.getValue(), Labels.of("cpu", e.getKey()));
         }
         cpu.emitTo(out);
     }
 
-    private static void add(MetricFamily f, OptionalLong value, List<MetricSnapshot> out) {
+    private static void add(GaugeDefinition f, OptionalLong value, List<MetricSnapshot> out) {
         if (value.isPresent()) {
-            Family family = new Family(f);
+            GaugeSamples family = new GaugeSamples(f);
             family.add(value.getAsLong());
             family.emitTo(out);
         }
     }
 
-    private static void add(MetricFamily f, OptionalDouble value, List<MetricSnapshot> out) {
+    private static void add(GaugeDefinition f, OptionalDouble value, List<MetricSnapshot> out) {
         if (value.isPresent()) {
-            Family family = new Family(f);
+            GaugeSamples family = new GaugeSamples(f);
             family.add(value.getAsDouble());
             family.emitTo(out);
         }

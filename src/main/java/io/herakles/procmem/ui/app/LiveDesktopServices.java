@@ -1,9 +1,9 @@
 package io.herakles.procmem.ui.app;
 
 import io.herakles.procmem.config.ExporterConfig;
-import io.herakles.procmem.export.testdata.SnapshotFileException;
-import io.herakles.procmem.export.testdata.SnapshotJsonReader;
-import io.herakles.procmem.export.testdata.SnapshotJsonWriter;
+import io.herakles.procmem.export.snapshot.SnapshotFileException;
+import io.herakles.procmem.export.snapshot.SnapshotJsonReader;
+import io.herakles.procmem.export.snapshot.SnapshotJsonWriter;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotSource;
 import io.herakles.procmem.model.maps.ProcessMaps;

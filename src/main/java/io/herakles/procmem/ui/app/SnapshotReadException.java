@@ -6,6 +6,8 @@ package io.herakles.procmem.ui.app;
  */
 public final class SnapshotReadException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     public SnapshotReadException(String message) {
         super(message);
     }

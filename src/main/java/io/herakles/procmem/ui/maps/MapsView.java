@@ -120,7 +120,7 @@ public final class MapsView extends VBox implements AutoCloseable {
     private void sortByPss() {
         for (TableColumn<MapsRow, ?> c : table.getColumns()) {
             if ("maps-pss".equals(c.getId())) {
-                table.getSortOrder().setAll(c);
+                table.getSortOrder().setAll(java.util.List.of(c));
             }
         }
     }

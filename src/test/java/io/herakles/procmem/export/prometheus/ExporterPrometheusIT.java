@@ -44,7 +44,7 @@ class ExporterPrometheusIT {
                 "tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n"
                 + "basic_auth_users:\n  prom: " + WebConfigTest.bcrypt("scrape-me") + "\n");
         ExporterConfig.Builder cfg = ExporterConfig.builder();
-        cfg.webConfigFile = web.toString();
+        cfg.webConfigFile(web.toString());
         var publisher = TestSnapshots.publisher(TestSnapshots.snapshot(List.of(
                 proc(5151, "postgres", DB, 1000, 900L, 777L))));
         try (ExporterServer server = ExporterServer.builder(cfg.build(), publisher).bind("127.0.0.1").port(0).start();

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.herakles.procmem.model.SnapshotPublisher;
+import io.herakles.procmem.testsupport.Poll;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -157,19 +158,18 @@ class ExporterServerRobustnessTest {
             s.setSoTimeout(1_000);
             OutputStream out = s.getOutputStream();
             out.write("GET /metrics HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds + 30);
-            boolean closed = false;
-            while (!closed && System.nanoTime() < deadline) {
+            // each try trickles a byte and waits up to the 1 s read timeout for the server to close
+            boolean closed = Poll.atMost(Duration.ofSeconds(limitSeconds + 30)).every(Duration.ZERO).holdsWithin(() -> {
                 try {
                     out.write('X');
                     out.flush();
-                    closed = s.getInputStream().read() == -1;
+                    return s.getInputStream().read() == -1;
                 } catch (java.net.SocketTimeoutException stillOpen) {
-                    // no answer yet: keep trickling
+                    return false;
                 } catch (IOException reset) {
-                    closed = true;
+                    return true;
                 }
-            }
+            });
             assertThat(closed).as("connection closed by the server").isTrue();
         }
     }

@@ -8,10 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herakles.procmem.config.ExporterConfig;
-import io.herakles.procmem.health.AppConfig;
+import io.herakles.procmem.health.HealthThresholds;
 import io.herakles.procmem.health.HealthState;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotPublisher;
+import io.herakles.procmem.testsupport.Poll;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,12 +132,11 @@ class ExporterServerTest {
         send(server, "GET", "/metrics");
         // the /metrics call is counted after its answer is written, so the client may ask /health first
         String calledOnce = "\nmetrics_endpoint_calls     |      1       |";
-        HttpResponse<byte[]> r = send(server, "GET", "/health");
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (!body(r).contains(calledOnce) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            r = send(server, "GET", "/health");
-        }
+        HttpResponse<byte[]> r = Poll.atMost(Duration.ofSeconds(10)).every(Duration.ofMillis(20)).until(
+                "/health counting the /metrics call", () -> {
+                    HttpResponse<byte[]> health = send(server, "GET", "/health");
+                    return body(health).contains(calledOnce) ? Optional.of(health) : Optional.empty();
+                });
         assertThat(r.statusCode()).isEqualTo(200);
         String text = body(r);
         assertThat(text).startsWith("OK\n\nHEALTH ENDPOINT - EXPORTER INTERNAL STATS\n" + "=".repeat(42) + "\n\n");
@@ -195,7 +196,7 @@ class ExporterServerTest {
     void healthCanBeDisabled() throws Exception {
         ExporterConfig noHealth = ExporterConfig.builder().build().toBuilder().build();
         ExporterConfig.Builder b = noHealth.toBuilder();
-        b.enableHealth = false;
+        b.enableHealth(false);
         try (ExporterServer s = ExporterServer.builder(b.build(), publisher).bind("127.0.0.1").port(0).start()) {
             assertThat(send(s, "GET", "/health").statusCode()).isEqualTo(404);
             assertThat(send(s, "GET", "/metrics").statusCode()).isEqualTo(200);
@@ -204,7 +205,7 @@ class ExporterServerTest {
 
     @Test
     void bufferHealthFromTheCallersState() throws Exception {
-        HealthState health = new HealthState(AppConfig.ofCapacities(10, 10, 10));
+        HealthState health = new HealthState(HealthThresholds.ofCapacities(10, 10, 10));
         health.updateIoBufferKb(9);
         try (ExporterServer s = ExporterServer.builder(CONFIG, publisher).bind("127.0.0.1").port(0).health(health).start()) {
             String text = body(send(s, "GET", "/health"));

@@ -6,6 +6,8 @@ import static io.herakles.procmem.export.prometheus.TestSnapshots.proc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herakles.procmem.testsupport.Poll;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +16,6 @@ import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,17 +39,8 @@ class ExporterServerWorkersTest {
         return p;
     }
 
-    /** Waits (generously) for a condition; false when it never became true. */
-    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(5);
-        }
-        return true;
-    }
+    /** Waits (generously) for a condition; {@code holdsWithin} is false when it never became true. */
+    private static final Poll GENEROUSLY = Poll.atMost(Duration.ofSeconds(30)).every(Duration.ofMillis(5));
 
     private static boolean idleWorkerWaiting(ThreadPoolExecutor p) {
         return ((LinkedTransferQueue<Runnable>) p.getQueue()).hasWaitingConsumer();
@@ -60,7 +52,7 @@ class ExporterServerWorkersTest {
         for (int i = 0; i < 30; i++) {
             p.submit(() -> { }).get(30, TimeUnit.SECONDS);
             ThreadPoolExecutor q = p;
-            assertThat(eventually(() -> idleWorkerWaiting(q))).as("worker back to waiting").isTrue();
+            assertThat(GENEROUSLY.holdsWithin(() -> idleWorkerWaiting(q))).as("worker back to waiting").isTrue();
         }
         assertThat(p.getLargestPoolSize()).isEqualTo(1);
         assertThat(p.getCompletedTaskCount()).isEqualTo(30);
@@ -103,7 +95,7 @@ class ExporterServerWorkersTest {
                 done.countDown();
             });
         }
-        assertThat(eventually(() -> p.getActiveCount() == 2)).isTrue();
+        assertThat(GENEROUSLY.holdsWithin(() -> p.getActiveCount() == 2)).isTrue();
         assertThat(p.getQueue()).hasSize(3);
         release.countDown();
         assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();

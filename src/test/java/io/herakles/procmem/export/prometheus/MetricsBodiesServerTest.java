@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.herakles.procmem.config.ExporterConfig;
-import io.herakles.procmem.export.testdata.SyntheticSnapshots;
+import io.herakles.procmem.export.snapshot.SyntheticSnapshots;
 import io.herakles.procmem.model.SnapshotPublisher;
 import io.herakles.procmem.testsupport.Exposition;
 import java.io.ByteArrayOutputStream;
@@ -180,7 +180,7 @@ class MetricsBodiesServerTest {
 
     private static ExporterConfig everyProcess() {
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.topNOthers = 100_000;
+        b.topNOthers(100_000);
         return b.build();
     }
 

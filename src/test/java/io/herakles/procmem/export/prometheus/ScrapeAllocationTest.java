@@ -3,7 +3,7 @@ package io.herakles.procmem.export.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herakles.procmem.config.ExporterConfig;
-import io.herakles.procmem.export.testdata.SyntheticSnapshots;
+import io.herakles.procmem.export.snapshot.SyntheticSnapshots;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
@@ -44,7 +44,7 @@ class ScrapeAllocationTest {
     /** Bytes allocated by the server's threads per scrape, by format, at {@code processes}. */
     private static Map<String, Long> measure(int processes) throws Exception {
         ExporterConfig.Builder config = ExporterConfig.builder();
-        config.topNOthers = 100_000;
+        config.topNOthers(100_000);
         Map<String, Long> perScrape = new LinkedHashMap<>();
         try (ExporterServer server = ExporterServer.builder(config.build(),
                 TestSnapshots.publisher(SyntheticSnapshots.generate(processes, 9))).bind("127.0.0.1").port(0).start()) {

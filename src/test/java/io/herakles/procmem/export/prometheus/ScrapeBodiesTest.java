@@ -5,7 +5,7 @@ import static io.herakles.procmem.export.prometheus.TestSnapshots.proc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herakles.procmem.config.ExporterConfig;
-import io.herakles.procmem.export.testdata.SyntheticSnapshots;
+import io.herakles.procmem.export.snapshot.SyntheticSnapshots;
 import io.herakles.procmem.model.GroupKey;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotPublisher;

@@ -2,8 +2,8 @@ package io.herakles.procmem.export.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herakles.procmem.export.testdata.SnapshotJsonWriter;
-import io.herakles.procmem.export.testdata.SyntheticSnapshots;
+import io.herakles.procmem.export.snapshot.SnapshotJsonWriter;
+import io.herakles.procmem.export.snapshot.SyntheticSnapshots;
 import io.herakles.procmem.testsupport.HeraklesLauncher;
 import io.herakles.procmem.testsupport.HttpProbe;
 import java.net.URI;

@@ -29,7 +29,7 @@ class SnapshotCollectorTest {
                 proc(10, "postgres", DB, 3000, 2000L, 1000L),
                 proc(11, "postgres", DB, 6000, 4000L, 3000L),
                 proc(20, "mytool", GroupKey.OTHER, 500, 400L, 300L))), DEFAULTS);
-        for (MetricFamily f : MetricFamily.values()) {
+        for (GaugeDefinition f : GaugeDefinition.values()) {
             assertThat(text).contains("# HELP " + f.metricName() + " " + f.help() + "\n");
             assertThat(text).contains("# TYPE " + f.metricName() + " gauge\n");
         }
@@ -56,7 +56,7 @@ class SnapshotCollectorTest {
         for (int pid = 1; pid <= 20; pid++) {
             ps.add(proc(pid, "p" + pid, GroupKey.OTHER, 100, 100L, (long) (pid % 2 == 0 ? pid * 1000 : pid)));
         }
-        String text = scrape(snapshot(ps), cfgWith(b -> b.topNOthers = 3));
+        String text = scrape(snapshot(ps), cfgWith(b -> b.topNOthers(3)));
         List<String> uss = lines(text, "herakles_proc_mem_uss_bytes{");
         assertThat(uss).hasSize(3);
         assertThat(String.join("\n", uss)).contains("pid=\"20\"").contains("pid=\"18\"").contains("pid=\"16\"");
@@ -72,13 +72,13 @@ class SnapshotCollectorTest {
                 proc(2, "b", DB, 1, 10L, 300L),
                 proc(3, "c", DB, 5, 10L, 200L),
                 proc(4, "d", DB, 7, 10L, null));
-        String text = scrape(snapshot(ps), cfgWith(b -> b.topNSubgroup = 3));
+        String text = scrape(snapshot(ps), cfgWith(b -> b.topNSubgroup(3)));
         List<String> top = lines(text, "herakles_proc_mem_top_rss_bytes{");
         assertThat(top).containsExactlyInAnyOrder(
                 "herakles_proc_mem_top_rss_bytes{group=\"db\",name=\"b\",pid=\"2\",rank=\"1\",subgroup=\"postgres\"} 1.0",
                 "herakles_proc_mem_top_rss_bytes{group=\"db\",name=\"c\",pid=\"3\",rank=\"2\",subgroup=\"postgres\"} 5.0",
                 "herakles_proc_mem_top_rss_bytes{group=\"db\",name=\"a\",pid=\"1\",rank=\"3\",subgroup=\"postgres\"} 9000.0");
-        String zero = scrape(snapshot(ps), cfgWith(b -> b.topNSubgroup = 0));
+        String zero = scrape(snapshot(ps), cfgWith(b -> b.topNSubgroup(0)));
         assertThat(lines(zero, "herakles_proc_mem_top_uss_bytes{")).hasSize(1).first().asString().contains("pid=\"2\"");
         // per-process series are not limited by top_n_subgroup
         assertThat(lines(zero, "herakles_proc_mem_rss_bytes{")).hasSize(4);
@@ -90,16 +90,16 @@ class SnapshotCollectorTest {
         for (int pid = 1; pid <= 6; pid++) {
             ps.add(proc(pid, "x", new GroupKey("misc", "others"), 10, 10L, (long) pid));
         }
-        String text = scrape(snapshot(ps), cfgWith(b -> { b.topNOthers = 5; b.topNSubgroup = 1; }));
+        String text = scrape(snapshot(ps), cfgWith(b -> { b.topNOthers(5); b.topNSubgroup(1); }));
         assertThat(lines(text, "herakles_proc_mem_top_uss_bytes{")).hasSize(5);
-        String none = scrape(snapshot(ps), cfgWith(b -> b.topNOthers = 0));
+        String none = scrape(snapshot(ps), cfgWith(b -> b.topNOthers(0)));
         assertThat(lines(none, "herakles_proc_mem_top_uss_bytes{")).hasSize(1);
     }
 
     @Test
     void zeroTopNOthersExportsNoOtherProcesses() {
         String text = scrape(snapshot(List.of(proc(1, "x", GroupKey.OTHER, 10, 10L, 10L),
-                proc(2, "pg", DB, 10, 10L, 10L))), cfgWith(b -> b.topNOthers = 0));
+                proc(2, "pg", DB, 10, 10L, 10L))), cfgWith(b -> b.topNOthers(0)));
         assertThat(text).doesNotContain("group=\"other\"");
         assertThat(text).contains("herakles_proc_mem_processes 1.0\n");
     }
@@ -107,20 +107,20 @@ class SnapshotCollectorTest {
     @Test
     void enableFlagsGateEveryFamilyOfTheirKind() {
         List<ProcessSample> ps = List.of(proc(1, "pg", DB, 10, 20L, 30L));
-        String noRss = scrape(snapshot(ps), cfgWith(b -> b.enableRss = false));
+        String noRss = scrape(snapshot(ps), cfgWith(b -> b.enableRss(false)));
         assertThat(noRss).doesNotContain("herakles_proc_mem_rss_bytes").doesNotContain("group_rss")
                 .doesNotContain("top_rss").contains("herakles_proc_mem_pss_bytes{");
-        String noCpu = scrape(snapshot(ps), cfgWith(b -> b.enableCpu = false));
+        String noCpu = scrape(snapshot(ps), cfgWith(b -> b.enableCpu(false)));
         assertThat(noCpu).doesNotContain("cpu_percent").doesNotContain("cpu_time")
                 .contains("herakles_system_cpu_usage_ratio");
-        String noPssUss = scrape(snapshot(ps), cfgWith(b -> { b.enablePss = false; b.enableUss = false; }));
+        String noPssUss = scrape(snapshot(ps), cfgWith(b -> { b.enablePss(false); b.enableUss(false); }));
         assertThat(noPssUss).doesNotContain("pss").doesNotContain("uss").contains("herakles_proc_mem_rss_bytes{");
         String all = scrape(snapshot(ps), DEFAULTS);
         assertThat(all).contains("jvm_memory_used_bytes{area=\"heap\"} ").contains("process_cpu_seconds_total ")
                 .contains("# TYPE jvm_gc_collection_seconds summary");
-        String noJvm = scrape(snapshot(ps), cfgWith(b -> b.enableDefaultCollectors = false));
+        String noJvm = scrape(snapshot(ps), cfgWith(b -> b.enableDefaultCollectors(false)));
         assertThat(noJvm).doesNotContain("jvm_").doesNotContain("process_cpu_seconds_total");
-        String noTelemetry = scrape(snapshot(ps), cfgWith(b -> b.enableTelemetry = false));
+        String noTelemetry = scrape(snapshot(ps), cfgWith(b -> b.enableTelemetry(false)));
         assertThat(noTelemetry).doesNotContain("herakles_exporter_").contains("herakles_proc_mem_cache_updating");
     }
 

@@ -35,9 +35,9 @@ class TlsServerTest {
 
     static ExporterConfig tlsConfig(Path cert, Path key) {
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.enableTls = true;
-        b.tlsCertPath = cert.toString();
-        b.tlsKeyPath = key.toString();
+        b.enableTls(true);
+        b.tlsCertPath(cert.toString());
+        b.tlsKeyPath(key.toString());
         return b.build();
     }
 
@@ -103,7 +103,7 @@ class TlsServerTest {
                 .hasMessageStartingWith("cannot read TLS key " + encrypted)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         ExporterConfig.Builder noKey = tlsConfig(g.certFile(), g.keyFile()).toBuilder();
-        noKey.tlsKeyPath = null;
+        noKey.tlsKeyPath(null);
         assertThatThrownBy(() -> ExporterServer.builder(noKey.build(), publisher).bind("127.0.0.1").port(0).start())
                 .isInstanceOf(TlsConfigException.class)
                 .hasMessage("--enable-tls needs both tls_cert_path and tls_key_path");

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.model.SnapshotPublisher;
+import io.herakles.procmem.testsupport.Poll;
 import io.herakles.procmem.testsupport.TestCertificates;
 import io.herakles.procmem.testsupport.TestCertificates.Generated;
 import io.herakles.procmem.testsupport.TestCertificates.KeyForm;
@@ -57,7 +58,7 @@ class WebConfigTest {
 
     private ExporterConfig withWebConfig(Path file) {
         ExporterConfig.Builder b = ExporterConfig.builder();
-        b.webConfigFile = file.toString();
+        b.webConfigFile(file.toString());
         return b.build();
     }
 
@@ -109,15 +110,8 @@ class WebConfigTest {
         try (ExporterServer s = ExporterServer.builder(withWebConfig(file), publisher).bind("127.0.0.1").port(0).start()) {
             assertThat(send(s, "GET", "/metrics", "Authorization", basic("alice", "one")).statusCode()).isEqualTo(200);
             writeConfig("basic_auth_users:\n  bob: " + bcrypt("two") + "\n");
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            int status = 0;
-            while (Instant.now().isBefore(deadline) && status != 200) {
-                status = send(s, "GET", "/metrics", "Authorization", basic("bob", "two")).statusCode();
-                if (status != 200) {
-                    Thread.sleep(200);
-                }
-            }
-            assertThat(status).isEqualTo(200);
+            Poll.atMost(Duration.ofSeconds(30)).every(Duration.ofMillis(200)).untilTrue("bob let in",
+                    () -> send(s, "GET", "/metrics", "Authorization", basic("bob", "two")).statusCode() == 200);
             assertThat(send(s, "GET", "/metrics", "Authorization", basic("alice", "one")).statusCode()).isEqualTo(401);
         }
     }
@@ -131,22 +125,17 @@ class WebConfigTest {
             assertThat(TlsServerTest.get(first.trustingClientContext(), s.port(), "/metrics").statusCode()).isEqualTo(200);
             Generated second = TestCertificates.write(dir, "second", TestCertificates.ec(), KeyForm.PKCS8);
             writeConfig("tls_server_config:\n  cert_file: second.crt\n  key_file: second.key\n");
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            boolean switched = false;
-            while (!switched && Instant.now().isBefore(deadline)) {
-                // any request triggers the (once a second) change check
-                try {
-                    TlsServerTest.get(first.trustingClientContext(), s.port(), "/metrics");
-                } catch (java.io.IOException handshakeWithNewCertificate) {
-                    // expected once the new certificate is served
-                }
-                try {
-                    switched = TlsServerTest.get(second.trustingClientContext(), s.port(), "/metrics").statusCode() == 200;
-                } catch (java.io.IOException stillOldCertificate) {
-                    Thread.sleep(200);
-                }
-            }
-            assertThat(switched).isTrue();
+            Poll.atMost(Duration.ofSeconds(30)).every(Duration.ofMillis(200)).untilTrue("the second certificate served",
+                    () -> {
+                        // any request triggers the (once a second) change check
+                        try {
+                            TlsServerTest.get(first.trustingClientContext(), s.port(), "/metrics");
+                        } catch (java.io.IOException handshakeWithNewCertificate) {
+                            // expected once the new certificate is served
+                        }
+                        // an IOException here (still the old certificate) means: not yet
+                        return TlsServerTest.get(second.trustingClientContext(), s.port(), "/metrics").statusCode() == 200;
+                    });
         }
     }
 
@@ -182,9 +171,9 @@ class WebConfigTest {
         expect(file, "web config " + file + ": tls_server_config.min_version 'TLS10' is not supported (TLS12 or TLS13)");
         writeConfig("tls_server_config:\n  cert_file: c.crt\n  key_file: c.key\n");
         ExporterConfig.Builder both = withWebConfig(file).toBuilder();
-        both.enableTls = true;
-        both.tlsCertPath = g.certFile().toString();
-        both.tlsKeyPath = g.keyFile().toString();
+        both.enableTls(true);
+        both.tlsCertPath(g.certFile().toString());
+        both.tlsKeyPath(g.keyFile().toString());
         assertThatThrownBy(() -> ExporterServer.builder(both.build(), publisher).bind("127.0.0.1").port(0).start())
                 .isInstanceOf(TlsConfigException.class).hasMessageStartingWith("TLS is configured twice");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.testsupport.Poll;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,13 +87,7 @@ class LiveDesktopServicesTest {
     }
 
     private Snapshot firstSnapshot() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Optional<Snapshot> s = services.liveSource().latest();
-        while (s.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            s = services.liveSource().latest();
-        }
-        return s.orElseThrow(() -> new AssertionError("no live snapshot within 60 s"));
+        return Poll.atMost(Duration.ofSeconds(60)).until("live snapshot", () -> services.liveSource().latest());
     }
 
     private static HttpResponse<String> get(String url) throws Exception {

@@ -4,7 +4,7 @@ import static io.herakles.procmem.ui.common.TestSnapshots.process;
 import static io.herakles.procmem.ui.common.TestSnapshots.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herakles.procmem.export.testdata.SnapshotJsonReader;
+import io.herakles.procmem.export.snapshot.SnapshotJsonReader;
 import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;

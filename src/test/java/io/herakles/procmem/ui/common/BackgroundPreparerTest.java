@@ -2,6 +2,8 @@ package io.herakles.procmem.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herakles.procmem.testsupport.Poll;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -95,7 +97,8 @@ class BackgroundPreparerTest {
         for (int v = 1; v <= 4; v++) {
             preparer.submit(v);
             int expected = v;
-            waitUntil(() -> prepared.contains(expected));
+            Poll.atMost(Duration.ofSeconds(WAIT_SECONDS)).every(Duration.ofMillis(5))
+                    .untilTrue(expected + " prepared", () -> prepared.contains(expected));
         }
         assertThat(lastStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(fxHops).hasSize(1);
@@ -126,7 +129,8 @@ class BackgroundPreparerTest {
             }, FxExecutor.using(fxHops::add), delivered::add);
 
             preparer.submit(-1);
-            waitUntil(() -> !logged.isEmpty());
+            Poll.atMost(Duration.ofSeconds(WAIT_SECONDS)).every(Duration.ofMillis(5))
+                    .untilTrue("a log record", () -> !logged.isEmpty());
             preparer.submit(2);
             runHopsUntilDelivered("r2");
 
@@ -165,14 +169,6 @@ class BackgroundPreparerTest {
     private void runHopsUntilDelivered(String last) throws InterruptedException {
         while (!delivered.contains(last)) {
             runNextHop();
-        }
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within %d s", WAIT_SECONDS).isLessThan(deadline);
-            Thread.sleep(5);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.herakles.procmem.export.testdata;
+package io.herakles.procmem.export.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,14 @@
 package io.herakles.procmem.export.prometheus;
 
 /**
- * Every gauge family of upstream's {@code /metrics}: names and HELP texts verbatim, so
+ * The definition (name and HELP text) of every gauge family of upstream's {@code /metrics}; a
+ * scrape fills each into {@link GaugeSamples}. Names and HELP texts are verbatim, so
  * dashboards and alerts keep working. One deliberate rename: upstream's
  * {@code herakles_proc_mem_processes_total} is a gauge, and a gauge may not end in {@code _total}
  * (client_java refuses it, promtool flags it), so it is {@code herakles_proc_mem_processes} here.
  * Upstream's {@code uptime_in_seconds} label is dropped everywhere (it made new series every scrape).
  */
-enum MetricFamily {
+enum GaugeDefinition {
     RSS("herakles_proc_mem_rss_bytes", "Resident Set Size per process in bytes"),
     PSS("herakles_proc_mem_pss_bytes", "Proportional Set Size per process in bytes"),
     USS("herakles_proc_mem_uss_bytes", "Unique Set Size per process in bytes"),
@@ -52,7 +53,7 @@ enum MetricFamily {
     private final String metricName;
     private final String help;
 
-    MetricFamily(String metricName, String help) {
+    GaugeDefinition(String metricName, String help) {
         this.metricName = metricName;
         this.help = help;
     }

@@ -1,4 +1,4 @@
-package io.herakles.procmem.export.testdata;
+package io.herakles.procmem.export.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

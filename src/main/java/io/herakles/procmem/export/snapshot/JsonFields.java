@@ -1,4 +1,4 @@
-package io.herakles.procmem.export.testdata;
+package io.herakles.procmem.export.snapshot;
 
 /**
  * Field names of the snapshot JSON, shared by writer and reader. The first block is upstream's

@@ -1,4 +1,4 @@
-package io.herakles.procmem.export.testdata;
+package io.herakles.procmem.export.snapshot;
 
 import io.herakles.procmem.model.GroupKey;
 import java.util.List;

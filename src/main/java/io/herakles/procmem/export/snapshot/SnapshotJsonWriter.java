@@ -1,6 +1,6 @@
-package io.herakles.procmem.export.testdata;
+package io.herakles.procmem.export.snapshot;
 
-import static io.herakles.procmem.export.testdata.JsonFields.*;
+import static io.herakles.procmem.export.snapshot.JsonFields.*;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;

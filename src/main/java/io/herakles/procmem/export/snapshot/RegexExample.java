@@ -1,4 +1,4 @@
-package io.herakles.procmem.export.testdata;
+package io.herakles.procmem.export.snapshot;
 
 /**
  * One short string a regular expression finds, built by walking the expression once (a small

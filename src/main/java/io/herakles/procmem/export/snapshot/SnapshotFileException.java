@@ -1,4 +1,4 @@
-package io.herakles.procmem.export.testdata;
+package io.herakles.procmem.export.snapshot;
 
 /**
  * A snapshot file could not be loaded: missing, unreadable, not JSON, or not in the test-data

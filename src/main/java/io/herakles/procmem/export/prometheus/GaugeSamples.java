@@ -7,16 +7,17 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.List;
 
 /**
- * One gauge family being filled during a scrape; emitted only when it got at least one sample
+ * The samples of one gauge family ({@link GaugeDefinition}) gathered during a scrape; emitted only
+ * when it got at least one sample
  * (upstream omits empty families entirely, not even {@code # HELP}). Confined to the scraping thread.
  */
-final class Family {
+final class GaugeSamples {
 
     private final GaugeSnapshot.Builder builder;
     private int samples;
 
-    Family(MetricFamily family) {
-        builder = GaugeSnapshot.builder().name(family.metricName()).help(family.help());
+    GaugeSamples(GaugeDefinition definition) {
+        builder = GaugeSnapshot.builder().name(definition.metricName()).help(definition.help());
     }
 
     void add(double value, Labels labels) {
