@@ -123,7 +123,8 @@ final class ProcessColumns {
         column.setId(id);
         column.setPrefWidth(82);
         column.setCellValueFactory(f -> value.apply(f.getValue()));
-        column.setCellFactory(c -> formattedCell(Formats::bytes, true));
+        Function<Long, String> text = new TextCache<>(Formats::bytes); // one per column, shared by its cells
+        column.setCellFactory(c -> formattedCell(text, true));
         column.setComparator(ProcessComparators.BYTES);
         return column;
     }
@@ -134,7 +135,8 @@ final class ProcessColumns {
         column.setId(id);
         column.setPrefWidth(width);
         column.setCellValueFactory(f -> value.apply(f.getValue()));
-        column.setCellFactory(c -> formattedCell(format, true));
+        Function<Double, String> text = new TextCache<>(format); // one per column, shared by its cells
+        column.setCellFactory(c -> formattedCell(text, true));
         column.setComparator(ProcessComparators.NUMBERS);
         return column;
     }
