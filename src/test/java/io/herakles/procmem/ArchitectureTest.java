@@ -88,6 +88,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void recordingExportImportsOnlyModelAndTheSnapshotFormat() {
+        onlyDependsOn("export.recording", concat(JDK, ours("export.recording", "export.testdata", "model"),
+                new String[] {"com.fasterxml.jackson.."}));
+    }
+
+    @Test
+    void analysisImportsOnlyModel() {
+        onlyDependsOn("analysis", concat(JDK, ours("analysis", "model")));
+    }
+
+    @Test
     void launchRunsBeforeEverythingAndImportsOnlyTheJdk() {
         onlyDependsOn("launch", concat(JDK, ours("launch")));
         noClasses().that().resideOutsideOfPackage(BASE + ".launch..")

@@ -72,6 +72,22 @@ public final class SnapshotJsonReader {
     }
 
     /**
+     * Parses and validates one snapshot held in {@code json} (e.g. a line of a recording);
+     * {@code shown} prefixes error messages, {@code source} becomes the snapshot's source.
+     */
+    public static Snapshot parse(byte[] json, String shown, String source) throws SnapshotFileException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw notJson(shown, e);
+        } catch (IOException e) {
+            throw unreadable(shown, e);
+        }
+        return fromTree(root, shown, source, Instant.EPOCH);
+    }
+
+    /**
      * Validates an already parsed document. {@code shown} prefixes error messages,
      * {@code fallbackTakenAt} is used when {@code generated_at} is not a parsable time.
      */
