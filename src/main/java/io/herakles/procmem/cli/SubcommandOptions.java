@@ -32,7 +32,9 @@ final class SubcommandOptions {
     private static final Map<String, Set<String>> EXTRA = Map.of(
             "check", Set.of("--procfs"),
             "test", COLLECTION,
-            "bench", Set.of("--procfs", "--parallelism", "--max-processes"));
+            "bench", Set.of("--procfs", "--parallelism", "--max-processes"),
+            "record", Set.of("--procfs", "--include-names", "--exclude-names", "--min-uss-kb", "--parallelism",
+                    "--max-processes"));
 
     private SubcommandOptions() {}
 
