@@ -18,6 +18,8 @@ final class FxDialogs implements Dialogs {
 
     private static final FileChooser.ExtensionFilter JSON =
             new FileChooser.ExtensionFilter("Snapshot JSON (*.json)", "*.json");
+    private static final FileChooser.ExtensionFilter OPENABLE = new FileChooser.ExtensionFilter(
+            "Snapshots and recordings (*.json, *.jsonl.gz, *.gz)", "*.json", "*.jsonl.gz", "*.gz");
     private static final FileChooser.ExtensionFilter ALL = new FileChooser.ExtensionFilter("All files", "*");
 
     /** Remembered between choosers, so Open and Export start where the user last was. */
@@ -25,7 +27,8 @@ final class FxDialogs implements Dialogs {
 
     @Override
     public Optional<Path> chooseSnapshotToOpen(Window owner) {
-        FileChooser chooser = chooser("Open snapshot");
+        FileChooser chooser = chooser("Open snapshot or recording");
+        chooser.getExtensionFilters().setAll(OPENABLE, JSON, ALL);
         return remember(chooser.showOpenDialog(owner));
     }
 

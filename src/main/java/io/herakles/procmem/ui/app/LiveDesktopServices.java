@@ -1,6 +1,8 @@
 package io.herakles.procmem.ui.app;
 
 import io.herakles.procmem.config.ExporterConfig;
+import io.herakles.procmem.export.recording.Recording;
+import io.herakles.procmem.export.recording.RecordingReader;
 import io.herakles.procmem.export.testdata.SnapshotFileException;
 import io.herakles.procmem.export.testdata.SnapshotJsonReader;
 import io.herakles.procmem.export.testdata.SnapshotJsonWriter;
@@ -113,6 +115,24 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
     static Snapshot readSnapshotFile(Path file) throws SnapshotReadException {
         try {
             return SnapshotJsonReader.read(file);
+        } catch (SnapshotFileException e) {
+            throw new SnapshotReadException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public OpenedFile openFile(Path file) throws SnapshotReadException {
+        return openAnyFile(file);
+    }
+
+    /** What {@link #openFile} does, without a sampler (tests open recorded files through it). */
+    static OpenedFile openAnyFile(Path file) throws SnapshotReadException {
+        if (!RecordingReader.looksLikeRecording(file)) {
+            return OpenedFile.of(readSnapshotFile(file));
+        }
+        try {
+            Recording r = RecordingReader.read(file);
+            return new OpenedFile(r.samples(), r.cutShort());
         } catch (SnapshotFileException e) {
             throw new SnapshotReadException(e.getMessage(), e);
         }

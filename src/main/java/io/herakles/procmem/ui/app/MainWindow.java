@@ -6,6 +6,7 @@ import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.processes.ProcessTableView;
 import io.herakles.procmem.ui.processes.ProcessTableViewModel;
 import io.herakles.procmem.ui.store.SnapshotStore;
+import io.herakles.procmem.ui.timeline.TimelineBar;
 import java.io.File;
 import java.net.URL;
 import java.nio.file.Path;
@@ -136,7 +137,7 @@ public final class MainWindow {
 
     private void layout() {
         root.getStyleClass().add("main-window");
-        VBox top = new VBox(menuBar(), toolBar);
+        VBox top = new VBox(menuBar(), toolBar, new TimelineBar(store));
         if (!services.hasFullAccess()) {
             top.getChildren().add(new AccessNotice(store));
         }
@@ -155,7 +156,7 @@ public final class MainWindow {
     }
 
     private MenuBar menuBar() {
-        MenuItem open = item("Open snapshot…", "openItem", "Shortcut+O", files::openSnapshot);
+        MenuItem open = item("Open snapshot or recording…", "openItem", "Shortcut+O", files::openSnapshot);
         MenuItem export = item("Export snapshot…", "exportItem", "Shortcut+E", files::exportSnapshot);
         MenuItem back = item("Back to live", "backToLiveItem", "Shortcut+L", store::backToLive);
         back.disableProperty().bind(store.modeProperty().isEqualTo(SnapshotStore.Mode.LIVE));
@@ -205,7 +206,7 @@ public final class MainWindow {
             e.consume();
         });
         stage.titleProperty().bind(Bindings.createStringBinding(this::title,
-                store.modeProperty(), store.fileNameProperty(), store.pausedProperty()));
+                store.modeProperty(), store.fileNameProperty(), store.pausedProperty(), store.timelineProperty()));
         stage.setScene(scene);
         for (int size : new int[] {32, 64, 256}) {
             URL icon = MainWindow.class.getResource(ICONS + size + ".png");
@@ -227,7 +228,8 @@ public final class MainWindow {
 
     private String title() {
         if (store.getMode() == SnapshotStore.Mode.FILE) {
-            return "Herakles — snapshot " + store.fileNameProperty().get();
+            return "Herakles — " + (store.timelineProperty().get().isEmpty() ? "snapshot " : "recording ")
+                    + store.fileNameProperty().get();
         }
         return store.isPaused() ? "Herakles — process memory (paused)" : "Herakles — process memory";
     }

@@ -1,0 +1,132 @@
+package io.herakles.procmem.ui.app;
+
+import static io.herakles.procmem.ui.common.TestSnapshots.process;
+import static io.herakles.procmem.ui.common.TestSnapshots.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herakles.procmem.export.recording.RecordingHeader;
+import io.herakles.procmem.export.recording.RecordingWriter;
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.ui.common.FxExecutor;
+import io.herakles.procmem.ui.common.TestSnapshots;
+import io.herakles.procmem.ui.processes.ProcessRow;
+import io.herakles.procmem.ui.timeline.TimelineBar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A recording opened in the window: the timeline scrubs and plays through it; Back to live leaves it. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowRecordingTest {
+
+    @TempDir
+    Path dir;
+
+    private final FakeDesktopServices services = new FakeDesktopServices();
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        services.readsRealFiles = true;
+        window = new MainWindow(services, dialogs, FxExecutor.fx());
+        window.show(stage);
+    }
+
+    @AfterEach
+    void closeWindow(FxRobot robot) {
+        robot.interact(window::close);
+    }
+
+    /** Sample i holds pids 7000+i and 8000. */
+    private Path recording(int samples) throws Exception {
+        Path file = dir.resolve("night.jsonl.gz");
+        try (RecordingWriter w = RecordingWriter.create(file,
+                RecordingHeader.now(Instant.parse("2026-11-25T10:00:00Z"), Duration.ofSeconds(1), "/proc"), false)) {
+            for (int i = 0; i < samples; i++) {
+                w.append(snapshot(i, List.of(process(7000 + i, "batch" + i, "batch", "jobs", 300, 200, 100 + i),
+                        process(8000, "db", "db", "pg", 500, 400, 300))));
+            }
+        }
+        return file;
+    }
+
+    private List<Integer> shownPids(FxRobot robot) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#processTable")
+                .<ProcessRow>queryTableView().getItems().stream().map(ProcessRow::pid).sorted().toList()));
+    }
+
+    @Test
+    void openScrubPlayAndBackToLive(FxRobot robot) throws Exception {
+        services.live.publish(TestSnapshots.small(1));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.store().getCurrentSnapshot() != null);
+        TimelineBar bar = robot.lookup("#timelineBar").queryAs(TimelineBar.class);
+        assertThat(bar.isVisible()).as("no timeline while live").isFalse();
+        dialogs.openChoice = recording(5);
+
+        robot.clickOn("File").clickOn("#openItem");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(stage.getTitle()).isEqualTo("Herakles — recording night.jsonl.gz");
+        assertThat(bar.isVisible()).isTrue();
+        assertThat(shownPids(robot)).containsExactly(7000, 8000);
+        assertThat(robot.lookup("#timelinePosition").queryLabeled().getText()).endsWith("sample 1 of 5");
+
+        Slider slider = robot.lookup("#timelineSlider").queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(3));
+        assertThat(shownPids(robot)).containsExactly(7003, 8000);
+        assertThat(robot.lookup("#timelinePosition").queryLabeled().getText()).endsWith("sample 4 of 5");
+
+        robot.clickOn("#timelinePlay");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !bar.isPlaying());
+        assertThat(shownPids(robot)).as("play stops at the last sample").containsExactly(7004, 8000);
+        assertThat(slider.getValue()).isEqualTo(4);
+
+        robot.clickOn("#timelineBackToLive");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bar.isVisible()).isFalse();
+        assertThat(stage.getTitle()).doesNotContain("recording");
+        assertThat(shownPids(robot)).containsExactly(101, 102, 203, 304, 405);
+    }
+
+    @Test
+    void aCutRecordingOpensUpToItsLastSampleAndSaysSo(FxRobot robot) throws Exception {
+        Path file = recording(4);
+        byte[] all = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(all, all.length - 20));
+        robot.interact(() -> window.openSnapshot(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.infos).singleElement().asString().contains("cut short at byte");
+        assertThat(window.store().timelineProperty().get()).hasSize(3);
+    }
+
+    @Test
+    void aCorruptRecordingIsOneErrorNamingTheFile(FxRobot robot) throws Exception {
+        Path file = recording(3);
+        byte[] all = Files.readAllBytes(file);
+        all[all.length / 2] ^= 0x55;
+        all[all.length / 2 + 1] ^= 0x55;
+        Files.write(file, all);
+        robot.interact(() -> window.openSnapshot(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.errors).singleElement().asString().contains(file + ": corrupt at byte");
+        assertThat(window.store().timelineProperty().get()).isEmpty();
+    }
+
+}
