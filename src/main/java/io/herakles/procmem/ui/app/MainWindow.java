@@ -267,6 +267,7 @@ public final class MainWindow {
     /** Stops what the window started: the live subscription, the preparer thread and the metrics server. Idempotent. */
     public void close() {
         statusBar.close();
+        visuals.leaks().close();
         livePreparer.close();
         if (liveSubscription != null) {
             try {

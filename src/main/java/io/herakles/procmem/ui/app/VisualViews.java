@@ -8,6 +8,7 @@ import io.herakles.procmem.ui.charts.GroupCpuHistory;
 import io.herakles.procmem.ui.charts.HeaderTilesView;
 import io.herakles.procmem.ui.details.DetailsView;
 import io.herakles.procmem.ui.details.ProcessHistory;
+import io.herakles.procmem.ui.leaks.LeakSuspectsView;
 import io.herakles.procmem.ui.store.SnapshotStore;
 import io.herakles.procmem.ui.treemap.TreemapView;
 import javafx.scene.Node;
@@ -41,6 +42,7 @@ final class VisualViews {
     /** The history the details pane draws: the live one, or a fresh one for a snapshot file. */
     private ProcessHistory history = liveHistory;
     private final TabPane tabs;
+    private final LeakSuspectsView leaks;
     private final ScrollPane detailsScroll;
     private final SnapshotPreparer preparer;
     /** The latest result of the "ui-prepare" thread; used when the store shows its snapshot. */
@@ -52,7 +54,8 @@ final class VisualViews {
         treemap.setId("treemap");
         cpuChart.setId("cpuChart");
         details.setId("details");
-        tabs = new TabPane(tab("Memory map", treemap), tab("CPU", cpuChart));
+        leaks = new LeakSuspectsView(store);
+        tabs = new TabPane(tab("Memory map", treemap), tab("CPU", cpuChart), tab("Leak suspects", leaks));
         tabs.setId("vizTabs");
         // only the selected tab's view draws each tick; the other catches up when selected
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> showTab(index.intValue()));
@@ -154,6 +157,10 @@ final class VisualViews {
 
     Node header() {
         return header;
+    }
+
+    LeakSuspectsView leaks() {
+        return leaks;
     }
 
     Node charts() {

@@ -5,7 +5,8 @@
  * {@link io.herakles.procmem.ui.app.DesktopServices}, everything the window needs from outside the
  * UI (live snapshots, exporter, snapshot files, signals). May import {@code model}, {@code config},
  * the other {@code ui} packages, {@code runtime} (the engine, rules and exporter, composed as for
- * {@code --exporter}) and the snapshot file format of {@code export.testdata}; never
+ * {@code --exporter}), the snapshot file format of {@code export.testdata}, recordings
+ * ({@code export.recording}) and {@code analysis}; never
  * {@code collect}, {@code classify}, {@code engine} or {@code export.prometheus} directly.
  */
 package io.herakles.procmem.ui.app;

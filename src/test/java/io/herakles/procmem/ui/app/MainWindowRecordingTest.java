@@ -9,6 +9,7 @@ import io.herakles.procmem.export.recording.RecordingWriter;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.common.TestSnapshots;
+import io.herakles.procmem.ui.leaks.LeakSuspectsView;
 import io.herakles.procmem.ui.processes.ProcessRow;
 import io.herakles.procmem.ui.timeline.TimelineBar;
 import java.nio.file.Files;
@@ -53,14 +54,18 @@ class MainWindowRecordingTest {
         robot.interact(window::close);
     }
 
-    /** Sample i holds pids 7000+i and 8000. */
+    /** Sample i holds pids 7000+i and 8000 (whose USS grows by {@code growthMib} a sample). */
     private Path recording(int samples) throws Exception {
+        return recording(samples, 0);
+    }
+
+    private Path recording(int samples, int growthMib) throws Exception {
         Path file = dir.resolve("night.jsonl.gz");
         try (RecordingWriter w = RecordingWriter.create(file,
                 RecordingHeader.now(Instant.parse("2026-11-25T10:00:00Z"), Duration.ofSeconds(1), "/proc"), false)) {
             for (int i = 0; i < samples; i++) {
                 w.append(snapshot(i, List.of(process(7000 + i, "batch" + i, "batch", "jobs", 300, 200, 100 + i),
-                        process(8000, "db", "db", "pg", 500, 400, 300))));
+                        process(8000, "db", "db", "pg", 500, 400, 300 + (long) growthMib * i))));
             }
         }
         return file;
@@ -103,6 +108,25 @@ class MainWindowRecordingTest {
         assertThat(bar.isVisible()).isFalse();
         assertThat(stage.getTitle()).doesNotContain("recording");
         assertThat(shownPids(robot)).containsExactly(101, 102, 203, 304, 405);
+    }
+
+    @Test
+    void theLeakSuspectsTabRanksTheGrowingProcess(FxRobot robot) throws Exception {
+        LeakSuspectsView leaks = robot.lookup("#leakSuspects").queryAs(LeakSuspectsView.class);
+        Path file = recording(12, 10);
+        robot.interact(() -> window.openSnapshot(file));
+        robot.clickOn("Leak suspects");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !leaks.shown().isEmpty());
+        assertThat(leaks.shown()).singleElement().satisfies(s -> {
+            assertThat(s.pid()).hasValue(8000);
+            // 10 MiB a second (TestSnapshots' samples are a second apart) = 36000 MiB/h
+            assertThat(s.mibPerHour()).isBetween(35_000.0, 37_000.0);
+        });
+        robot.interact(() -> robot.lookup("#leakTable").queryTableView().getSelectionModel().select(0));
+        assertThat(window.store().selectedPidProperty().get()).isEqualTo(8000);
+        robot.clickOn("#timelineBackToLive");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(leaks.shown()).isEmpty();
     }
 
     @Test
