@@ -60,6 +60,14 @@ public interface DesktopServices {
     }
 
     /**
+     * Starts recording every live snapshot into {@code file} (replacing it; the window asked
+     * first). Throws with a one-line message naming the file when it cannot.
+     */
+    default RecordingSession startRecording(Path file) throws IOException {
+        throw new IOException(file + ": recording is not available here");
+    }
+
+    /**
      * What runs as {@code pid} now, read as the collector reads it, so its start time compares with
      * the snapshots' ({@link TargetState}). Two small {@code /proc} reads; never throws.
      */

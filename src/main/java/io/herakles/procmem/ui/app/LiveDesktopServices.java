@@ -1,7 +1,10 @@
 package io.herakles.procmem.ui.app;
 
 import io.herakles.procmem.config.ExporterConfig;
+import io.herakles.procmem.export.recording.Recorder;
 import io.herakles.procmem.export.recording.Recording;
+import io.herakles.procmem.export.recording.RecordingHeader;
+import io.herakles.procmem.export.recording.RecordingWriter;
 import io.herakles.procmem.export.recording.RecordingReader;
 import io.herakles.procmem.export.testdata.SnapshotFileException;
 import io.herakles.procmem.export.testdata.SnapshotJsonReader;
@@ -118,6 +121,44 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
         } catch (SnapshotFileException e) {
             throw new SnapshotReadException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public RecordingSession startRecording(Path file) throws IOException {
+        return record(liveSource(), interval(), file);
+    }
+
+    /** What {@link #startRecording} does, on any source (tests record fake live sources through it). */
+    static RecordingSession record(SnapshotSource source, Duration interval, Path file) throws IOException {
+        RecordingWriter writer = RecordingWriter.create(file,
+                RecordingHeader.now(java.time.Instant.now(), interval, "desktop"), true);
+        Recorder recorder = Recorder.start(source, writer, java.util.OptionalLong.empty());
+        return new RecordingSession() {
+            @Override
+            public Path file() {
+                return file;
+            }
+
+            @Override
+            public long sizeBytes() {
+                return recorder.sizeBytes();
+            }
+
+            @Override
+            public int samples() {
+                return recorder.samples();
+            }
+
+            @Override
+            public Optional<String> failure() {
+                return recorder.failure();
+            }
+
+            @Override
+            public void stop() throws IOException {
+                recorder.close();
+            }
+        };
     }
 
     @Override

@@ -119,7 +119,7 @@ public final class MainWindow {
         }
         minimized = now;
         if (now) {
-            if (!store.isPaused() && !statusBar.servingMetrics()) {
+            if (!store.isPaused() && !statusBar.servingMetrics() && !statusBar.recording()) {
                 services.pause();
                 pausedByMinimize = true;
             }
@@ -158,10 +158,11 @@ public final class MainWindow {
     private MenuBar menuBar() {
         MenuItem open = item("Open snapshot or recording…", "openItem", "Shortcut+O", files::openSnapshot);
         MenuItem export = item("Export snapshot…", "exportItem", "Shortcut+E", files::exportSnapshot);
+        MenuItem record = item("Record…", "recordItem", "Shortcut+R", statusBar::startRecording);
         MenuItem back = item("Back to live", "backToLiveItem", "Shortcut+L", store::backToLive);
         back.disableProperty().bind(store.modeProperty().isEqualTo(SnapshotStore.Mode.LIVE));
         MenuItem quit = item("Quit", "quitItem", "Shortcut+Q", () -> window().hide());
-        Menu file = new Menu("File", null, open, export, back, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, export, record, back, new SeparatorMenuItem(), quit);
         MenuItem pause = item("Pause / resume (Space)", "pauseItem", null, toolBar::togglePause);
         MenuItem find = item("Find process", "findItem", "Shortcut+F", tableView::focusFilter);
         Menu view = new Menu("View", null, pause, find);

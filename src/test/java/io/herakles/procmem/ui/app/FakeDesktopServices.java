@@ -105,6 +105,12 @@ final class FakeDesktopServices implements DesktopServices {
     }
 
     @Override
+    public RecordingSession startRecording(Path file) throws IOException {
+        calls.add("startRecording " + file.getFileName());
+        return LiveDesktopServices.record(live, interval(), file);
+    }
+
+    @Override
     public OpenedFile openFile(Path file) throws SnapshotReadException {
         if (!files.containsKey(file) && readsRealFiles) {
             return LiveDesktopServices.openAnyFile(file);

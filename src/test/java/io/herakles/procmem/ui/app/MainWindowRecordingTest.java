@@ -130,6 +130,29 @@ class MainWindowRecordingTest {
     }
 
     @Test
+    void fileRecordWritesLiveSnapshotsUntilStop(FxRobot robot) throws Exception {
+        Path file = dir.resolve("desk.jsonl.gz");
+        dialogs.exportChoice = file;
+        robot.clickOn("File").clickOn("#recordItem");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(robot.lookup("#recordingIndicator").query().isVisible()).isTrue();
+        for (int tick = 1; tick <= 3; tick++) {
+            services.live.publish(TestSnapshots.small(tick));
+            Thread.sleep(200); // the recorder holds two waiting samples at most
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#recordingText").queryLabeled().getText()
+                .endsWith("3 samples"));
+        assertThat(robot.lookup("#recordingText").queryLabeled().getText()).startsWith("● Recording desk.jsonl.gz — ");
+        robot.clickOn("#stopRecording");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#recordingIndicator").query().isVisible()).isFalse();
+        var recording = io.herakles.procmem.export.recording.RecordingReader.read(file);
+        assertThat(recording.samples()).hasSize(3);
+        assertThat(recording.cutShort()).isEmpty();
+    }
+
+    @Test
     void aCutRecordingOpensUpToItsLastSampleAndSaysSo(FxRobot robot) throws Exception {
         Path file = recording(4);
         byte[] all = Files.readAllBytes(file);
