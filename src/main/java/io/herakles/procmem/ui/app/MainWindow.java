@@ -69,6 +69,7 @@ public final class MainWindow {
     private final ProcessTableViewModel tableViewModel = new ProcessTableViewModel();
     private final ProcessTableView tableView;
     private final MainToolBar toolBar;
+    private final CompareActions compareActions;
     private final StatusBarView statusBar;
     private final SnapshotFileActions files;
     private final VisualViews visuals;
@@ -87,6 +88,7 @@ public final class MainWindow {
         this.dialogs = dialogs;
         this.store = new SnapshotStore();
         this.files = new SnapshotFileActions(store, services, dialogs, this::window);
+        this.compareActions = new CompareActions(store, services, dialogs, this::window);
         this.tableView = new ProcessTableView(tableViewModel, store);
         ProcessSignalActions signals = new ProcessSignalActions(services, dialogs, this::window);
         tableView.setOnSignal(signals::request);
@@ -159,10 +161,11 @@ public final class MainWindow {
         MenuItem open = item("Open snapshot or recording…", "openItem", "Shortcut+O", files::openSnapshot);
         MenuItem export = item("Export snapshot…", "exportItem", "Shortcut+E", files::exportSnapshot);
         MenuItem record = item("Record…", "recordItem", "Shortcut+R", statusBar::startRecording);
+        MenuItem compare = item("Compare…", "compareItem", "Shortcut+D", compareActions::compare);
         MenuItem back = item("Back to live", "backToLiveItem", "Shortcut+L", store::backToLive);
         back.disableProperty().bind(store.modeProperty().isEqualTo(SnapshotStore.Mode.LIVE));
         MenuItem quit = item("Quit", "quitItem", "Shortcut+Q", () -> window().hide());
-        Menu file = new Menu("File", null, open, export, record, back, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, export, record, compare, back, new SeparatorMenuItem(), quit);
         MenuItem pause = item("Pause / resume (Space)", "pauseItem", null, toolBar::togglePause);
         MenuItem find = item("Find process", "findItem", "Shortcut+F", tableView::focusFilter);
         Menu view = new Menu("View", null, pause, find);
@@ -269,6 +272,7 @@ public final class MainWindow {
     public void close() {
         statusBar.close();
         visuals.leaks().close();
+        compareActions.close();
         livePreparer.close();
         if (liveSubscription != null) {
             try {

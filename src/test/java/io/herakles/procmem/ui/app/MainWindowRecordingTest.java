@@ -9,6 +9,8 @@ import io.herakles.procmem.export.recording.RecordingWriter;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.common.TestSnapshots;
+import io.herakles.procmem.analysis.DiffRow;
+import io.herakles.procmem.ui.compare.DiffTableView;
 import io.herakles.procmem.ui.leaks.LeakSuspectsView;
 import io.herakles.procmem.ui.processes.ProcessRow;
 import io.herakles.procmem.ui.timeline.TimelineBar;
@@ -150,6 +152,24 @@ class MainWindowRecordingTest {
         var recording = io.herakles.procmem.export.recording.RecordingReader.read(file);
         assertThat(recording.samples()).hasSize(3);
         assertThat(recording.cutShort()).isEmpty();
+    }
+
+    @Test
+    void compareShowsTheRecordingsStartAgainstTheSampleUnderTheCursor(FxRobot robot) throws Exception {
+        Path file = recording(4, 10);
+        robot.interact(() -> window.openSnapshot(file));
+        Slider slider = robot.lookup("#timelineSlider").queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(2));
+        robot.clickOn("File").clickOn("#compareItem");
+        WaitForAsyncUtils.waitForFxEvents();
+        DiffTableView diff = robot.lookup("#diffView").queryAs(DiffTableView.class);
+        // a new process counts from 0: batch2 (+102 MiB) outgrows db (+20 MiB)
+        assertThat(diff.rows()).extracting(DiffRow::label).containsExactly("batch2", "db", "batch0");
+        assertThat(diff.rows().get(1).delta()).hasValue(20 * TestSnapshots.MIB);
+        assertThat(diff.rows().get(0).status()).isEqualTo(DiffRow.Status.NEW);
+        assertThat(diff.rows().get(2).status()).isEqualTo(DiffRow.Status.GONE);
+        assertThat(robot.lookup("#diffTotals").queryLabeled().getText()).contains("start of night.jsonl.gz", "sample 3",
+                "1 new, 1 gone");
     }
 
     @Test
