@@ -37,7 +37,8 @@ import java.util.OptionalLong;
  */
 public final class LeakFinder {
 
-    static final int MIN_SAMPLES = 6;
+    /** Fewer samples than this say nothing about a trend. */
+    public static final int MIN_SAMPLES = 6;
     static final double MIN_MIB_PER_HOUR = 1.0;
     static final double MIN_GROWTH_MIB = 1.0;
     static final double MIN_STEADINESS = 0.6;

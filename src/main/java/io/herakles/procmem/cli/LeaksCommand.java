@@ -65,6 +65,9 @@ final class LeaksCommand implements Callable<Integer> {
     private void text(PrintStream out, LeakReport r) {
         out.printf(Locale.ROOT, "Leak suspects by %s in %s: %d samples, %s → %s%n", r.metric(), recording, r.samples(),
                 r.from(), r.to());
+        if (r.samples() < LeakFinder.MIN_SAMPLES) {
+            out.printf(Locale.ROOT, "(too short to judge: a trend needs at least %d samples)%n", LeakFinder.MIN_SAMPLES);
+        }
         section(out, "Processes", r.processes(), true);
         section(out, "Subgroups", r.subgroups(), false);
     }
