@@ -94,6 +94,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void recordingExportImportsOnlyModelAndTheSnapshotFormat() {
+        onlyDependsOn("export.recording", concat(JDK, ours("export.recording", "export.snapshot", "model"),
+                new String[] {"com.fasterxml.jackson.."}));
+    }
+
+    @Test
+    void analysisImportsOnlyModel() {
+        onlyDependsOn("analysis", concat(JDK, ours("analysis", "model")));
+    }
+
+    @Test
     void fleetImportsOnlyRemoteSettings() {
         onlyDependsOn("fleet", concat(JDK, ours("fleet", "remote"), new String[] {"com.fasterxml.jackson.."}));
     }

@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns SIGTERM/SIGINT into a clean stop of {@code --exporter} through the JDK's public API, a
+ * Turns SIGTERM/SIGINT into a clean stop of {@code --exporter} and {@code record} through the JDK's public API, a
  * shutdown hook: the hook wakes the serving thread, waits until it has closed the server and the
  * sampler and written its last lines, then ends the JVM with status 0 (upstream exits 0 on these
  * signals; without {@code halt} the JVM would report 143 or 130). One instance per run; the
@@ -31,6 +31,11 @@ final class GracefulStop {
     /** Blocks until the JVM was asked to shut down (a signal, or {@code System.exit} elsewhere). */
     void await() throws InterruptedException {
         stopRequested.await();
+    }
+
+    /** As {@link #await()}, at most {@code timeout}; true when a shutdown was asked for. */
+    boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        return stopRequested.await(timeout, unit);
     }
 
     /**

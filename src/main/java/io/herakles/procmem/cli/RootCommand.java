@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
                     + " (the default without a display, as upstream's herakles-proc-mem-exporter)."},
         footer = {"", Footer.LINE},
         subcommands = {CheckCommand.class, ConfigCommand.class, TestCommand.class, SubgroupsCommand.class,
-            GenerateTestdataCommand.class, BenchCommand.class, MapsCommand.class, FleetCommand.class, CompletionCommand.class,
+            GenerateTestdataCommand.class, BenchCommand.class, MapsCommand.class, FleetCommand.class,
+            RecordCommand.class, DiffCommand.class, LeaksCommand.class, CompletionCommand.class,
             ManCommand.class})
 final class RootCommand implements Callable<Integer> {
 

@@ -27,13 +27,16 @@ final class SubcommandOptions {
             "--min-uss-kb", "--parallelism", "--max-processes", "--test-data-file");
 
     /** Subcommands that read no configuration at all: they print what the command model holds. */
-    private static final Set<String> CONFIG_FREE = Set.of("completion", "man", "fleet");
+    private static final Set<String> CONFIG_FREE = Set.of("completion", "man", "fleet", "leaks");
 
     private static final Map<String, Set<String>> EXTRA = Map.of(
             "check", Set.of("--procfs"),
             "test", COLLECTION,
             "bench", Set.of("--procfs", "--parallelism", "--max-processes"),
-            "maps", Set.of("--procfs"));
+            "maps", Set.of("--procfs"),
+            "diff", COLLECTION,
+            "record", Set.of("--procfs", "--include-names", "--exclude-names", "--min-uss-kb", "--parallelism",
+                    "--max-processes"));
 
     private SubcommandOptions() {}
 

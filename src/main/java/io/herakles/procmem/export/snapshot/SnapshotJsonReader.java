@@ -72,6 +72,22 @@ public final class SnapshotJsonReader {
     }
 
     /**
+     * Parses and validates one snapshot held in {@code json} (e.g. a line of a recording);
+     * {@code shown} prefixes error messages, {@code source} becomes the snapshot's source.
+     */
+    public static Snapshot parse(byte[] json, String shown, String source) throws SnapshotFileException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw notJson(shown, e);
+        } catch (IOException e) {
+            throw unreadable(shown, e);
+        }
+        return fromTree(root, shown, source, Instant.EPOCH);
+    }
+
+    /**
      * Reads a snapshot received over HTTP (an exporter's {@code /snapshot}): as a file, except that
      * a {@code version} whose major number is above this build's is refused with a message saying
      * so (a newer exporter may have changed what fields mean). {@code shown} prefixes messages.

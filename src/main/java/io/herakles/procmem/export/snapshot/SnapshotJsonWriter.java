@@ -107,12 +107,28 @@ public final class SnapshotJsonWriter {
 
     /** Writes {@code snapshot} as UTF-8 JSON to {@code out} (flushed, not closed), ending in a newline. */
     public static void write(Snapshot snapshot, OutputStream out) throws IOException {
+        write(snapshot, out, true);
+    }
+
+    /**
+     * Writes {@code snapshot} as one line of compact UTF-8 JSON (no newline inside, one at the end)
+     * to {@code out} (flushed, not closed): the same fields as {@link #write}, but
+     * {@code generated_at} keeps milliseconds, as a recording's samples may be a second apart.
+     */
+    public static void writeLine(Snapshot snapshot, OutputStream out) throws IOException {
+        write(snapshot, out, false);
+    }
+
+    private static void write(Snapshot snapshot, OutputStream out, boolean pretty) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(serdeLikePrettyPrinter());
+            if (pretty) {
+                g.setPrettyPrinter(serdeLikePrettyPrinter());
+            }
             g.writeStartObject();
             g.writeStringField(VERSION, FORMAT_VERSION);
-            g.writeStringField(GENERATED_AT, formatGeneratedAt(snapshot.takenAt()));
+            g.writeStringField(GENERATED_AT, pretty ? formatGeneratedAt(snapshot.takenAt())
+                    : snapshot.takenAt().truncatedTo(ChronoUnit.MILLIS).toString());
             g.writeStringField(SOURCE, clean(snapshot.source()));
             writeSystem(g, snapshot.system());
             g.writeArrayFieldStart(PROCESSES);

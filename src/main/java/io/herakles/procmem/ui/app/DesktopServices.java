@@ -62,6 +62,22 @@ public interface DesktopServices {
     Snapshot readSnapshot(Path file) throws SnapshotReadException;
 
     /**
+     * Reads a snapshot file or a recording (told apart by their content); a bad file throws with a
+     * one-line message naming the file and the position. Without recordings, a snapshot file only.
+     */
+    default OpenedFile openFile(Path file) throws SnapshotReadException {
+        return OpenedFile.of(readSnapshot(file));
+    }
+
+    /**
+     * Starts recording every live snapshot into {@code file} (replacing it; the window asked
+     * first). Throws with a one-line message naming the file when it cannot.
+     */
+    default RecordingSession startRecording(Path file) throws IOException {
+        throw new IOException(file + ": recording is not available here");
+    }
+
+    /**
      * What runs as {@code pid} now, read as the collector reads it, so its start time compares with
      * the snapshots' ({@link TargetState}). Two small {@code /proc} reads; never throws.
      */

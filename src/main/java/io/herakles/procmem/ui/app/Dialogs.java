@@ -16,6 +16,11 @@ public interface Dialogs {
     /** Asks where to export a snapshot, suggesting {@code suggestedName}; empty when cancelled. */
     Optional<Path> chooseExportTarget(Window owner, String suggestedName);
 
+    /** Asks where to write a new recording; empty when cancelled. */
+    default Optional<Path> chooseRecordingTarget(Window owner, String suggestedName) {
+        return chooseExportTarget(owner, suggestedName);
+    }
+
     /** An OK/Cancel question; true for OK. */
     boolean confirm(Window owner, String title, String message);
 

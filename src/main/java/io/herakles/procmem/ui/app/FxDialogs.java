@@ -18,6 +18,10 @@ final class FxDialogs implements Dialogs {
 
     private static final FileChooser.ExtensionFilter JSON =
             new FileChooser.ExtensionFilter("Snapshot JSON (*.json)", "*.json");
+    private static final FileChooser.ExtensionFilter OPENABLE = new FileChooser.ExtensionFilter(
+            "Snapshots and recordings (*.json, *.jsonl.gz, *.gz)", "*.json", "*.jsonl.gz", "*.gz");
+    private static final FileChooser.ExtensionFilter RECORDING =
+            new FileChooser.ExtensionFilter("Recording (*.jsonl.gz)", "*.jsonl.gz");
     private static final FileChooser.ExtensionFilter ALL = new FileChooser.ExtensionFilter("All files", "*");
 
     /** Remembered between choosers, so Open and Export start where the user last was. */
@@ -25,13 +29,22 @@ final class FxDialogs implements Dialogs {
 
     @Override
     public Optional<Path> chooseSnapshotToOpen(Window owner) {
-        FileChooser chooser = chooser("Open snapshot");
+        FileChooser chooser = chooser("Open snapshot or recording");
+        chooser.getExtensionFilters().setAll(OPENABLE, JSON, ALL);
         return remember(chooser.showOpenDialog(owner));
     }
 
     @Override
     public Optional<Path> chooseExportTarget(Window owner, String suggestedName) {
         FileChooser chooser = chooser("Export snapshot");
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner));
+    }
+
+    @Override
+    public Optional<Path> chooseRecordingTarget(Window owner, String suggestedName) {
+        FileChooser chooser = chooser("Record to");
+        chooser.getExtensionFilters().setAll(RECORDING, ALL);
         chooser.setInitialFileName(suggestedName);
         return remember(chooser.showSaveDialog(owner));
     }

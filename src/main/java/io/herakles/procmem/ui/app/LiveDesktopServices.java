@@ -4,6 +4,11 @@ import io.herakles.procmem.config.ExporterConfig;
 import io.herakles.procmem.export.snapshot.SnapshotFileException;
 import io.herakles.procmem.export.snapshot.SnapshotJsonReader;
 import io.herakles.procmem.export.snapshot.SnapshotJsonWriter;
+import io.herakles.procmem.export.recording.Recorder;
+import io.herakles.procmem.export.recording.Recording;
+import io.herakles.procmem.export.recording.RecordingHeader;
+import io.herakles.procmem.export.recording.RecordingWriter;
+import io.herakles.procmem.export.recording.RecordingReader;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SnapshotSource;
 import io.herakles.procmem.model.maps.ProcessMaps;
@@ -142,6 +147,62 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
     static Snapshot readSnapshotFile(Path file) throws SnapshotReadException {
         try {
             return SnapshotJsonReader.read(file);
+        } catch (SnapshotFileException e) {
+            throw new SnapshotReadException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public RecordingSession startRecording(Path file) throws IOException {
+        return record(liveSource(), interval(), file);
+    }
+
+    /** What {@link #startRecording} does, on any source (tests record fake live sources through it). */
+    static RecordingSession record(SnapshotSource source, Duration interval, Path file) throws IOException {
+        RecordingWriter writer = RecordingWriter.create(file,
+                RecordingHeader.now(java.time.Instant.now(), interval, "desktop"), true);
+        Recorder recorder = Recorder.start(source, writer, java.util.OptionalLong.empty());
+        return new RecordingSession() {
+            @Override
+            public Path file() {
+                return file;
+            }
+
+            @Override
+            public long sizeBytes() {
+                return recorder.sizeBytes();
+            }
+
+            @Override
+            public int samples() {
+                return recorder.samples();
+            }
+
+            @Override
+            public Optional<String> failure() {
+                return recorder.failure();
+            }
+
+            @Override
+            public void stop() throws IOException {
+                recorder.close();
+            }
+        };
+    }
+
+    @Override
+    public OpenedFile openFile(Path file) throws SnapshotReadException {
+        return openAnyFile(file);
+    }
+
+    /** What {@link #openFile} does, without a sampler (tests open recorded files through it). */
+    static OpenedFile openAnyFile(Path file) throws SnapshotReadException {
+        if (!RecordingReader.looksLikeRecording(file)) {
+            return OpenedFile.of(readSnapshotFile(file));
+        }
+        try {
+            Recording r = RecordingReader.read(file);
+            return new OpenedFile(r.samples(), r.cutShort());
         } catch (SnapshotFileException e) {
             throw new SnapshotReadException(e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.processes.ProcessTableView;
 import io.herakles.procmem.ui.processes.ProcessTableViewModel;
 import io.herakles.procmem.ui.store.SnapshotStore;
+import io.herakles.procmem.ui.timeline.TimelineBar;
 import java.io.File;
 import java.net.URL;
 import java.nio.file.Path;
@@ -68,6 +69,7 @@ public final class MainWindow {
     private final ProcessTableViewModel tableViewModel = new ProcessTableViewModel();
     private final ProcessTableView tableView;
     private final MainToolBar toolBar;
+    private final CompareActions compareActions;
     private final StatusBarView statusBar;
     private final SnapshotFileActions files;
     private final VisualViews visuals;
@@ -92,6 +94,7 @@ public final class MainWindow {
         this.fx = fx;
         this.store = new SnapshotStore();
         this.files = new SnapshotFileActions(store, services, dialogs, this::window);
+        this.compareActions = new CompareActions(store, services, dialogs, this::window);
         this.tableView = new ProcessTableView(tableViewModel, store);
         ProcessSignalActions signals = new ProcessSignalActions(services, dialogs, this::window);
         tableView.setOnSignal(signals::request);
@@ -126,7 +129,7 @@ public final class MainWindow {
         }
         minimized = now;
         if (now) {
-            if (!store.isPaused() && !statusBar.servingMetrics()) {
+            if (!store.isPaused() && !statusBar.servingMetrics() && !statusBar.recording()) {
                 services.pause();
                 pausedByMinimize = true;
             }
@@ -144,7 +147,7 @@ public final class MainWindow {
 
     private void layout() {
         root.getStyleClass().add("main-window");
-        VBox top = new VBox(menuBar(), toolBar, new RemoteBanner(remote));
+        VBox top = new VBox(menuBar(), toolBar, new TimelineBar(store), new RemoteBanner(remote));
         if (!services.hasFullAccess()) {
             top.getChildren().add(new AccessNotice(store));
         }
@@ -167,8 +170,10 @@ public final class MainWindow {
     }
 
     private MenuBar menuBar() {
-        MenuItem open = item("Open snapshot…", "openItem", "Shortcut+O", files::openSnapshot);
+        MenuItem open = item("Open snapshot or recording…", "openItem", "Shortcut+O", files::openSnapshot);
         MenuItem export = item("Export snapshot…", "exportItem", "Shortcut+E", files::exportSnapshot);
+        MenuItem record = item("Record…", "recordItem", "Shortcut+R", statusBar::startRecording);
+        MenuItem compare = item("Compare…", "compareItem", "Shortcut+D", compareActions::compare);
         MenuItem back = item("Back to live", "backToLiveItem", "Shortcut+L", store::backToLive);
         back.disableProperty().bind(store.modeProperty().isEqualTo(SnapshotStore.Mode.LIVE));
         MenuItem connect = item("Connect to exporter…", "connectItem", "Shortcut+K", remote::askAndConnect);
@@ -176,8 +181,8 @@ public final class MainWindow {
         thisMachine.disableProperty().bind(remote.hostProperty().isEmpty());
         MenuItem fleet = item("Open fleet…", "openFleetItem", null, this::askAndOpenFleet);
         MenuItem quit = item("Quit", "quitItem", "Shortcut+Q", () -> window().hide());
-        Menu file = new Menu("File", null, open, export, back, new SeparatorMenuItem(), connect, thisMachine,
-                fleet, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, export, record, compare, back, new SeparatorMenuItem(), connect,
+                thisMachine, fleet, new SeparatorMenuItem(), quit);
         MenuItem pause = item("Pause / resume (Space)", "pauseItem", null, toolBar::togglePause);
         MenuItem find = item("Find process", "findItem", "Shortcut+F", tableView::focusFilter);
         MenuItem shared = item("Shared memory (scan all processes)", "sharedMemoryItem", null,
@@ -224,7 +229,8 @@ public final class MainWindow {
             e.consume();
         });
         stage.titleProperty().bind(Bindings.createStringBinding(this::title,
-                store.modeProperty(), store.fileNameProperty(), store.pausedProperty(), remote.hostProperty()));
+                store.modeProperty(), store.fileNameProperty(), store.pausedProperty(), remote.hostProperty(),
+                store.timelineProperty()));
         stage.setScene(scene);
         for (int size : new int[] {32, 64, 256}) {
             URL icon = MainWindow.class.getResource(ICONS + size + ".png");
@@ -246,7 +252,8 @@ public final class MainWindow {
 
     private String title() {
         if (store.getMode() == SnapshotStore.Mode.FILE) {
-            return "Herakles — snapshot " + store.fileNameProperty().get();
+            return "Herakles — " + (store.timelineProperty().get().isEmpty() ? "snapshot " : "recording ")
+                    + store.fileNameProperty().get();
         }
         String what = remote.hostProperty().get().isEmpty() ? "process memory" : remote.hostProperty().get();
         return store.isPaused() ? "Herakles — " + what + " (paused)" : "Herakles — " + what;
@@ -355,6 +362,8 @@ public final class MainWindow {
     public void close() {
         statusBar.close();
         visuals.close();
+        visuals.leaks().close();
+        compareActions.close();
         if (fleetTab != null) {
             fleetTab.close();
         }

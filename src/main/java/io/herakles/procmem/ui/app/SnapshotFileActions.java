@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 import javafx.stage.Window;
 
 /**
- * File → Export snapshot, File → Open snapshot and dropped files. Export writes the snapshot the
+ * File → Export snapshot, File → Open (a snapshot file or a recording) and dropped files. Export writes the snapshot the
  * window shows and never replaces a file without an explicit yes; open makes the whole window show
  * the file until "Back to live"; a bad file is reported in a dialog naming the file and the problem.
  * FX thread only.
@@ -72,8 +72,13 @@ final class SnapshotFileActions {
     boolean open(Path file) {
         String name = String.valueOf(file.getFileName());
         try {
-            Snapshot snapshot = services.readSnapshot(file);
-            store.showFile(snapshot, name);
+            OpenedFile opened = services.openFile(file);
+            if (opened.isRecording()) {
+                store.showRecording(opened.samples(), name);
+            } else {
+                store.showFile(opened.samples().get(0), name);
+            }
+            opened.note().ifPresent(note -> dialogs.info(owner.get(), "Recording cut short", note));
             return true;
         } catch (SnapshotReadException | RuntimeException e) {
             LOG.log(Level.FINE, "open failed", e);

@@ -24,6 +24,7 @@ final class StatusBarView extends StatusBar {
     private final Label processCount = new Label();
     private final ToggleSwitch serveMetrics = new ToggleSwitch("Serve metrics");
     private final Label metricsUrl = new Label();
+    private final RecordingIndicator recording;
     private MetricsServer server;
     private boolean reverting;
 
@@ -43,6 +44,8 @@ final class StatusBarView extends StatusBar {
         serveMetrics.setId("serveMetrics");
         metricsUrl.setId("metricsUrl");
         metricsUrl.getStyleClass().add("metrics-url");
+        recording = new RecordingIndicator(services, dialogs, owner);
+        getLeftItems().add(recording);
         getRightItems().addAll(processCount, new Separator(javafx.geometry.Orientation.VERTICAL),
                 metricsUrl, serveMetrics);
         serveMetrics.selectedProperty().addListener((obs, was, on) -> {
@@ -93,8 +96,19 @@ final class StatusBarView extends StatusBar {
         return server != null;
     }
 
-    /** Stops the exporter if it runs (window closing). */
+    /** File → Record…: asks for a file and starts recording live snapshots. */
+    void startRecording() {
+        recording.start();
+    }
+
+    /** Whether a recording runs (it needs live collection to go on). */
+    boolean recording() {
+        return recording.recording();
+    }
+
+    /** Stops the exporter and the recording if they run (window closing). */
     void close() {
         stopServer();
+        recording.stop();
     }
 }

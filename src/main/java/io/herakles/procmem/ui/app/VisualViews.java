@@ -11,6 +11,7 @@ import io.herakles.procmem.ui.details.ProcessHistory;
 import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.maps.MapsView;
 import io.herakles.procmem.ui.maps.SharedMemoryView;
+import io.herakles.procmem.ui.leaks.LeakSuspectsView;
 import io.herakles.procmem.ui.store.SnapshotStore;
 import io.herakles.procmem.ui.treemap.TreemapView;
 import javafx.scene.Node;
@@ -48,6 +49,7 @@ final class VisualViews {
     /** The history the details pane draws: the live one, or a fresh one for a snapshot file. */
     private ProcessHistory history = liveHistory;
     private final TabPane tabs;
+    private final LeakSuspectsView leaks;
     private final ScrollPane detailsScroll;
     private final SnapshotPreparer preparer;
     /** The latest result of the "ui-prepare" thread; used when the store shows its snapshot. */
@@ -70,7 +72,9 @@ final class VisualViews {
         maps.setId("mapsView");
         shared = new SharedMemoryView(services::sharedMemory, fx);
         shared.setId("sharedMemory");
-        tabs = new TabPane(tab("Memory map", treemap), tab("CPU", cpuChart), tab("Shared memory", shared));
+        leaks = new LeakSuspectsView(store);
+        tabs = new TabPane(tab("Memory map", treemap), tab("CPU", cpuChart), tab("Shared memory", shared),
+                tab("Leak suspects", leaks));
         tabs.setId("vizTabs");
         // only the selected tab's view draws each tick; the other catches up when selected
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> showTab(index.intValue()));
@@ -196,6 +200,10 @@ final class VisualViews {
 
     Node header() {
         return header;
+    }
+
+    LeakSuspectsView leaks() {
+        return leaks;
     }
 
     Node charts() {

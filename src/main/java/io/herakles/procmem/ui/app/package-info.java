@@ -7,7 +7,7 @@
  * loading. May import {@code model}, {@code config}, the other {@code ui} packages, {@code runtime}
  * (the engine, rules and exporter, composed as for {@code --exporter}), {@code remote} (connection
  * settings, the remote source), {@code fleet} (reading Prometheus) and the snapshot file format of
- * {@code export.snapshot}; never
+ * {@code export.snapshot}, recordings ({@code export.recording}) and {@code analysis}; never
  * {@code collect}, {@code classify}, {@code engine} or {@code export.prometheus} directly.
  */
 package io.herakles.procmem.ui.app;

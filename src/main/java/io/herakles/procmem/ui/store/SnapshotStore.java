@@ -2,8 +2,11 @@ package io.herakles.procmem.ui.store;
 
 import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.Snapshot;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,7 +26,8 @@ import javafx.beans.property.SimpleObjectProperty;
  * one coalescing hop (latest wins) before calling {@link #acceptLive(Snapshot)}. Views bind to the
  * read-only properties; commands are the methods.
  *
- * <p>Memory: holds two snapshots at most (the shown one and the latest live one), whatever the mode.
+ * <p>Memory: holds two snapshots (the shown one and the latest live one), plus a recording's
+ * samples while one is open ({@link #showRecording}); "Back to live" lets them go.
  */
 public final class SnapshotStore {
 
@@ -45,6 +49,10 @@ public final class SnapshotStore {
     private final IntegerProperty selectedPid = new SimpleIntegerProperty(this, "selectedPid", NO_SELECTION);
     private final ObjectProperty<MemoryMetric> metric = new SimpleObjectProperty<>(this, "metric", MemoryMetric.USS);
 
+    private final ReadOnlyObjectWrapper<List<Snapshot>> timeline =
+            new ReadOnlyObjectWrapper<>(this, "timeline", List.of());
+    private final ReadOnlyIntegerWrapper timelineIndex = new ReadOnlyIntegerWrapper(this, "timelineIndex", 0);
+
     /** Latest live snapshot received, shown or not (paused / file mode). FX thread only. */
     private Snapshot latestLive;
 
@@ -53,9 +61,34 @@ public final class SnapshotStore {
     /** Shows {@code snapshot} read from the file {@code name} until {@link #backToLive()}. FX thread. */
     public void showFile(Snapshot snapshot, String name) {
         Objects.requireNonNull(snapshot, "snapshot");
+        timeline.set(List.of());
+        timelineIndex.set(0);
         fileName.set(Objects.requireNonNull(name, "name"));
         mode.set(Mode.FILE);
         current.set(snapshot);
+    }
+
+    /**
+     * Shows the recording {@code name} (samples oldest first, at least one) with its first sample
+     * under the timeline's cursor, until {@link #backToLive()}. FX thread.
+     */
+    public void showRecording(List<Snapshot> samples, String name) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("a recording has at least one sample");
+        }
+        showFile(samples.get(0), name);
+        timeline.set(List.copyOf(samples));
+    }
+
+    /** Moves the timeline's cursor to sample {@code index} (clamped) and shows it. FX thread. */
+    public void showSample(int index) {
+        List<Snapshot> samples = timeline.get();
+        if (samples.isEmpty()) {
+            return;
+        }
+        int at = Math.max(0, Math.min(samples.size() - 1, index));
+        timelineIndex.set(at);
+        current.set(samples.get(at));
     }
 
     /** Leaves file mode and shows the latest live snapshot (if one arrived). FX thread. */
@@ -65,6 +98,8 @@ public final class SnapshotStore {
         }
         mode.set(Mode.LIVE);
         fileName.set("");
+        timeline.set(List.of());
+        timelineIndex.set(0);
         current.set(latestLive);
     }
 
@@ -111,6 +146,16 @@ public final class SnapshotStore {
     /** File name (no directory) shown in file mode; empty in live mode. */
     public ReadOnlyStringProperty fileNameProperty() {
         return fileName.getReadOnlyProperty();
+    }
+
+    /** The open recording's samples, oldest first; empty unless a recording is shown. */
+    public ReadOnlyObjectProperty<List<Snapshot>> timelineProperty() {
+        return timeline.getReadOnlyProperty();
+    }
+
+    /** Index in {@link #timelineProperty()} of the sample shown. */
+    public ReadOnlyIntegerProperty timelineIndexProperty() {
+        return timelineIndex.getReadOnlyProperty();
     }
 
     /** Whether live updates are held back. */

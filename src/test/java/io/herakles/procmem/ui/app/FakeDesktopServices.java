@@ -112,6 +112,20 @@ final class FakeDesktopServices implements DesktopServices {
     }
 
     @Override
+    public RecordingSession startRecording(Path file) throws IOException {
+        calls.add("startRecording " + file.getFileName());
+        return LiveDesktopServices.record(live, interval(), file);
+    }
+
+    @Override
+    public OpenedFile openFile(Path file) throws SnapshotReadException {
+        if (!files.containsKey(file) && readsRealFiles) {
+            return LiveDesktopServices.openAnyFile(file);
+        }
+        return OpenedFile.of(readSnapshot(file));
+    }
+
+    @Override
     public Snapshot readSnapshot(Path file) throws SnapshotReadException {
         Snapshot snapshot = files.get(file);
         if (snapshot == null && readsRealFiles) {

@@ -1,0 +1,105 @@
+import io.herakles.procmem.export.recording.Recording;
+import io.herakles.procmem.export.recording.RecordingHeader;
+import io.herakles.procmem.export.recording.RecordingReader;
+import io.herakles.procmem.export.recording.RecordingWriter;
+import io.herakles.procmem.export.snapshot.SnapshotJsonWriter;
+import io.herakles.procmem.export.snapshot.SyntheticSnapshots;
+import io.herakles.procmem.model.Aggregation;
+import io.herakles.procmem.model.ProcessSample;
+import io.herakles.procmem.model.Snapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Recording and diff workloads for scripts/recording-bench.sh; run with the jar on the class path.
+ *
+ * <pre>
+ *   write FILE PROCESSES SAMPLES   a synthetic recording (5 s apart, values drifting a little per
+ *                                  sample as a real system does): bytes_per_sample,
+ *                                  projected_8h_mb (5760 samples), write_ms_per_sample
+ *   open FILE STEPS                reads it as the desktop opens a recording: open_ms (all samples
+ *                                  in memory), first_sample_ms, then STEPS scrub steps (nearest
+ *                                  sample to a time, grouped by subgroup as the views group it):
+ *                                  scrub_step_ms_p50, scrub_step_ms_max
+ *   snapshots A B PROCESSES        two snapshot files of PROCESSES processes for a diff
+ * </pre>
+ * Prints one line of key=value pairs.
+ */
+public final class RecordingBench {
+
+    public static void main(String[] args) throws Exception {
+        switch (args.length > 0 ? args[0] : "") {
+            case "write" -> write(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "open" -> open(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "snapshots" -> snapshots(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+            default -> throw new IllegalArgumentException("usage: write|open|snapshots ...");
+        }
+    }
+
+    private static Snapshot drifted(Snapshot base, int i, SplittableRandom random) {
+        List<ProcessSample> ps = new ArrayList<>(base.processes().size());
+        for (ProcessSample p : base.processes()) {
+            long uss = p.ussBytes().orElse(0) + random.nextLong(64) * 4096;
+            ps.add(p.toBuilder().ussBytes(uss).rssBytes(p.rssBytes() + random.nextLong(64) * 4096)
+                    .cpuPercent(random.nextDouble() * 3).cpuTimeSeconds(p.cpuTimeSeconds() + i * 0.05).build());
+        }
+        return new Snapshot(i, base.takenAt().plusSeconds(5L * i), base.source(), ps, base.system(), base.stats());
+    }
+
+    private static void write(Path file, int processes, int samples) throws Exception {
+        Snapshot base = SyntheticSnapshots.generate(processes, 42);
+        SplittableRandom random = new SplittableRandom(7);
+        long nanos = 0;
+        long headerBytes;
+        try (RecordingWriter w = RecordingWriter.create(file, RecordingHeader.now(Instant.now(), Duration.ofSeconds(5),
+                "synthetic"), true)) {
+            headerBytes = w.size();
+            for (int i = 0; i < samples; i++) {
+                Snapshot s = drifted(base, i, random);
+                long t0 = System.nanoTime();
+                w.append(s);
+                nanos += System.nanoTime() - t0;
+            }
+        }
+        double perSample = (double) (Files.size(file) - headerBytes) / samples;
+        System.out.printf(Locale.ROOT, "processes=%d samples=%d bytes_per_sample=%.0f projected_8h_mb=%.0f"
+                + " write_ms_per_sample=%.1f%n", processes, samples, perSample, perSample * 5760 / 1e6,
+                nanos / 1e6 / samples);
+    }
+
+    private static void open(Path file, int steps) throws Exception {
+        long t0 = System.nanoTime();
+        Recording r = RecordingReader.read(file);
+        long openNanos = System.nanoTime() - t0;
+        long t1 = System.nanoTime();
+        Aggregation.groupByKey(r.first().processes());
+        long firstNanos = System.nanoTime() - t1 + openNanos;
+        SplittableRandom random = new SplittableRandom(3);
+        long[] step = new long[steps];
+        Instant from = r.first().takenAt();
+        long span = Duration.between(from, r.last().takenAt()).toMillis() + 1;
+        for (int i = 0; i < steps; i++) {
+            long s0 = System.nanoTime();
+            Snapshot at = r.nearest(from.plusMillis(random.nextLong(span)));
+            Aggregation.groupByKey(at.processes());
+            step[i] = System.nanoTime() - s0;
+        }
+        java.util.Arrays.sort(step);
+        System.out.printf(Locale.ROOT, "samples=%d open_ms=%.0f first_sample_ms=%.0f open_ms_per_sample=%.2f"
+                + " scrub_step_ms_p50=%.2f scrub_step_ms_max=%.2f%n", r.samples().size(), openNanos / 1e6,
+                firstNanos / 1e6, openNanos / 1e6 / r.samples().size(), step[steps / 2] / 1e6, step[steps - 1] / 1e6);
+    }
+
+    private static void snapshots(Path a, Path b, int processes) throws Exception {
+        Snapshot base = SyntheticSnapshots.generate(processes, 11);
+        SnapshotJsonWriter.writeFile(base, a);
+        SnapshotJsonWriter.writeFile(drifted(base, 720, new SplittableRandom(5)), b);
+        System.out.printf(Locale.ROOT, "processes=%d a_bytes=%d b_bytes=%d%n", processes, Files.size(a), Files.size(b));
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# scripts/recording-bench.sh [PROCESSES] [SAMPLES]
+#
+# Recordings and diffs on generated data (no /proc, no population needed), with the packaged jar:
+#   1. a recording of PROCESSES (3000) synthetic processes, SAMPLES (120) samples 5 s apart, values
+#      drifting per sample: bytes per sample, the file size projected to 8 h at 5 s (5760 samples),
+#      compress + write time per sample (scripts/RecordingBench.java write);
+#   2. opening it as the desktop does (every sample read into memory), time to the first sample,
+#      and scrub steps (nearest sample to a random time, grouped by subgroup) (RecordingBench open);
+#   3. `java -jar JAR diff A B` of two 5000-process snapshot files, wall time including JVM start,
+#      RUNS (5) times, as a user runs it.
+# Prints key=value lines; everything also goes to target/bench/out/recording/. Numbers from a busy
+# host are not results: run it on a quiet one.
+#
+# Environment: JAR (target/herakles-proc-mem.jar), RUNS (5), DIFF_PROCESSES (5000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+# shellcheck source=lib.sh
+. scripts/lib.sh       # die, log, require_between, now_ms
+
+PROCESSES=${1:-3000}
+SAMPLES=${2:-120}
+RUNS=${RUNS:-5}
+DIFF_PROCESSES=${DIFF_PROCESSES:-5000}
+JAR=${JAR:-$ROOT/target/herakles-proc-mem.jar}
+require_between PROCESSES 1 20000
+require_between SAMPLES 2 20000
+require_between RUNS 1 100
+require_between DIFF_PROCESSES 1 20000
+[ -f "$JAR" ] || die "no $JAR: run 'mvn -DskipTests package' first"
+
+OUT=$ROOT/target/bench/out/recording
+mkdir -p "$OUT/classes"
+javac -cp "$JAR" -d "$OUT/classes" scripts/RecordingBench.java
+bench() { java -XX:+UseSerialGC -Xmx2g -cp "$JAR:$OUT/classes" RecordingBench "$@"; }
+
+log "writing a recording of $PROCESSES processes x $SAMPLES samples"
+bench write "$OUT/synthetic.hrec" "$PROCESSES" "$SAMPLES" | tee "$OUT/write.txt"
+log "opening it and scrubbing"
+bench open "$OUT/synthetic.hrec" 200 | tee "$OUT/open.txt"
+
+log "diff of two $DIFF_PROCESSES-process snapshots, $RUNS runs of java -jar"
+bench snapshots "$OUT/a.json" "$OUT/b.json" "$DIFF_PROCESSES" >"$OUT/snapshots.txt"
+times=()
+for _ in $(seq "$RUNS"); do
+    t0=$(now_ms)
+    java -jar "$JAR" --no-config diff "$OUT/a.json" "$OUT/b.json" --top 20 >"$OUT/diff.txt"
+    times+=( $(( $(now_ms) - t0 )) )
+done
+sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+echo "diff_processes=$DIFF_PROCESSES runs=$RUNS diff_wall_ms_min=$(echo "$sorted" | head -1)" \
+     "diff_wall_ms_median=$(echo "$sorted" | sed -n "$(( (RUNS + 1) / 2 ))p")" \
+     "diff_wall_ms_max=$(echo "$sorted" | tail -1)" | tee "$OUT/diff-times.txt"

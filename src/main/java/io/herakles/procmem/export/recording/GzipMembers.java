@@ -1,0 +1,159 @@
+package io.herakles.procmem.export.recording;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Walks the gzip members of a file held in a buffer, one at a time, knowing each member's byte
+ * offset: so a reader can say where a file is cut or corrupt, and tell the two apart (the JDK's
+ * {@code GZIPInputStream} stops silently at a damaged member header and hides the position).
+ * Not thread-safe; one instance per pass.
+ */
+final class GzipMembers {
+
+    private static final int FHCRC = 0x02;
+    private static final int FEXTRA = 0x04;
+    private static final int FNAME = 0x08;
+    private static final int FCOMMENT = 0x10;
+    private static final int HEADER_LENGTH = 10;
+    private static final int TRAILER_LENGTH = 8;
+
+    /** What one step found. */
+    sealed interface Step permits Member, End, Cut, Corrupt {}
+
+    /** A whole member: its offset, its end and its uncompressed bytes. */
+    record Member(long offset, long end, byte[] data) implements Step {}
+
+    /** No bytes left: the file ended at a member boundary. */
+    record End() implements Step {}
+
+    /**
+     * The file ends inside the member at {@code offset}; {@code partial} is what could be inflated
+     * before the end (complete lines in it are still good).
+     */
+    record Cut(long offset, byte[] partial) implements Step {}
+
+    /** The member at {@code offset} is damaged; {@code reason} says how. */
+    record Corrupt(long offset, String reason) implements Step {}
+
+    private final ByteBuffer file;
+    private final Inflater inflater = new Inflater(true);
+    private final byte[] chunk = new byte[1 << 16];
+
+    GzipMembers(ByteBuffer file) {
+        this.file = file;
+    }
+
+    /** The next member from the buffer's position on; moves the position past it. */
+    Step next() {
+        int start = file.position();
+        if (!file.hasRemaining()) {
+            return new End();
+        }
+        if (onlyZerosLeft()) {
+            // some file systems leave a zero-filled tail after a crash; nothing was written there
+            return new Cut(start, new byte[0]);
+        }
+        int headerEnd = headerEnd(start);
+        if (headerEnd == -1) {
+            return new Cut(start, new byte[0]);
+        }
+        if (headerEnd == -2) {
+            return new Corrupt(start, "not gzip data (no gzip member header)");
+        }
+        return inflate(start, headerEnd);
+    }
+
+    private Step inflate(int start, int headerEnd) {
+        inflater.reset();
+        ByteBuffer body = file.duplicate().position(headerEnd);
+        inflater.setInput(body);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+        CRC32 crc = new CRC32();
+        try {
+            while (!inflater.finished()) {
+                int n = inflater.inflate(chunk);
+                if (n > 0) {
+                    out.write(chunk, 0, n);
+                    crc.update(chunk, 0, n);
+                } else if (inflater.needsInput()) {
+                    return new Cut(start, out.toByteArray());
+                } else if (inflater.needsDictionary()) {
+                    return new Corrupt(start, "deflate data asks for a preset dictionary");
+                }
+            }
+        } catch (DataFormatException e) {
+            return new Corrupt(start, "invalid compressed data (" + e.getMessage() + ")");
+        }
+        long trailerAt = headerEnd + inflater.getBytesRead();
+        if (trailerAt + TRAILER_LENGTH > file.limit()) {
+            return new Cut(start, out.toByteArray());
+        }
+        int at = (int) trailerAt;
+        long storedCrc = Integer.toUnsignedLong(littleEndianInt(at));
+        long storedSize = Integer.toUnsignedLong(littleEndianInt(at + 4));
+        if (storedCrc != crc.getValue() || storedSize != (out.size() & 0xffffffffL)) {
+            return new Corrupt(start, "checksum mismatch");
+        }
+        file.position(at + TRAILER_LENGTH);
+        return new Member(start, at + TRAILER_LENGTH, out.toByteArray());
+    }
+
+    /** Offset after the member header at {@code start}; -1 when the file ends inside it, -2 when it is not one. */
+    private int headerEnd(int start) {
+        int limit = file.limit();
+        int[] magic = {0x1f, 0x8b, 0x08};
+        for (int i = 0; i < magic.length; i++) {
+            if (start + i >= limit) {
+                return -1;
+            }
+            if ((file.get(start + i) & 0xff) != magic[i]) {
+                return -2;
+            }
+        }
+        if (start + HEADER_LENGTH > limit) {
+            return -1;
+        }
+        int flags = file.get(start + 3) & 0xff;
+        int at = start + HEADER_LENGTH;
+        if ((flags & FEXTRA) != 0) {
+            if (at + 2 > limit) {
+                return -1;
+            }
+            at += 2 + ((file.get(at) & 0xff) | (file.get(at + 1) & 0xff) << 8);
+        }
+        for (int flag : new int[] {FNAME, FCOMMENT}) {
+            if ((flags & flag) != 0) {
+                while (at < limit && file.get(at) != 0) {
+                    at++;
+                }
+                at++;
+            }
+        }
+        if ((flags & FHCRC) != 0) {
+            at += 2;
+        }
+        return at > limit ? -1 : at;
+    }
+
+    private boolean onlyZerosLeft() {
+        for (int i = file.position(); i < file.limit(); i++) {
+            if (file.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int littleEndianInt(int at) {
+        return (file.get(at) & 0xff) | (file.get(at + 1) & 0xff) << 8 | (file.get(at + 2) & 0xff) << 16
+                | (file.get(at + 3) & 0xff) << 24;
+    }
+
+    void close() {
+        inflater.end();
+    }
+}

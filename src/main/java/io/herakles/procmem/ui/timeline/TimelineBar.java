@@ -1,0 +1,113 @@
+package io.herakles.procmem.ui.timeline;
+
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.ui.store.SnapshotStore;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.Duration;
+
+/**
+ * The timeline of an open recording: a slider over its samples (scrub), Play (one sample every
+ * {@link #PLAY_STEP}, stopping at the end), the time and position of the sample shown, and "Back to
+ * live". Hidden while no recording is open. The whole window follows the cursor, as every view
+ * shows the store's current snapshot. FX thread only.
+ */
+public final class TimelineBar extends HBox {
+
+    /** How long Play shows each sample. */
+    static final Duration PLAY_STEP = Duration.millis(250);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private final SnapshotStore store;
+    private final Slider slider = new Slider(0, 0, 0);
+    private final ToggleButton play = new ToggleButton("▶ Play");
+    private final Label position = new Label();
+    private final Timeline player = new Timeline(new KeyFrame(PLAY_STEP, e -> step()));
+
+    public TimelineBar(SnapshotStore store) {
+        this.store = store;
+        setId("timelineBar");
+        getStyleClass().add("timeline-bar");
+        setSpacing(8);
+        setPadding(new Insets(4, 8, 4, 8));
+        setAlignment(Pos.CENTER_LEFT);
+        slider.setId("timelineSlider");
+        slider.setBlockIncrement(1);
+        slider.setMajorTickUnit(1);
+        slider.setMinorTickCount(0);
+        slider.setSnapToTicks(true);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        play.setId("timelinePlay");
+        position.setId("timelinePosition");
+        Button back = new Button("Back to live");
+        back.setId("timelineBackToLive");
+        back.setOnAction(e -> store.backToLive());
+        player.setCycleCount(Animation.INDEFINITE);
+        play.selectedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                if (store.timelineIndexProperty().get() >= lastIndex()) {
+                    store.showSample(0);
+                }
+                player.play();
+            } else {
+                player.stop();
+            }
+        });
+        getChildren().addAll(play, slider, position, back);
+        slider.valueProperty().addListener((obs, old, v) -> store.showSample((int) Math.round(v.doubleValue())));
+        store.timelineProperty().addListener((obs, old, samples) -> reset(samples));
+        store.timelineIndexProperty().addListener((obs, old, i) -> follow(i.intValue()));
+        reset(store.timelineProperty().get());
+    }
+
+    private void reset(List<Snapshot> samples) {
+        play.setSelected(false);
+        boolean shown = samples.size() > 1;
+        setVisible(shown);
+        setManaged(shown);
+        slider.setMax(Math.max(0, samples.size() - 1));
+        slider.setValue(0);
+        follow(store.timelineIndexProperty().get());
+    }
+
+    private void follow(int index) {
+        if (Math.round(slider.getValue()) != index) {
+            slider.setValue(index);
+        }
+        List<Snapshot> samples = store.timelineProperty().get();
+        position.setText(samples.isEmpty() ? "" : TIME.format(samples.get(index).takenAt()) + "  ·  sample "
+                + (index + 1) + " of " + samples.size());
+    }
+
+    private int lastIndex() {
+        return store.timelineProperty().get().size() - 1;
+    }
+
+    private void step() {
+        int next = store.timelineIndexProperty().get() + 1;
+        if (next > lastIndex()) {
+            play.setSelected(false);
+            return;
+        }
+        store.showSample(next);
+    }
+
+    /** Whether Play is on (tests). */
+    public boolean isPlaying() {
+        return play.isSelected();
+    }
+}

@@ -1,0 +1,199 @@
+package io.herakles.procmem.ui.app;
+
+import static io.herakles.procmem.ui.common.TestSnapshots.process;
+import static io.herakles.procmem.ui.common.TestSnapshots.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herakles.procmem.export.recording.RecordingHeader;
+import io.herakles.procmem.export.recording.RecordingWriter;
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.ui.common.FxExecutor;
+import io.herakles.procmem.ui.common.TestSnapshots;
+import io.herakles.procmem.analysis.DiffRow;
+import io.herakles.procmem.ui.compare.DiffTableView;
+import io.herakles.procmem.ui.leaks.LeakSuspectsView;
+import io.herakles.procmem.ui.processes.ProcessRow;
+import io.herakles.procmem.ui.timeline.TimelineBar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A recording opened in the window: the timeline scrubs and plays through it; Back to live leaves it. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowRecordingTest {
+
+    @TempDir
+    Path dir;
+
+    private final FakeDesktopServices services = new FakeDesktopServices();
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        services.readsRealFiles = true;
+        window = new MainWindow(services, dialogs, FxExecutor.fx());
+        window.show(stage);
+    }
+
+    @AfterEach
+    void closeWindow(FxRobot robot) {
+        robot.interact(window::close);
+    }
+
+    /** Sample i holds pids 7000+i and 8000 (whose USS grows by {@code growthMib} a sample). */
+    private Path recording(int samples) throws Exception {
+        return recording(samples, 0);
+    }
+
+    private Path recording(int samples, int growthMib) throws Exception {
+        Path file = dir.resolve("night.jsonl.gz");
+        try (RecordingWriter w = RecordingWriter.create(file,
+                RecordingHeader.now(Instant.parse("2026-11-25T10:00:00Z"), Duration.ofSeconds(1), "/proc"), false)) {
+            for (int i = 0; i < samples; i++) {
+                w.append(snapshot(i, List.of(process(7000 + i, "batch" + i, "batch", "jobs", 300, 200, 100 + i),
+                        process(8000, "db", "db", "pg", 500, 400, 300 + (long) growthMib * i))));
+            }
+        }
+        return file;
+    }
+
+    private List<Integer> shownPids(FxRobot robot) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#processTable")
+                .<ProcessRow>queryTableView().getItems().stream().map(ProcessRow::pid).sorted().toList()));
+    }
+
+    @Test
+    void openScrubPlayAndBackToLive(FxRobot robot) throws Exception {
+        services.live.publish(TestSnapshots.small(1));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.store().getCurrentSnapshot() != null);
+        TimelineBar bar = robot.lookup("#timelineBar").queryAs(TimelineBar.class);
+        assertThat(bar.isVisible()).as("no timeline while live").isFalse();
+        dialogs.openChoice = recording(5);
+
+        robot.clickOn("File").clickOn("#openItem");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(stage.getTitle()).isEqualTo("Herakles — recording night.jsonl.gz");
+        assertThat(bar.isVisible()).isTrue();
+        assertThat(shownPids(robot)).containsExactly(7000, 8000);
+        assertThat(robot.lookup("#timelinePosition").queryLabeled().getText()).endsWith("sample 1 of 5");
+
+        Slider slider = robot.lookup("#timelineSlider").queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(3));
+        assertThat(shownPids(robot)).containsExactly(7003, 8000);
+        assertThat(robot.lookup("#timelinePosition").queryLabeled().getText()).endsWith("sample 4 of 5");
+
+        robot.clickOn("#timelinePlay");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !bar.isPlaying());
+        assertThat(shownPids(robot)).as("play stops at the last sample").containsExactly(7004, 8000);
+        assertThat(slider.getValue()).isEqualTo(4);
+
+        robot.clickOn("#timelineBackToLive");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bar.isVisible()).isFalse();
+        assertThat(stage.getTitle()).doesNotContain("recording");
+        assertThat(shownPids(robot)).containsExactly(101, 102, 203, 304, 405);
+    }
+
+    @Test
+    void theLeakSuspectsTabRanksTheGrowingProcess(FxRobot robot) throws Exception {
+        LeakSuspectsView leaks = robot.lookup("#leakSuspects").queryAs(LeakSuspectsView.class);
+        Path file = recording(12, 10);
+        robot.interact(() -> window.openSnapshot(file));
+        robot.clickOn("Leak suspects");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !leaks.shown().isEmpty());
+        assertThat(leaks.shown()).singleElement().satisfies(s -> {
+            assertThat(s.pid()).hasValue(8000);
+            // 10 MiB a second (TestSnapshots' samples are a second apart) = 36000 MiB/h
+            assertThat(s.mibPerHour()).isBetween(35_000.0, 37_000.0);
+        });
+        robot.interact(() -> robot.lookup("#leakTable").queryTableView().getSelectionModel().select(0));
+        assertThat(window.store().selectedPidProperty().get()).isEqualTo(8000);
+        robot.clickOn("#timelineBackToLive");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(leaks.shown()).isEmpty();
+    }
+
+    @Test
+    void fileRecordWritesLiveSnapshotsUntilStop(FxRobot robot) throws Exception {
+        Path file = dir.resolve("desk.jsonl.gz");
+        dialogs.exportChoice = file;
+        robot.clickOn("File").clickOn("#recordItem");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(robot.lookup("#recordingIndicator").query().isVisible()).isTrue();
+        for (int tick = 1; tick <= 3; tick++) {
+            services.live.publish(TestSnapshots.small(tick));
+            Thread.sleep(200); // the recorder holds two waiting samples at most
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#recordingText").queryLabeled().getText()
+                .endsWith("3 samples"));
+        assertThat(robot.lookup("#recordingText").queryLabeled().getText()).startsWith("● Recording desk.jsonl.gz — ");
+        robot.clickOn("#stopRecording");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#recordingIndicator").query().isVisible()).isFalse();
+        var recording = io.herakles.procmem.export.recording.RecordingReader.read(file);
+        assertThat(recording.samples()).hasSize(3);
+        assertThat(recording.cutShort()).isEmpty();
+    }
+
+    @Test
+    void compareShowsTheRecordingsStartAgainstTheSampleUnderTheCursor(FxRobot robot) throws Exception {
+        Path file = recording(4, 10);
+        robot.interact(() -> window.openSnapshot(file));
+        Slider slider = robot.lookup("#timelineSlider").queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(2));
+        robot.clickOn("File").clickOn("#compareItem");
+        WaitForAsyncUtils.waitForFxEvents();
+        DiffTableView diff = robot.lookup("#diffView").queryAs(DiffTableView.class);
+        // a new process counts from 0: batch2 (+102 MiB) outgrows db (+20 MiB)
+        assertThat(diff.rows()).extracting(DiffRow::label).containsExactly("batch2", "db", "batch0");
+        assertThat(diff.rows().get(1).delta()).hasValue(20 * TestSnapshots.MIB);
+        assertThat(diff.rows().get(0).status()).isEqualTo(DiffRow.Status.NEW);
+        assertThat(diff.rows().get(2).status()).isEqualTo(DiffRow.Status.GONE);
+        assertThat(robot.lookup("#diffTotals").queryLabeled().getText()).contains("start of night.jsonl.gz", "sample 3",
+                "1 new, 1 gone");
+    }
+
+    @Test
+    void aCutRecordingOpensUpToItsLastSampleAndSaysSo(FxRobot robot) throws Exception {
+        Path file = recording(4);
+        byte[] all = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(all, all.length - 20));
+        robot.interact(() -> window.openSnapshot(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.infos).singleElement().asString().contains("cut short at byte");
+        assertThat(window.store().timelineProperty().get()).hasSize(3);
+    }
+
+    @Test
+    void aCorruptRecordingIsOneErrorNamingTheFile(FxRobot robot) throws Exception {
+        Path file = recording(3);
+        byte[] all = Files.readAllBytes(file);
+        all[all.length / 2] ^= 0x55;
+        all[all.length / 2 + 1] ^= 0x55;
+        Files.write(file, all);
+        robot.interact(() -> window.openSnapshot(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.errors).singleElement().asString().contains(file + ": corrupt at byte");
+        assertThat(window.store().timelineProperty().get()).isEmpty();
+    }
+
+}
