@@ -1,6 +1,8 @@
 package io.herakles.procmem.ui.app;
 
 import io.herakles.procmem.ui.common.FxExecutor;
+import io.herakles.procmem.ui.prefs.PrefsLocation;
+import io.herakles.procmem.ui.prefs.PrefsStore;
 import java.nio.file.Path;
 import java.util.Objects;
 import javafx.application.Application;
@@ -34,7 +36,7 @@ public final class DesktopApp extends Application {
         if (services == null) {
             throw new IllegalStateException("start the desktop app with DesktopApp.launch(services, file)");
         }
-        window = new MainWindow(services, new FxDialogs(), FxExecutor.fx());
+        window = new MainWindow(services, new FxDialogs(), FxExecutor.fx(), PrefsStore.at(PrefsLocation.forCurrentUser()));
         window.show(stage);
         if (launchSnapshot != null) {
             window.openSnapshot(launchSnapshot);

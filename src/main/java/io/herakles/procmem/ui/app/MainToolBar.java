@@ -32,6 +32,7 @@ final class MainToolBar extends ToolBar {
     private final SnapshotStore store;
     private final DesktopServices services;
     private final ToggleButton pause = new ToggleButton();
+    private ChoiceBox<Duration> intervalBox;
 
     MainToolBar(SnapshotStore store, DesktopServices services, Runnable backToLive) {
         this.store = store;
@@ -103,6 +104,7 @@ final class MainToolBar extends ToolBar {
             }
         });
         box.disableProperty().bind(store.modeProperty().isEqualTo(SnapshotStore.Mode.FILE));
+        intervalBox = box;
         return box;
     }
 
@@ -126,6 +128,22 @@ final class MainToolBar extends ToolBar {
         store.metricProperty().addListener((obs, old, now) -> segmented.getButtons().stream()
                 .filter(b -> b.getUserData() == now).findFirst().ifPresent(b -> b.setSelected(true)));
         return segmented;
+    }
+
+    /** The chosen refresh interval; choosing one changes the live source's. */
+    javafx.beans.property.ObjectProperty<Duration> intervalProperty() {
+        return intervalBox.valueProperty();
+    }
+
+    /** Chooses {@code interval} (remembered preferences), adding it to the choices when it is not one. */
+    void selectInterval(Duration interval) {
+        if (!intervalBox.getItems().contains(interval)) {
+            List<Duration> choices = new ArrayList<>(intervalBox.getItems());
+            choices.add(interval);
+            choices.sort(null);
+            intervalBox.getItems().setAll(choices);
+        }
+        intervalBox.setValue(interval);
     }
 
     /** Pauses or resumes live updates (button and Space). Ignored in file mode. */

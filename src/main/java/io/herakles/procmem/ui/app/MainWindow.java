@@ -3,6 +3,8 @@ package io.herakles.procmem.ui.app;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.ui.common.BackgroundPreparer;
 import io.herakles.procmem.ui.common.FxExecutor;
+import io.herakles.procmem.ui.prefs.PrefsStore;
+import io.herakles.procmem.ui.prefs.WindowBounds;
 import io.herakles.procmem.ui.processes.ProcessTableView;
 import io.herakles.procmem.ui.processes.ProcessTableViewModel;
 import io.herakles.procmem.ui.store.SnapshotStore;
@@ -15,7 +17,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -35,7 +36,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -72,6 +72,9 @@ public final class MainWindow {
     private final SnapshotFileActions files;
     private final VisualViews visuals;
     private final BorderPane root = new BorderPane();
+    private final SplitPane mainSplit = new SplitPane();
+    private final SplitPane sideSplit = new SplitPane();
+    private final WindowPrefs prefs;
     private final BackgroundPreparer<Snapshot, PreparedSnapshot> livePreparer;
     private Window window;
     private AutoCloseable liveSubscription;
@@ -81,7 +84,13 @@ public final class MainWindow {
     /** Whether minimizing paused collection (so restoring resumes it). FX thread. */
     private boolean pausedByMinimize;
 
+    /** A window that remembers nothing between runs (its preferences live in memory only). */
     public MainWindow(DesktopServices services, Dialogs dialogs, FxExecutor fx) {
+        this(services, dialogs, fx, PrefsStore.inMemory());
+    }
+
+    /** A window that starts as {@code prefsStore} remembers and saves its state there. */
+    public MainWindow(DesktopServices services, Dialogs dialogs, FxExecutor fx, PrefsStore prefsStore) {
         this.services = services;
         this.dialogs = dialogs;
         this.store = new SnapshotStore();
@@ -93,6 +102,10 @@ public final class MainWindow {
         this.statusBar = new StatusBarView(store, services, dialogs, this::window);
         this.visuals = new VisualViews(store);
         layout();
+        // the views exist now: the preferences apply to them before the menus offer them
+        this.prefs = new WindowPrefs(prefsStore, store, toolBar, tableView, visuals, mainSplit, sideSplit, dialogs);
+        files.setOnOpened(prefs::opened);
+        layoutTop();
         // the sampler's listener only hands over; "ui-prepare" computes, then one coalesced FX hop applies
         this.livePreparer = new BackgroundPreparer<>(PREPARE_THREAD, this::prepare, fx, this::applyPrepared);
         liveSubscription = services.liveSource().subscribe(this::receiveLive);
@@ -136,22 +149,26 @@ public final class MainWindow {
 
     private void layout() {
         root.getStyleClass().add("main-window");
+
+        SplitPane side = sideSplit;
+        side.getItems().setAll(visuals.charts(), visuals.details());
+        side.setId("sideSplit");
+        side.setOrientation(Orientation.VERTICAL);
+        SplitPane center = mainSplit;
+        center.getItems().setAll(tableView, side);
+        center.setId("mainSplit");
+        SplitPane.setResizableWithParent(side, false);
+        root.setCenter(center);
+        root.setBottom(statusBar);
+    }
+
+    private void layoutTop() {
         VBox top = new VBox(menuBar(), toolBar);
         if (!services.hasFullAccess()) {
             top.getChildren().add(new AccessNotice(store));
         }
         top.getChildren().add(visuals.header());
         root.setTop(top);
-
-        SplitPane side = new SplitPane(visuals.charts(), visuals.details());
-        side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.55);
-        SplitPane center = new SplitPane(tableView, side);
-        center.setId("mainSplit");
-        center.setDividerPositions(0.6);
-        SplitPane.setResizableWithParent(side, false);
-        root.setCenter(center);
-        root.setBottom(statusBar);
     }
 
     private MenuBar menuBar() {
@@ -160,10 +177,12 @@ public final class MainWindow {
         MenuItem back = item("Back to live", "backToLiveItem", "Shortcut+L", store::backToLive);
         back.disableProperty().bind(store.modeProperty().isEqualTo(SnapshotStore.Mode.LIVE));
         MenuItem quit = item("Quit", "quitItem", "Shortcut+Q", () -> window().hide());
-        Menu file = new Menu("File", null, open, export, back, new SeparatorMenuItem(), quit);
+        Menu recent = new RecentFilesMenu(prefs.recentFiles(), files::open);
+        Menu file = new Menu("File", null, open, recent, export, back, new SeparatorMenuItem(), quit);
         MenuItem pause = item("Pause / resume (Space)", "pauseItem", null, toolBar::togglePause);
         MenuItem find = item("Find process", "findItem", "Shortcut+F", tableView::focusFilter);
-        Menu view = new Menu("View", null, pause, find);
+        MenuItem resetLayout = item("Reset layout", "resetLayoutItem", null, prefs::resetLayout);
+        Menu view = new Menu("View", null, pause, find, new SeparatorMenuItem(), resetLayout);
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menuBar");
         return bar;
@@ -182,12 +201,8 @@ public final class MainWindow {
     /** Puts the window on {@code stage}: scene, stylesheet, title, keys, drag and drop. */
     public void show(Stage stage) {
         window = stage;
-        // 90% of the screen, centred: big enough for table, treemap and details side by side, and
-        // never larger than the screen (small laptops; Monocle's headless screen is 1280x800).
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double width = Math.round(screen.getWidth() * 0.9);
-        double height = Math.round(screen.getHeight() * 0.9);
-        Scene scene = new Scene(root, width, height);
+        WindowBounds opening = prefs.initialBounds();
+        Scene scene = new Scene(root, opening.width(), opening.height());
         URL css = MainWindow.class.getResource(STYLESHEET);
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
@@ -217,8 +232,9 @@ public final class MainWindow {
         stage.setMinHeight(500);
         stage.setOnHidden(e -> close());
         stage.iconifiedProperty().addListener((obs, was, now) -> setMinimized(now));
-        stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
-        stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
+        // where it was, kept on a visible screen; else 90% of the primary screen, centred: big enough
+        // for table, treemap and details side by side (Monocle's headless screen is 1280x800)
+        prefs.attach(stage);
         stage.show();
         // modal: the user learns their rules are not applied before working with the classification
         services.rulesProblem().ifPresent(problem -> dialogs.error(stage, RULES_PROBLEM_TITLE,
@@ -264,6 +280,7 @@ public final class MainWindow {
 
     /** Stops what the window started: the live subscription, the preparer thread and the metrics server. Idempotent. */
     public void close() {
+        prefs.close();
         statusBar.close();
         livePreparer.close();
         if (liveSubscription != null) {
@@ -299,6 +316,11 @@ public final class MainWindow {
     /** The process table (tests). */
     ProcessTableView tableView() {
         return tableView;
+    }
+
+    /** The window's preferences (tests). */
+    WindowPrefs prefs() {
+        return prefs;
     }
 
     private Window window() {

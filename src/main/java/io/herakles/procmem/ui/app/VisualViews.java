@@ -28,6 +28,9 @@ import javafx.scene.control.TabPane;
  */
 final class VisualViews {
 
+    static final String TREEMAP_TAB = "treemapTab";
+    static final String CPU_TAB = "cpuTab";
+
     private final SnapshotStore store;
     private final HeaderTilesView header = new HeaderTilesView();
     private final TreemapView treemap = new TreemapView();
@@ -52,7 +55,7 @@ final class VisualViews {
         treemap.setId("treemap");
         cpuChart.setId("cpuChart");
         details.setId("details");
-        tabs = new TabPane(tab("Memory map", treemap), tab("CPU", cpuChart));
+        tabs = new TabPane(tab("Memory map", TREEMAP_TAB, treemap), tab("CPU", CPU_TAB, cpuChart));
         tabs.setId("vizTabs");
         // only the selected tab's view draws each tick; the other catches up when selected
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> showTab(index.intValue()));
@@ -98,8 +101,9 @@ final class VisualViews {
         cpuChart.setDrawing(index == 1);
     }
 
-    private static Tab tab(String title, Node content) {
+    private static Tab tab(String title, String id, Node content) {
         Tab tab = new Tab(title, content);
+        tab.setId(id);
         tab.setClosable(false);
         return tab;
     }
@@ -145,6 +149,23 @@ final class VisualViews {
         ProcessSample selected = snapshot == null || pid == SnapshotStore.NO_SELECTION
                 ? null : snapshot.byPid(pid).orElse(null);
         details.show(selected, history);
+    }
+
+    /** The tabs beside the table (treemap, CPU); their ids are what preferences remember. */
+    TabPane tabs() {
+        return tabs;
+    }
+
+    /** The id of the selected tab. */
+    String selectedTabId() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return selected == null ? null : selected.getId();
+    }
+
+    /** Selects the tab with {@code id}; an unknown id changes nothing. */
+    void selectTab(String id) {
+        tabs.getTabs().stream().filter(t -> t.getId() != null && t.getId().equals(id)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     /** The history the details pane draws now (tests). */

@@ -112,6 +112,11 @@ public class CpuChartView extends VBox {
         return window;
     }
 
+    /** Whether the groups are stacked (true, the default) or drawn as lines. */
+    public javafx.beans.property.BooleanProperty stackedProperty() {
+        return stackedBox.selectedProperty();
+    }
+
     /** What is drawn now (for tests and tooltips). */
     public ReadOnlyObjectProperty<GroupCpuHistory.ChartData> chartDataProperty() {
         return chartData.getReadOnlyProperty();

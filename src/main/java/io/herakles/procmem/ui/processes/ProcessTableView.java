@@ -1,6 +1,8 @@
 package io.herakles.procmem.ui.processes;
 
 import io.herakles.procmem.model.MemoryMetric;
+import io.herakles.procmem.ui.prefs.ColumnPref;
+import io.herakles.procmem.ui.prefs.SortPref;
 import io.herakles.procmem.ui.store.SnapshotStore;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +47,7 @@ public final class ProcessTableView extends VBox {
     private final Label placeholder = new Label("Waiting for the first snapshot…");
     private final ProcessColumns columns = new ProcessColumns();
     private final ProcessContextMenu contextMenu;
+    private final ColumnLayout columnLayout;
     private boolean syncingSelection;
     private boolean syncingGroups;
 
@@ -53,6 +56,7 @@ public final class ProcessTableView extends VBox {
         this.store = store;
         getStyleClass().add("process-table-view");
         buildTable();
+        columnLayout = new ColumnLayout(table, columns.all());
         // Signals only make sense for live processes, not for a snapshot file.
         contextMenu = new ProcessContextMenu(table, store.modeProperty().isEqualTo(SnapshotStore.Mode.FILE));
         HBox filterBar = buildFilterBar();
@@ -253,6 +257,35 @@ public final class ProcessTableView extends VBox {
     /** The context menu of the rows (tests; Monocle raises no context-menu requests). */
     public ContextMenu contextMenu() {
         return contextMenu.menu();
+    }
+
+    /** The columns in display order, with visibility and width (preferences). */
+    public List<ColumnPref> columnPrefs() {
+        return columnLayout.columns();
+    }
+
+    /** The sort keys, most significant first (preferences). */
+    public List<SortPref> sortPrefs() {
+        return columnLayout.sort();
+    }
+
+    /**
+     * Restores saved columns and sort; unknown ids are skipped, columns the list lacks are appended.
+     * Empty lists leave that part as it is.
+     */
+    public void applyColumnPrefs(List<ColumnPref> saved, List<SortPref> savedSort) {
+        columnLayout.apply(saved, savedSort);
+    }
+
+    /** Every column back in its default order, visible, at its default width, sorted biggest first. */
+    public void resetColumns() {
+        columnLayout.reset();
+        sortByMetricDescending(store.metricProperty().get());
+    }
+
+    /** Calls {@code changed} whenever the user changes columns or sort. */
+    public void setOnColumnsChanged(Runnable changed) {
+        columnLayout.onChange(changed);
     }
 
     /** The table, for tests and the window's focus handling. */
