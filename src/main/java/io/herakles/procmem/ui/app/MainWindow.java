@@ -75,6 +75,7 @@ public final class MainWindow {
     private final SplitPane mainSplit = new SplitPane();
     private final SplitPane sideSplit = new SplitPane();
     private final WindowPrefs prefs;
+    private final ThemeController theme;
     private final BackgroundPreparer<Snapshot, PreparedSnapshot> livePreparer;
     private Window window;
     private AutoCloseable liveSubscription;
@@ -105,6 +106,7 @@ public final class MainWindow {
         // the views exist now: the preferences apply to them before the menus offer them
         this.prefs = new WindowPrefs(prefsStore, store, toolBar, tableView, visuals, mainSplit, sideSplit, dialogs);
         files.setOnOpened(prefs::opened);
+        this.theme = new ThemeController(prefs.themeProperty(), root, visuals::setPalette);
         layoutTop();
         // the sampler's listener only hands over; "ui-prepare" computes, then one coalesced FX hop applies
         this.livePreparer = new BackgroundPreparer<>(PREPARE_THREAD, this::prepare, fx, this::applyPrepared);
@@ -182,7 +184,7 @@ public final class MainWindow {
         MenuItem pause = item("Pause / resume (Space)", "pauseItem", null, toolBar::togglePause);
         MenuItem find = item("Find process", "findItem", "Shortcut+F", tableView::focusFilter);
         MenuItem resetLayout = item("Reset layout", "resetLayoutItem", null, prefs::resetLayout);
-        Menu view = new Menu("View", null, pause, find, new SeparatorMenuItem(), resetLayout);
+        Menu view = new Menu("View", null, pause, find, new SeparatorMenuItem(), theme.menu(), resetLayout);
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menuBar");
         return bar;
@@ -316,6 +318,16 @@ public final class MainWindow {
     /** The process table (tests). */
     ProcessTableView tableView() {
         return tableView;
+    }
+
+    /** Applies the desktop's light/dark preference (asked off the FX thread) while View → Theme is System. */
+    public void setSystemPrefersDark(boolean prefersDark) {
+        theme.setSystemPrefersDark(prefersDark);
+    }
+
+    /** The light/dark switch (tests). */
+    ThemeController theme() {
+        return theme;
     }
 
     /** The window's preferences (tests). */

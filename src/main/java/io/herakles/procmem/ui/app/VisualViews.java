@@ -151,6 +151,12 @@ final class VisualViews {
         details.show(selected, history);
     }
 
+    /** Draws what is ours (tiles, treemap) in the light or dark look. */
+    void setPalette(io.herakles.procmem.ui.theme.Palette palette) {
+        header.setPalette(palette);
+        treemap.setPalette(palette);
+    }
+
     /** The tabs beside the table (treemap, CPU); their ids are what preferences remember. */
     TabPane tabs() {
         return tabs;

@@ -7,12 +7,14 @@ import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.ui.common.FigureHelp;
 import io.herakles.procmem.ui.common.Formats;
+import io.herakles.procmem.ui.theme.Palette;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.paint.Color;
 
 /**
  * The header row of TilesFX tiles: memory used of total (gauge), whole-machine CPU over the last
@@ -117,6 +119,21 @@ public class HeaderTilesView extends HBox {
     private static String cpuHelp(int cpuCount) {
         return "Whole-machine CPU busy as a share " + FigureHelp.allCores(cpuCount)
                 + ": 100 % is every core busy. The table's CPU % is " + FigureHelp.ONE_CORE + ".";
+    }
+
+    /** Draws the tiles in the light or dark look. */
+    public void setPalette(Palette palette) {
+        for (Tile t : List.of(memoryTile, cpuTile, topTile, countTile)) {
+            t.setBackgroundColor(palette.tile());
+            t.setForegroundColor(palette.tileText());
+            t.setTitleColor(palette.tileText());
+            t.setTextColor(palette.mutedText());
+            t.setValueColor(palette.tileText());
+            t.setUnitColor(palette.tileText());
+            t.setDescriptionColor(palette.mutedText());
+            t.setBarBackgroundColor(palette.dark() ? Tile.BACKGROUND.brighter() : Color.web("#d0d7de"));
+        }
+        leaderboard.setTextColor(palette.tileText());
     }
 
     /** The figures of the last update (for tests and for other views that want the same numbers). */

@@ -9,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import io.herakles.procmem.ui.theme.Palette;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
@@ -187,6 +188,12 @@ public class TreemapView extends Region {
             selectedPid = pid;
             repaint();
         }
+    }
+
+    /** Draws in the light or dark look. */
+    public void setPalette(Palette palette) {
+        painter.setPalette(palette);
+        repaint();
     }
 
     /** The highlighted pid, -1 when none. */

@@ -10,6 +10,7 @@ import io.herakles.procmem.ui.prefs.DesktopPrefs;
 import io.herakles.procmem.ui.prefs.PrefsFile;
 import io.herakles.procmem.ui.prefs.PrefsStore;
 import io.herakles.procmem.ui.prefs.SortPref;
+import io.herakles.procmem.ui.prefs.ThemeChoice;
 import io.herakles.procmem.ui.prefs.WindowBounds;
 import io.herakles.procmem.ui.processes.ProcessRow;
 import java.nio.file.Files;
@@ -201,5 +202,27 @@ class WindowPrefsTest {
             assertThat(stageOf(window).getWidth()).isEqualTo(WindowPrefs.defaultBounds().width());
             assertThat(window.tableView().sortPrefs()).containsExactly(new SortPref("uss", false));
         });
+    }
+
+    @Test
+    void theThemeFollowsTheDesktopUntilChosenAndTheChoiceIsRemembered(FxRobot robot) {
+        PrefsStore store = PrefsStore.inMemory();
+        MainWindow window = open(robot, store);
+        assertThat(window.theme().darkProperty().get()).isFalse();
+
+        robot.interact(() -> window.setSystemPrefersDark(true));
+        assertThat(window.root().getPseudoClassStates()).contains(ThemeController.DARK);
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-dark");
+
+        robot.interact(() -> window.prefs().themeProperty().set(ThemeChoice.LIGHT));
+        assertThat(window.theme().darkProperty().get()).as("Light overrides the desktop's dark").isFalse();
+        assertThat(window.root().getPseudoClassStates()).doesNotContain(ThemeController.DARK);
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-light");
+        robot.interact(() -> stageOf(window).hide());
+
+        assertThat(store.load().theme()).isEqualTo(ThemeChoice.LIGHT);
+        MainWindow again = open(robot, store);
+        robot.interact(() -> again.setSystemPrefersDark(true));
+        assertThat(again.theme().darkProperty().get()).isFalse();
     }
 }
