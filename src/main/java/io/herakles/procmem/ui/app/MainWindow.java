@@ -205,6 +205,7 @@ public final class MainWindow {
         window = stage;
         WindowBounds opening = prefs.initialBounds();
         Scene scene = new Scene(root, opening.width(), opening.height());
+        ResponsiveLayout.follow(scene, tableView, visuals.headerTiles());
         URL css = MainWindow.class.getResource(STYLESHEET);
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());

@@ -179,6 +179,10 @@ final class VisualViews {
         return history;
     }
 
+    HeaderTilesView headerTiles() {
+        return header;
+    }
+
     Node header() {
         return header;
     }

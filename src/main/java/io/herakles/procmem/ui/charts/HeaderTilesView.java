@@ -34,6 +34,7 @@ public class HeaderTilesView extends HBox {
 
     private static final double TILE_WIDTH = 230;
     private static final double TILE_HEIGHT = 170;
+    private static final double COMPACT_HEIGHT = 112;
 
     private final Tile memoryTile;
     private final Tile cpuTile;
@@ -119,6 +120,17 @@ public class HeaderTilesView extends HBox {
     private static String cpuHelp(int cpuCount) {
         return "Whole-machine CPU busy as a share " + FigureHelp.allCores(cpuCount)
                 + ": 100 % is every core busy. The table's CPU % is " + FigureHelp.ONE_CORE + ".";
+    }
+
+    /** Low tiles for a low window (below about 800 px): the table keeps its rows. */
+    public void setCompact(boolean compact) {
+        double height = compact ? COMPACT_HEIGHT : TILE_HEIGHT;
+        for (Tile t : List.of(memoryTile, cpuTile, topTile, countTile)) {
+            t.setPrefHeight(height);
+            t.setMinHeight(height);
+            t.setMaxHeight(height);
+        }
+        setPadding(new Insets(compact ? 4 : 8));
     }
 
     /** Draws the tiles in the light or dark look. */

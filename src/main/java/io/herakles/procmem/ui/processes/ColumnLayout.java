@@ -24,6 +24,9 @@ final class ColumnLayout {
     private final TableView<ProcessRow> table;
     private final List<TableColumn<ProcessRow, ?>> defaults;
     private final Map<String, Double> defaultWidths = new HashMap<>();
+    /** The default order for a narrow window: the figures right after the name. */
+    private final List<TableColumn<ProcessRow, ?>> compactDefaults;
+    private boolean compact;
 
     ColumnLayout(TableView<ProcessRow> table, List<TableColumn<ProcessRow, ?>> defaultOrder) {
         this.table = table;
@@ -31,6 +34,38 @@ final class ColumnLayout {
         for (TableColumn<ProcessRow, ?> c : defaults) {
             defaultWidths.put(c.getId(), c.getPrefWidth());
         }
+        Set<TableColumn<ProcessRow, ?>> narrow = new LinkedHashSet<>();
+        Map<String, TableColumn<ProcessRow, ?>> byId = byId();
+        for (String id : COMPACT_FIRST) {
+            if (byId.containsKey(id)) {
+                narrow.add(byId.get(id));
+            }
+        }
+        narrow.addAll(defaults);
+        compactDefaults = List.copyOf(narrow);
+    }
+
+    /** In a narrow window these come first, so memory and CPU need no horizontal scrolling. */
+    static final List<String> COMPACT_FIRST = List.of("pid", "name", "rss", "pss", "uss", "cpu");
+
+    /**
+     * Narrow (below about 1280 px) or wide: moves the figures right after the name, or back, as
+     * long as the user has not arranged the columns themselves (an order of their own is kept).
+     */
+    void setCompact(boolean now) {
+        if (now == compact) {
+            return;
+        }
+        compact = now;
+        List<TableColumn<ProcessRow, ?>> current = List.copyOf(table.getColumns());
+        if (current.equals(defaults) || current.equals(compactDefaults)) {
+            table.getColumns().setAll(now ? compactDefaults : defaults);
+        }
+    }
+
+    /** Whether the narrow order is the default now. */
+    boolean compact() {
+        return compact;
     }
 
     /** The columns in display order with visibility and width. */
@@ -83,7 +118,7 @@ final class ColumnLayout {
             c.setVisible(true);
             c.setPrefWidth(defaultWidths.get(c.getId()));
         }
-        table.getColumns().setAll(defaults);
+        table.getColumns().setAll(compact ? compactDefaults : defaults);
     }
 
     /** Calls {@code changed} when the user reorders, shows, hides, resizes or re-sorts columns. */

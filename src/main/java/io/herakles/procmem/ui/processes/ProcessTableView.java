@@ -283,6 +283,14 @@ public final class ProcessTableView extends VBox {
         sortByMetricDescending(store.metricProperty().get());
     }
 
+    /**
+     * Whether the window is narrow: then, unless the user ordered the columns, memory and CPU come
+     * right after the name.
+     */
+    public void setCompactColumns(boolean compact) {
+        columnLayout.setCompact(compact);
+    }
+
     /** Calls {@code changed} whenever the user changes columns or sort. */
     public void setOnColumnsChanged(Runnable changed) {
         columnLayout.onChange(changed);
