@@ -33,6 +33,7 @@ final class MainToolBar extends ToolBar {
     private final DesktopServices services;
     private final ToggleButton pause = new ToggleButton();
     private ChoiceBox<Duration> intervalBox;
+    private SegmentedButton metricBox;
 
     MainToolBar(SnapshotStore store, DesktopServices services, Runnable backToLive) {
         this.store = store;
@@ -110,6 +111,7 @@ final class MainToolBar extends ToolBar {
 
     private SegmentedButton metricChoice() {
         SegmentedButton segmented = new SegmentedButton();
+        metricBox = segmented;
         segmented.setId("metricChoice");
         for (MemoryMetric metric : MemoryMetric.values()) {
             ToggleButton button = new ToggleButton(metric.name());
@@ -128,6 +130,11 @@ final class MainToolBar extends ToolBar {
         store.metricProperty().addListener((obs, old, now) -> segmented.getButtons().stream()
                 .filter(b -> b.getUserData() == now).findFirst().ifPresent(b -> b.setSelected(true)));
         return segmented;
+    }
+
+    /** Shows {@code node} (the filter chip) after the metric choice. */
+    void addAfterChoices(javafx.scene.Node node) {
+        getItems().add(getItems().indexOf(metricBox) + 1, node);
     }
 
     /** The chosen refresh interval; choosing one changes the live source's. */

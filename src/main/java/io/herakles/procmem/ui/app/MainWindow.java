@@ -106,6 +106,7 @@ public final class MainWindow {
         // the views exist now: the preferences apply to them before the menus offer them
         this.prefs = new WindowPrefs(prefsStore, store, toolBar, tableView, visuals, mainSplit, sideSplit, dialogs);
         files.setOnOpened(prefs::opened);
+        toolBar.addAfterChoices(new FilterChip(tableView));
         this.theme = new ThemeController(prefs.themeProperty(), root, visuals::setPalette);
         layoutTop();
         // the sampler's listener only hands over; "ui-prepare" computes, then one coalesced FX hop applies

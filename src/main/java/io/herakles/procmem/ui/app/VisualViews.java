@@ -89,6 +89,10 @@ final class VisualViews {
             cpuChart.setFromFile(mode == SnapshotStore.Mode.FILE);
             details.setFromFile(mode == SnapshotStore.Mode.FILE);
         });
+        store.filterProperty().addListener((obs, old, filter) -> {
+            treemap.setFilter(filter);
+            restrictCpuChart();
+        });
         store.currentSnapshotProperty().addListener((obs, old, snapshot) -> show(snapshot));
         show(store.getCurrentSnapshot());
     }
@@ -125,9 +129,27 @@ final class VisualViews {
             } else {
                 header.update(snapshot, metric);
             }
+            restrictCpuChart();
             cpuChart.update(ready == null ? GroupCpuHistory.sampleOf(snapshot) : ready.groupCpu());
         }
         showDetails();
+    }
+
+    /** The CPU chart shows the groups that hold a process the filter keeps (all while none is set). */
+    private void restrictCpuChart() {
+        java.util.function.Predicate<ProcessSample> filter = store.filterProperty().get();
+        Snapshot snapshot = store.getCurrentSnapshot();
+        if (filter == null || snapshot == null) {
+            cpuChart.setOnlyGroups(null);
+            return;
+        }
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        for (ProcessSample p : snapshot.processes()) {
+            if (filter.test(p)) {
+                groups.add(p.group().group());
+            }
+        }
+        cpuChart.setOnlyGroups(groups);
     }
 
     /**

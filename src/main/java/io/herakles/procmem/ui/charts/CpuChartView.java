@@ -45,6 +45,8 @@ public class CpuChartView extends VBox {
     private final ChoiceBox<Duration> windowChoice = new ChoiceBox<>();
     private final CheckBox stackedBox = new CheckBox("Stacked");
     private List<String> legendGroups = List.of();
+    /** The groups a filter leaves, null while nothing is filtered. */
+    private java.util.Set<String> onlyGroups;
     /** False while the CPU tab is not selected: snapshots are recorded, not drawn. */
     private boolean drawing = true;
     private boolean stale;
@@ -112,6 +114,21 @@ public class CpuChartView extends VBox {
         return window;
     }
 
+    /**
+     * Restricts the chart to {@code groups} (the groups a filter leaves); null shows every group.
+     */
+    public void setOnlyGroups(java.util.Set<String> groups) {
+        java.util.Set<String> now = groups == null ? null : java.util.Set.copyOf(groups);
+        if (!java.util.Objects.equals(now, onlyGroups)) {
+            onlyGroups = now;
+            if (drawing) {
+                refresh();
+            } else {
+                stale = true;
+            }
+        }
+    }
+
     /** Whether the groups are stacked (true, the default) or drawn as lines. */
     public javafx.beans.property.BooleanProperty stackedProperty() {
         return stackedBox.selectedProperty();
@@ -146,7 +163,7 @@ public class CpuChartView extends VBox {
 
     private void refresh() {
         Duration w = window.get() == null ? Duration.ofMinutes(5) : window.get();
-        GroupCpuHistory.ChartData data = history.chart(w, TOP_GROUPS);
+        GroupCpuHistory.ChartData data = history.chart(w, TOP_GROUPS, onlyGroups);
         chartData.set(data);
         canvas.setData(data);
         List<String> groups = data.series().stream().map(GroupCpuHistory.Series::group).toList();

@@ -48,6 +48,8 @@ public final class ProcessTableView extends VBox {
     private final ProcessColumns columns = new ProcessColumns();
     private final ProcessContextMenu contextMenu;
     private final ColumnLayout columnLayout;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ProcessFilter> activeFilter =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "activeFilter", ProcessFilter.NONE);
     private boolean syncingSelection;
     private boolean syncingGroups;
 
@@ -204,7 +206,11 @@ public final class ProcessTableView extends VBox {
 
     private void updateFilter() {
         Set<String> groups = new HashSet<>(groupFilter.getCheckModel().getCheckedItems());
-        viewModel.filterProperty().set(new ProcessFilter(filterField.getText(), groups));
+        ProcessFilter filter = new ProcessFilter(filterField.getText(), groups);
+        viewModel.filterProperty().set(filter);
+        // every view narrows to what the table shows
+        store.filterProperty().set(filter.isEmpty() ? null : filter::matches);
+        activeFilter.set(filter);
         // Re-filtering replaces the shown list, which drops the table's selection; the store keeps it.
         selectPid(store.selectedPidProperty().get(), false);
         updateCount();
@@ -246,6 +252,22 @@ public final class ProcessTableView extends VBox {
      */
     public void setOnSignal(BiConsumer<ProcessTarget, ProcessSignal> handler) {
         contextMenu.setOnSignal(handler);
+    }
+
+    /** The filter the table applies now (text and groups); {@link ProcessFilter#NONE} when none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<ProcessFilter> activeFilterProperty() {
+        return activeFilter.getReadOnlyProperty();
+    }
+
+    /** Clears the text and the group filter: every view shows everything again. */
+    public void clearFilter() {
+        filterField.clear();
+        groupFilter.getCheckModel().clearChecks();
+    }
+
+    /** The group filter (tests tick groups in it). */
+    public CheckComboBox<String> groupFilterForTests() {
+        return groupFilter;
     }
 
     /** Moves the keyboard focus to the filter field (Ctrl+F). */

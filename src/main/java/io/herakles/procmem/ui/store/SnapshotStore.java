@@ -3,6 +3,8 @@ package io.herakles.procmem.ui.store;
 import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.Snapshot;
 import java.util.Objects;
+import io.herakles.procmem.model.ProcessSample;
+import java.util.function.Predicate;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -43,6 +45,7 @@ public final class SnapshotStore {
     private final ReadOnlyStringWrapper fileName = new ReadOnlyStringWrapper(this, "fileName", "");
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused", false);
     private final IntegerProperty selectedPid = new SimpleIntegerProperty(this, "selectedPid", NO_SELECTION);
+    private final ObjectProperty<Predicate<ProcessSample>> filter = new SimpleObjectProperty<>(this, "filter");
     private final ObjectProperty<MemoryMetric> metric = new SimpleObjectProperty<>(this, "metric", MemoryMetric.USS);
 
     /** Latest live snapshot received, shown or not (paused / file mode). FX thread only. */
@@ -128,6 +131,14 @@ public final class SnapshotStore {
     }
 
     /** The memory figure the treemap, tiles and rankings use. */
+    /**
+     * The processes the user's filter (text and groups) keeps, for every view; null while nothing
+     * is filtered. Set by the process table's filter bar.
+     */
+    public ObjectProperty<Predicate<ProcessSample>> filterProperty() {
+        return filter;
+    }
+
     public ObjectProperty<MemoryMetric> metricProperty() {
         return metric;
     }

@@ -18,6 +18,8 @@ import javafx.scene.text.TextAlignment;
 final class TreemapPainter {
 
     private Palette palette = Palette.DARK;
+    /** The processes a filter keeps; null = all. The others are drawn faded, without text. */
+    private java.util.function.Predicate<io.herakles.procmem.model.ProcessSample> filter;
     private static final Font LABEL = Font.font(11);
     private static final Font TITLE = Font.font("System", javafx.scene.text.FontWeight.BOLD, 11);
     private static final double LINE = 13;
@@ -55,6 +57,15 @@ final class TreemapPainter {
     /** The look to draw in; forgets nothing but the cached text colours. */
     void setPalette(Palette palette) {
         this.palette = palette;
+    }
+
+    void setFilter(java.util.function.Predicate<io.herakles.procmem.model.ProcessSample> filter) {
+        this.filter = filter;
+    }
+
+    /** Whether {@code node} is drawn as matching the filter (every process while none is set). */
+    boolean matches(TreemapNode node) {
+        return filter == null || node.kind() != TreemapNode.Kind.PROCESS || filter.test(node.sample());
     }
 
     Palette palette() {
@@ -132,13 +143,15 @@ final class TreemapPainter {
         // a slight, stable per-pid variation separates neighbours of the same colour
         Color[] shades = shadesByGroup.computeIfAbsent(c.node().group(), TreemapPainter::shades);
         int shade = (int) ((c.node().pid() * 2654435761L >>> 8) & (SHADES - 1));
-        g.setFill(shades[shade]);
+        boolean matching = matches(c.node());
+        // a process the filter leaves out fades into the surface and loses its text
+        g.setFill(matching ? shades[shade] : shades[shade].interpolate(palette.surface(), 0.8));
         g.fillRect(r.x(), r.y(), r.width(), r.height());
         if (r.width() >= 3 && r.height() >= 3) {
             g.setStroke(palette.outline());
             g.strokeRect(r.x() + 0.5, r.y() + 0.5, r.width() - 1, r.height() - 1);
         }
-        if (r.height() >= LINE + 2 && r.width() >= 24) {
+        if (matching && r.height() >= LINE + 2 && r.width() >= 24) {
             String name = TreemapText.fit(c.node().label(), r.width() - 6);
             if (!name.isEmpty()) {
                 g.setFill(textByGroup.computeIfAbsent(c.node().group(), TreemapPainter::textColours)[shade]);

@@ -190,6 +190,20 @@ public class TreemapView extends Region {
         }
     }
 
+    /**
+     * Fades the processes {@code filter} leaves out (null: none), so the same filter as the table's
+     * shows where its processes sit in the whole.
+     */
+    public void setFilter(java.util.function.Predicate<io.herakles.procmem.model.ProcessSample> filter) {
+        painter.setFilter(filter);
+        repaint();
+    }
+
+    /** Whether the box of {@code pid} is drawn as matching the filter; false when it has no box. */
+    public boolean drawnAsMatching(int pid) {
+        return model.cellOf(pid).map(c -> painter.matches(c.node())).orElse(false);
+    }
+
     /** Draws in the light or dark look. */
     public void setPalette(Palette palette) {
         painter.setPalette(palette);
