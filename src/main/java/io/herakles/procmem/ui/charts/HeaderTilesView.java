@@ -33,6 +33,8 @@ public class HeaderTilesView extends HBox {
     static final int CPU_POINTS = 300;
 
     private static final double TILE_WIDTH = 230;
+    /** What a tile says for a figure the snapshot does not have. */
+    static final String NOT_AVAILABLE = "n/a";
     private static final double TILE_HEIGHT = 170;
     private static final double COMPACT_HEIGHT = 112;
 
@@ -86,11 +88,17 @@ public class HeaderTilesView extends HBox {
     public void update(Snapshot snapshot, HeaderFigures f) {
         last = f;
         // unknown is not 0 %: hide the number rather than show an empty gauge as a reading
-        memoryTile.setValueVisible(f.memoryUsedPercent().isPresent());
+        boolean memoryKnown = f.memoryUsedPercent().isPresent();
+        memoryTile.setValueVisible(memoryKnown);
         memoryTile.setValue(f.memoryUsedPercent().orElse(0));
+        memoryTile.setUnit(memoryKnown ? "%" : ""); // a bare "%" would read as a value
         memoryTile.setText(f.memoryText());
         // the GAUGE skin does not draw its text: the title carries "used of total"
-        memoryTile.setTitle(f.memoryUsedPercent().isPresent() ? "Memory " + f.memoryText() : "Memory used");
+        memoryTile.setTitle(memoryKnown ? "Memory " + f.memoryText() : "Memory used: " + NOT_AVAILABLE);
+        // no system CPU in this snapshot (a file without it, the first tick): say so, not 0.0 %
+        boolean cpuKnown = f.cpuPercent().isPresent();
+        cpuTile.setValueVisible(cpuKnown);
+        cpuTile.setUnit(cpuKnown ? "%" : NOT_AVAILABLE);
         // the same snapshot again (e.g. only the metric changed) must not add a second CPU point
         if (f.cpuPercent().isPresent() && !snapshot.takenAt().equals(lastCpuAt)) {
             appendCpu(f.cpuPercent().getAsDouble(), snapshot.takenAt());

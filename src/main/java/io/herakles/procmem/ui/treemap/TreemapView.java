@@ -40,6 +40,8 @@ import javafx.util.Duration;
  */
 public class TreemapView extends Region {
 
+    /** The empty treemap says what it is for until the first snapshot arrives. */
+    static final String WAITING = "Waiting for the first snapshot \u2014 each box will be a process, sized by its memory and grouped";
     private static final double BREADCRUMB_HEIGHT = 26;
     private static final double STATUS_HEIGHT = 20;
 
@@ -268,7 +270,7 @@ public class TreemapView extends Region {
 
     private void repaint() {
         painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), model.cells(),
-                selectedPid, hasSnapshot ? emptyMessage() : "Waiting for data\u2026");
+                selectedPid, hasSnapshot ? emptyMessage() : WAITING);
     }
 
     private String emptyMessage() {
