@@ -175,20 +175,34 @@ public final class MainWindow {
     }
 
     private MenuBar menuBar() {
-        MenuItem open = item("Open snapshot…", "openItem", "Shortcut+O", files::openSnapshot);
-        MenuItem export = item("Export snapshot…", "exportItem", "Shortcut+E", files::exportSnapshot);
-        MenuItem back = item("Back to live", "backToLiveItem", "Shortcut+L", store::backToLive);
+        MenuItem open = item("_Open snapshot…", "openItem", "Shortcut+O", files::openSnapshot);
+        MenuItem export = item("_Export snapshot…", "exportItem", "Shortcut+E", files::exportSnapshot);
+        MenuItem back = item("_Back to live", "backToLiveItem", "Shortcut+L", store::backToLive);
         back.disableProperty().bind(store.modeProperty().isEqualTo(SnapshotStore.Mode.LIVE));
-        MenuItem quit = item("Quit", "quitItem", "Shortcut+Q", () -> window().hide());
+        MenuItem quit = item("_Quit", "quitItem", "Shortcut+Q", () -> window().hide());
         Menu recent = new RecentFilesMenu(prefs.recentFiles(), files::open);
-        Menu file = new Menu("File", null, open, recent, export, back, new SeparatorMenuItem(), quit);
-        MenuItem pause = item("Pause / resume (Space)", "pauseItem", null, toolBar::togglePause);
-        MenuItem find = item("Find process", "findItem", "Shortcut+F", tableView::focusFilter);
-        MenuItem resetLayout = item("Reset layout", "resetLayoutItem", null, prefs::resetLayout);
-        Menu view = new Menu("View", null, pause, find, new SeparatorMenuItem(), theme.menu(), resetLayout);
+        Menu file = new Menu("_File", null, open, recent, export, back, new SeparatorMenuItem(), quit);
+        MenuItem pause = item("_Pause / resume (Space)", "pauseItem", null, toolBar::togglePause);
+        MenuItem find = item("_Find process", "findItem", "Shortcut+F", tableView::focusFilter);
+        // Ctrl+1/2/3: the three places one works in, reachable without a mouse
+        MenuItem toTable = item("Process _table", "goTableItem", "Shortcut+1", this::focusTable);
+        MenuItem toTreemap = item("_Memory map", "goTreemapItem", "Shortcut+2", () -> focusTab(VisualViews.TREEMAP_TAB));
+        MenuItem toCpu = item("_CPU", "goCpuItem", "Shortcut+3", () -> focusTab(VisualViews.CPU_TAB));
+        MenuItem resetLayout = item("Reset _layout", "resetLayoutItem", null, prefs::resetLayout);
+        Menu view = new Menu("_View", null, pause, find, new SeparatorMenuItem(), toTable, toTreemap, toCpu,
+                new SeparatorMenuItem(), theme.menu(), resetLayout);
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menuBar");
         return bar;
+    }
+
+    private void focusTable() {
+        tableView.table().requestFocus();
+    }
+
+    private void focusTab(String tabId) {
+        visuals.selectTab(tabId);
+        visuals.tabs().getSelectionModel().getSelectedItem().getContent().requestFocus();
     }
 
     private static MenuItem item(String text, String id, String accelerator, Runnable action) {

@@ -79,6 +79,8 @@ public class CpuChartView extends VBox {
         VBox.setVgrow(canvas, Priority.ALWAYS);
         getChildren().addAll(bar, canvas, legend);
         window.addListener((obs, old, now) -> refresh());
+        setFocusTraversable(true); // Ctrl+3 lands here; a screen reader reads the summary below
+        setAccessibleRoleDescription("chart");
         refresh();
     }
 
@@ -161,11 +163,26 @@ public class CpuChartView extends VBox {
         refresh();
     }
 
+    /** "CPU by group, latest: db 12.5 %, web 3.0 %" — what the chart shows now, for a screen reader. */
+    static String spoken(GroupCpuHistory.ChartData data) {
+        StringBuilder sb = new StringBuilder("CPU by group, percent of one core");
+        String sep = ", latest: ";
+        for (GroupCpuHistory.Series s : data.series()) {
+            if (s.values().length > 0) {
+                sb.append(sep).append(s.group()).append(' ')
+                        .append(io.herakles.procmem.ui.common.Formats.percent(s.values()[s.values().length - 1]));
+                sep = ", ";
+            }
+        }
+        return sb.toString();
+    }
+
     private void refresh() {
         Duration w = window.get() == null ? Duration.ofMinutes(5) : window.get();
         GroupCpuHistory.ChartData data = history.chart(w, TOP_GROUPS, onlyGroups);
         chartData.set(data);
         canvas.setData(data);
+        setAccessibleText(spoken(data));
         List<String> groups = data.series().stream().map(GroupCpuHistory.Series::group).toList();
         if (!groups.equals(legendGroups)) {
             legendGroups = groups;
