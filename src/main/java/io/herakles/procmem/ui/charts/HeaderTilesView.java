@@ -33,6 +33,11 @@ public class HeaderTilesView extends HBox {
     static final int CPU_POINTS = 300;
 
     private static final double TILE_WIDTH = 230;
+    /** Why a user process may have no PSS/USS, on the process-count tile. */
+    static final String READABLE_HELP = "PSS and USS come from a process's smaps_rollup, which only its owner, "
+            + "root or a holder of cap_sys_ptrace may read; a process that exits while it is read has none either. "
+            + "Kernel threads have no user memory at all, so they are counted apart.";
+
     /** What a tile says for a figure the snapshot does not have. */
     static final String NOT_AVAILABLE = "n/a";
     private static final double TILE_HEIGHT = 170;
@@ -60,12 +65,16 @@ public class HeaderTilesView extends HBox {
                 .minValue(0).maxValue(100).decimals(1).smoothing(true).animated(false)
                 .text(cpuText(0)).build();
         Tooltip.install(cpuTile, cpuHelp);
+        Tooltip readableHelp = new Tooltip(READABLE_HELP);
+        readableHelp.setWrapText(true);
+        readableHelp.setMaxWidth(360);
         topTile = TileBuilder.create().skinType(Tile.SkinType.CUSTOM)
                 .prefSize(TILE_WIDTH * 1.3, TILE_HEIGHT).title("Top processes by RSS")
                 .graphic(leaderboard).animated(false).build();
         countTile = TileBuilder.create().skinType(Tile.SkinType.NUMBER)
                 .prefSize(TILE_WIDTH * 0.9, TILE_HEIGHT).title("Processes").decimals(0)
                 .description("").text(Formats.ABSENT).animated(false).build();
+        Tooltip.install(countTile, readableHelp);
         for (Tile t : List.of(memoryTile, cpuTile, topTile, countTile)) {
             HBox.setHgrow(t, Priority.SOMETIMES);
             t.setMaxWidth(Double.MAX_VALUE);
