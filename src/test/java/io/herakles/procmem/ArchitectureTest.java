@@ -178,7 +178,7 @@ class ArchitectureTest {
     @Test
     void javafxOnlyInUi() {
         noClasses().that().resideOutsideOfPackage(BASE + ".ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "eu.hansolo..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "eu.hansolo..", "atlantafx..")
                 .allowEmptyShould(true)
                 .check(classes);
     }

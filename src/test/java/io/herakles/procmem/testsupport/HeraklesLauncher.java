@@ -86,6 +86,7 @@ public final class HeraklesLauncher {
         env.keySet().removeIf(k -> k.equals("DISPLAY") || k.equals("WAYLAND_DISPLAY") || k.startsWith("HERAKLES_")
                 || k.startsWith("JAVA_TOOL_OPTIONS") || k.equals("_JAVA_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
         env.put("HOME", home.toString());
+        env.remove("XDG_CONFIG_HOME"); // the desktop's preferences go under the test's home, never the user's
         // the tests here are about the app, not the JVM it runs in: the pid they see is the app's
         // (the re-execution itself is tested in io.herakles.procmem.launch.RelaunchIT)
         env.put("HERAKLES_NO_REEXEC", "1");

@@ -2,9 +2,17 @@ package io.herakles.procmem.ui.app;
 
 import io.herakles.procmem.remote.RemoteTarget;
 import io.herakles.procmem.ui.common.FxExecutor;
+import io.herakles.procmem.ui.prefs.PrefsLocation;
+import io.herakles.procmem.ui.prefs.PrefsStore;
+import io.herakles.procmem.ui.theme.DesktopColorScheme;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Objects;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
@@ -50,7 +58,23 @@ public final class DesktopApp extends Application {
         if (services == null) {
             throw new IllegalStateException("start the desktop app with DesktopApp.launch(services, file)");
         }
-        window = new MainWindow(services, new FxDialogs(), FxExecutor.fx());
+        // asked on a daemon thread (gdbus/gsettings may take a moment); waited for briefly, so the
+        // window usually opens in the right look instead of switching after a flash
+        CompletableFuture<Boolean> dark = CompletableFuture.supplyAsync(DesktopColorScheme::prefersDark, runnable -> {
+            Thread t = new Thread(runnable, "desktop-color-scheme");
+            t.setDaemon(true);
+            t.start();
+        });
+        window = new MainWindow(services, new FxDialogs(), FxExecutor.fx(), PrefsStore.at(PrefsLocation.forCurrentUser()));
+        try {
+            window.setSystemPrefersDark(dark.get(700, TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            dark.thenAccept(d -> Platform.runLater(() -> window.setSystemPrefersDark(d)));
+        } catch (ExecutionException e) {
+            // the detection never throws; light it is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         window.show(stage);
         if (launchConnect != null) {
             window.connect(launchConnect);

@@ -21,6 +21,15 @@ public interface Dialogs {
         return chooseExportTarget(owner, suggestedName);
     }
 
+    /** The folder the file choosers start in; empty when none was used yet. */
+    default Optional<Path> lastFolder() {
+        return Optional.empty();
+    }
+
+    /** Where the file choosers start from now on (remembered preferences). */
+    default void setLastFolder(Path folder) {
+    }
+
     /** An OK/Cancel question; true for OK. */
     boolean confirm(Window owner, String title, String message);
 

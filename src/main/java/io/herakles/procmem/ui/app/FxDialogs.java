@@ -49,6 +49,16 @@ final class FxDialogs implements Dialogs {
         return remember(chooser.showSaveDialog(owner));
     }
 
+    @Override
+    public Optional<Path> lastFolder() {
+        return Optional.ofNullable(lastDirectory).map(File::toPath);
+    }
+
+    @Override
+    public void setLastFolder(Path folder) {
+        lastDirectory = folder == null ? null : folder.toFile();
+    }
+
     private FileChooser chooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

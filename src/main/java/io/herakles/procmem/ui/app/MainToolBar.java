@@ -32,6 +32,8 @@ final class MainToolBar extends ToolBar {
     private final SnapshotStore store;
     private final DesktopServices services;
     private final ToggleButton pause = new ToggleButton();
+    private ChoiceBox<Duration> intervalBox;
+    private SegmentedButton metricBox;
 
     MainToolBar(SnapshotStore store, DesktopServices services, Runnable backToLive) {
         this.store = store;
@@ -103,11 +105,13 @@ final class MainToolBar extends ToolBar {
             }
         });
         box.disableProperty().bind(store.modeProperty().isEqualTo(SnapshotStore.Mode.FILE));
+        intervalBox = box;
         return box;
     }
 
     private SegmentedButton metricChoice() {
         SegmentedButton segmented = new SegmentedButton();
+        metricBox = segmented;
         segmented.setId("metricChoice");
         for (MemoryMetric metric : MemoryMetric.values()) {
             ToggleButton button = new ToggleButton(metric.name());
@@ -126,6 +130,27 @@ final class MainToolBar extends ToolBar {
         store.metricProperty().addListener((obs, old, now) -> segmented.getButtons().stream()
                 .filter(b -> b.getUserData() == now).findFirst().ifPresent(b -> b.setSelected(true)));
         return segmented;
+    }
+
+    /** Shows {@code node} (the filter chip) after the metric choice. */
+    void addAfterChoices(javafx.scene.Node node) {
+        getItems().add(getItems().indexOf(metricBox) + 1, node);
+    }
+
+    /** The chosen refresh interval; choosing one changes the live source's. */
+    javafx.beans.property.ObjectProperty<Duration> intervalProperty() {
+        return intervalBox.valueProperty();
+    }
+
+    /** Chooses {@code interval} (remembered preferences), adding it to the choices when it is not one. */
+    void selectInterval(Duration interval) {
+        if (!intervalBox.getItems().contains(interval)) {
+            List<Duration> choices = new ArrayList<>(intervalBox.getItems());
+            choices.add(interval);
+            choices.sort(null);
+            intervalBox.getItems().setAll(choices);
+        }
+        intervalBox.setValue(interval);
     }
 
     /** Pauses or resumes live updates (button and Space). Ignored in file mode. */

@@ -3,6 +3,8 @@ package io.herakles.procmem.ui.app;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.ui.common.BackgroundPreparer;
 import io.herakles.procmem.ui.common.FxExecutor;
+import io.herakles.procmem.ui.prefs.PrefsStore;
+import io.herakles.procmem.ui.prefs.WindowBounds;
 import io.herakles.procmem.ui.processes.ProcessTableView;
 import io.herakles.procmem.ui.processes.ProcessTableViewModel;
 import io.herakles.procmem.ui.store.SnapshotStore;
@@ -16,7 +18,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -36,7 +37,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -75,10 +75,13 @@ public final class MainWindow {
     private final VisualViews visuals;
     private final RemoteConnection remote;
     private final FxExecutor fx;
-    private SplitPane mainSplit;
     private javafx.scene.control.TabPane mainTabs;
     private FleetTab fleetTab;
     private final BorderPane root = new BorderPane();
+    private final SplitPane mainSplit = new SplitPane();
+    private final SplitPane sideSplit = new SplitPane();
+    private final WindowPrefs prefs;
+    private final ThemeController theme;
     private final BackgroundPreparer<Snapshot, PreparedSnapshot> livePreparer;
     private Window window;
     private AutoCloseable liveSubscription;
@@ -88,7 +91,13 @@ public final class MainWindow {
     /** Whether minimizing paused collection (so restoring resumes it). FX thread. */
     private boolean pausedByMinimize;
 
+    /** A window that remembers nothing between runs (its preferences live in memory only). */
     public MainWindow(DesktopServices services, Dialogs dialogs, FxExecutor fx) {
+        this(services, dialogs, fx, PrefsStore.inMemory());
+    }
+
+    /** A window that starts as {@code prefsStore} remembers and saves its state there. */
+    public MainWindow(DesktopServices services, Dialogs dialogs, FxExecutor fx, PrefsStore prefsStore) {
         this.services = services;
         this.dialogs = dialogs;
         this.fx = fx;
@@ -104,6 +113,12 @@ public final class MainWindow {
         this.visuals = new VisualViews(store, services, fx);
         remote.hostProperty().addListener((obs, was, now) -> visuals.startNewTimeline());
         layout();
+        // the views exist now: the preferences apply to them before the menus offer them
+        this.prefs = new WindowPrefs(prefsStore, store, toolBar, tableView, visuals, mainSplit, sideSplit, dialogs);
+        files.setOnOpened(prefs::opened);
+        toolBar.addAfterChoices(new FilterChip(tableView));
+        this.theme = new ThemeController(prefs.themeProperty(), root, visuals::setPalette);
+        layoutTop();
         // the sampler's listener only hands over; "ui-prepare" computes, then one coalesced FX hop applies
         this.livePreparer = new BackgroundPreparer<>(PREPARE_THREAD, this::prepare, fx, this::applyPrepared);
         liveSubscription = services.liveSource().subscribe(this::receiveLive);
@@ -147,50 +162,69 @@ public final class MainWindow {
 
     private void layout() {
         root.getStyleClass().add("main-window");
+
+        SplitPane side = sideSplit;
+        side.getItems().setAll(visuals.charts(), visuals.details());
+        side.setId("sideSplit");
+        side.setOrientation(Orientation.VERTICAL);
+        SplitPane center = mainSplit;
+        center.getItems().setAll(tableView, side);
+        center.setId("mainSplit");
+        // while another machine cannot be read, its last data stays visible but greyed
+        center.opacityProperty().bind(Bindings.when(remote.failing()).then(0.45).otherwise(1.0));
+        visuals.header().opacityProperty().bind(center.opacityProperty());
+        SplitPane.setResizableWithParent(side, false);
+        root.setCenter(center);
+        root.setBottom(statusBar);
+    }
+
+    private void layoutTop() {
         VBox top = new VBox(menuBar(), toolBar, new TimelineBar(store), new RemoteBanner(remote));
         if (!services.hasFullAccess()) {
             top.getChildren().add(new AccessNotice(store));
         }
         top.getChildren().add(visuals.header());
         root.setTop(top);
-
-        SplitPane side = new SplitPane(visuals.charts(), visuals.details());
-        side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.55);
-        SplitPane center = new SplitPane(tableView, side);
-        center.setId("mainSplit");
-        center.setDividerPositions(0.6);
-        // while another machine cannot be read, its last data stays visible but greyed
-        center.opacityProperty().bind(Bindings.when(remote.failing()).then(0.45).otherwise(1.0));
-        visuals.header().opacityProperty().bind(center.opacityProperty());
-        SplitPane.setResizableWithParent(side, false);
-        mainSplit = center;
-        root.setCenter(center);
-        root.setBottom(statusBar);
     }
 
     private MenuBar menuBar() {
-        MenuItem open = item("Open snapshot or recording…", "openItem", "Shortcut+O", files::openSnapshot);
-        MenuItem export = item("Export snapshot…", "exportItem", "Shortcut+E", files::exportSnapshot);
-        MenuItem record = item("Record…", "recordItem", "Shortcut+R", statusBar::startRecording);
-        MenuItem compare = item("Compare…", "compareItem", "Shortcut+D", compareActions::compare);
-        MenuItem back = item("Back to live", "backToLiveItem", "Shortcut+L", store::backToLive);
+        MenuItem open = item("_Open snapshot or recording…", "openItem", "Shortcut+O", files::openSnapshot);
+        MenuItem export = item("_Export snapshot…", "exportItem", "Shortcut+E", files::exportSnapshot);
+        MenuItem record = item("_Record…", "recordItem", "Shortcut+R", statusBar::startRecording);
+        MenuItem compare = item("Co_mpare…", "compareItem", "Shortcut+D", compareActions::compare);
+        MenuItem back = item("_Back to live", "backToLiveItem", "Shortcut+L", store::backToLive);
         back.disableProperty().bind(store.modeProperty().isEqualTo(SnapshotStore.Mode.LIVE));
-        MenuItem connect = item("Connect to exporter…", "connectItem", "Shortcut+K", remote::askAndConnect);
-        MenuItem thisMachine = item("Back to this machine", "backToThisMachineItem", null, remote::backToThisMachine);
+        MenuItem connect = item("_Connect to exporter…", "connectItem", "Shortcut+K", remote::askAndConnect);
+        MenuItem thisMachine = item("Back to _this machine", "backToThisMachineItem", null, remote::backToThisMachine);
         thisMachine.disableProperty().bind(remote.hostProperty().isEmpty());
-        MenuItem fleet = item("Open fleet…", "openFleetItem", null, this::askAndOpenFleet);
-        MenuItem quit = item("Quit", "quitItem", "Shortcut+Q", () -> window().hide());
-        Menu file = new Menu("File", null, open, export, record, compare, back, new SeparatorMenuItem(), connect,
-                thisMachine, fleet, new SeparatorMenuItem(), quit);
-        MenuItem pause = item("Pause / resume (Space)", "pauseItem", null, toolBar::togglePause);
-        MenuItem find = item("Find process", "findItem", "Shortcut+F", tableView::focusFilter);
-        MenuItem shared = item("Shared memory (scan all processes)", "sharedMemoryItem", null,
+        MenuItem fleet = item("Open _fleet…", "openFleetItem", null, this::askAndOpenFleet);
+        MenuItem quit = item("_Quit", "quitItem", "Shortcut+Q", () -> window().hide());
+        Menu recent = new RecentFilesMenu(prefs.recentFiles(), files::open);
+        Menu file = new Menu("_File", null, open, recent, export, record, compare, back, new SeparatorMenuItem(),
+                connect, thisMachine, fleet, new SeparatorMenuItem(), quit);
+        MenuItem pause = item("_Pause / resume (Space)", "pauseItem", null, toolBar::togglePause);
+        MenuItem find = item("_Find process", "findItem", "Shortcut+F", tableView::focusFilter);
+        MenuItem shared = item("_Shared memory (scan all processes)", "sharedMemoryItem", null,
                 visuals::scanSharedMemory);
-        Menu view = new Menu("View", null, pause, find, shared);
+        // Ctrl+1/2/3: the three places one works in, reachable without a mouse
+        MenuItem toTable = item("Process _table", "goTableItem", "Shortcut+1", this::focusTable);
+        MenuItem toTreemap = item("_Memory map", "goTreemapItem", "Shortcut+2", () -> focusTab(VisualViews.TREEMAP_TAB));
+        MenuItem toCpu = item("_CPU", "goCpuItem", "Shortcut+3", () -> focusTab(VisualViews.CPU_TAB));
+        MenuItem resetLayout = item("Reset _layout", "resetLayoutItem", null, prefs::resetLayout);
+        Menu view = new Menu("_View", null, pause, find, shared, new SeparatorMenuItem(), toTable, toTreemap, toCpu,
+                new SeparatorMenuItem(), theme.menu(), resetLayout);
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menuBar");
         return bar;
+    }
+
+    private void focusTable() {
+        tableView.table().requestFocus();
+    }
+
+    private void focusTab(String tabId) {
+        visuals.selectTab(tabId);
+        visuals.tabs().getSelectionModel().getSelectedItem().getContent().requestFocus();
     }
 
     private static MenuItem item(String text, String id, String accelerator, Runnable action) {
@@ -206,12 +240,9 @@ public final class MainWindow {
     /** Puts the window on {@code stage}: scene, stylesheet, title, keys, drag and drop. */
     public void show(Stage stage) {
         window = stage;
-        // 90% of the screen, centred: big enough for table, treemap and details side by side, and
-        // never larger than the screen (small laptops; Monocle's headless screen is 1280x800).
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double width = Math.round(screen.getWidth() * 0.9);
-        double height = Math.round(screen.getHeight() * 0.9);
-        Scene scene = new Scene(root, width, height);
+        WindowBounds opening = prefs.initialBounds();
+        Scene scene = new Scene(root, opening.width(), opening.height());
+        ResponsiveLayout.follow(scene, tableView, visuals.headerTiles());
         URL css = MainWindow.class.getResource(STYLESHEET);
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
@@ -242,8 +273,9 @@ public final class MainWindow {
         stage.setMinHeight(500);
         stage.setOnHidden(e -> close());
         stage.iconifiedProperty().addListener((obs, was, now) -> setMinimized(now));
-        stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
-        stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
+        // where it was, kept on a visible screen; else 90% of the primary screen, centred: big enough
+        // for table, treemap and details side by side (Monocle's headless screen is 1280x800)
+        prefs.attach(stage);
         stage.show();
         // modal: the user learns their rules are not applied before working with the classification
         services.rulesProblem().ifPresent(problem -> dialogs.error(stage, RULES_PROBLEM_TITLE,
@@ -360,6 +392,7 @@ public final class MainWindow {
 
     /** Stops what the window started: the live subscription, the preparer thread and the metrics server. Idempotent. */
     public void close() {
+        prefs.close();
         statusBar.close();
         visuals.close();
         visuals.leaks().close();
@@ -401,6 +434,21 @@ public final class MainWindow {
     /** The process table (tests). */
     ProcessTableView tableView() {
         return tableView;
+    }
+
+    /** Applies the desktop's light/dark preference (asked off the FX thread) while View → Theme is System. */
+    public void setSystemPrefersDark(boolean prefersDark) {
+        theme.setSystemPrefersDark(prefersDark);
+    }
+
+    /** The light/dark switch (tests). */
+    ThemeController theme() {
+        return theme;
+    }
+
+    /** The window's preferences (tests). */
+    WindowPrefs prefs() {
+        return prefs;
     }
 
     private Window window() {

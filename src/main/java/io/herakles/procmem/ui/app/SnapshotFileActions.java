@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,6 +31,7 @@ final class SnapshotFileActions {
     private final DesktopServices services;
     private final Dialogs dialogs;
     private final Supplier<Window> owner;
+    private Consumer<Path> onOpened = file -> { };
 
     SnapshotFileActions(SnapshotStore store, DesktopServices services, Dialogs dialogs, Supplier<Window> owner) {
         this.store = store;
@@ -79,12 +81,18 @@ final class SnapshotFileActions {
                 store.showFile(opened.samples().get(0), name);
             }
             opened.note().ifPresent(note -> dialogs.info(owner.get(), "Recording cut short", note));
+            onOpened.accept(file);
             return true;
         } catch (SnapshotReadException | RuntimeException e) {
             LOG.log(Level.FINE, "open failed", e);
             dialogs.error(owner.get(), "Cannot open " + name, naming(file, oneLine(e)));
             return false;
         }
+    }
+
+    /** Called with each file that opened (File → Open recent remembers it). */
+    void setOnOpened(Consumer<Path> handler) {
+        onOpened = handler == null ? file -> { } : handler;
     }
 
     /** The message with the file in front, once: the JSON reader and writer already name it. */

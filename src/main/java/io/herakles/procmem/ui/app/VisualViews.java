@@ -33,6 +33,9 @@ import javafx.scene.control.TabPane;
  */
 final class VisualViews {
 
+    static final String TREEMAP_TAB = "treemapTab";
+    static final String CPU_TAB = "cpuTab";
+
     private final SnapshotStore store;
     private final HeaderTilesView header = new HeaderTilesView();
     private final TreemapView treemap = new TreemapView();
@@ -73,8 +76,8 @@ final class VisualViews {
         shared = new SharedMemoryView(services::sharedMemory, fx);
         shared.setId("sharedMemory");
         leaks = new LeakSuspectsView(store);
-        tabs = new TabPane(tab("Memory map", treemap), tab("CPU", cpuChart), tab("Shared memory", shared),
-                tab("Leak suspects", leaks));
+        tabs = new TabPane(tab("Memory map", TREEMAP_TAB, treemap), tab("CPU", CPU_TAB, cpuChart),
+                tab("Shared memory", "sharedMemoryTab", shared), tab("Leak suspects", "leakSuspectsTab", leaks));
         tabs.setId("vizTabs");
         // only the selected tab's view draws each tick; the other catches up when selected
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> showTab(index.intValue()));
@@ -82,9 +85,8 @@ final class VisualViews {
         detailsScroll = new ScrollPane(details);
         detailsScroll.setFitToWidth(true);
         detailsScroll.getStyleClass().add("details-scroll");
-        Tab mapsTab = tab("Memory maps", maps);
-        mapsTab.setId("mapsTab");
-        detailTabs = new TabPane(tab("Process", detailsScroll), mapsTab);
+        Tab mapsTab = tab("Memory maps", "mapsTab", maps);
+        detailTabs = new TabPane(tab("Process", "processDetailsTab", detailsScroll), mapsTab);
         detailTabs.setId("detailTabs");
         // the maps are read only while their tab is open
         mapsTab.selectedProperty().addListener((obs, was, now) -> maps.setOpen(now));
@@ -114,6 +116,10 @@ final class VisualViews {
             cpuChart.setFromFile(mode == SnapshotStore.Mode.FILE);
             details.setFromFile(mode == SnapshotStore.Mode.FILE);
         });
+        store.filterProperty().addListener((obs, old, filter) -> {
+            treemap.setFilter(filter);
+            restrictCpuChart();
+        });
         store.currentSnapshotProperty().addListener((obs, old, snapshot) -> show(snapshot));
         show(store.getCurrentSnapshot());
     }
@@ -135,8 +141,9 @@ final class VisualViews {
         cpuChart.setDrawing(index == 1);
     }
 
-    private static Tab tab(String title, Node content) {
+    private static Tab tab(String title, String id, Node content) {
         Tab tab = new Tab(title, content);
+        tab.setId(id);
         tab.setClosable(false);
         return tab;
     }
@@ -158,12 +165,30 @@ final class VisualViews {
             } else {
                 header.update(snapshot, metric);
             }
+            restrictCpuChart();
             cpuChart.update(ready == null ? GroupCpuHistory.sampleOf(snapshot) : ready.groupCpu());
         }
         showDetails();
         if (snapshot != null && store.getMode() == SnapshotStore.Mode.LIVE) {
             maps.tick(); // the app's interval; reads only while the maps tab is open
         }
+    }
+
+    /** The CPU chart shows the groups that hold a process the filter keeps (all while none is set). */
+    private void restrictCpuChart() {
+        java.util.function.Predicate<ProcessSample> filter = store.filterProperty().get();
+        Snapshot snapshot = store.getCurrentSnapshot();
+        if (filter == null || snapshot == null) {
+            cpuChart.setOnlyGroups(null);
+            return;
+        }
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        for (ProcessSample p : snapshot.processes()) {
+            if (filter.test(p)) {
+                groups.add(p.group().group());
+            }
+        }
+        cpuChart.setOnlyGroups(groups);
     }
 
     /**
@@ -193,9 +218,36 @@ final class VisualViews {
         }
     }
 
+    /** Draws what is ours (tiles, treemap) in the light or dark look. */
+    void setPalette(io.herakles.procmem.ui.theme.Palette palette) {
+        header.setPalette(palette);
+        treemap.setPalette(palette);
+    }
+
+    /** The tabs beside the table (treemap, CPU); their ids are what preferences remember. */
+    TabPane tabs() {
+        return tabs;
+    }
+
+    /** The id of the selected tab. */
+    String selectedTabId() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return selected == null ? null : selected.getId();
+    }
+
+    /** Selects the tab with {@code id}; an unknown id changes nothing. */
+    void selectTab(String id) {
+        tabs.getTabs().stream().filter(t -> t.getId() != null && t.getId().equals(id)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
     /** The history the details pane draws now (tests). */
     ProcessHistory historyShown() {
         return history;
+    }
+
+    HeaderTilesView headerTiles() {
+        return header;
     }
 
     Node header() {

@@ -1,7 +1,9 @@
 /**
  * The desktop UI's composition root: {@link io.herakles.procmem.ui.app.DesktopApp} (the JavaFX
  * {@code Application}, started by {@code Main} through {@code DesktopApp.launch(services, file)}),
- * the main window that wires every view to one store, and
+ * the main window that wires every view to one store, what it remembers between runs
+ * ({@code WindowPrefs}, stored through {@code ui.prefs}), light or dark ({@code ThemeController}),
+ * and
  * {@link io.herakles.procmem.ui.app.DesktopServices}, everything the window needs from outside the
  * UI (live snapshots, exporter, snapshot files, signals, memory maps, another machine's exporter); the Fleet tab's
  * loading. May import {@code model}, {@code config}, the other {@code ui} packages, {@code runtime}

@@ -27,7 +27,7 @@ final class CpuChartCanvas extends CanvasRegion {
     private static final Color REST = Color.web("#5f6368");
     private static final Font FONT = Font.font(10.5);
     private static final double LEFT = 44;
-    static final String COLLECTING = "Collecting CPU samples\u2026";
+    static final String COLLECTING = "Collecting CPU samples\u2026 this chart shows CPU per group over time";
     static final String NO_HISTORY_IN_FILE = "No CPU history in a snapshot file: it holds one moment.";
     private static final double BOTTOM = 18;
     private static final double TOP = 8;

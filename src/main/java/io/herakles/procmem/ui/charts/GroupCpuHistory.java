@@ -230,9 +230,18 @@ public final class GroupCpuHistory {
      * each as a series, and the rest summed into {@link #REST}.
      */
     public ChartData chart(Duration window, int topN) {
+        return chart(window, topN, null);
+    }
+
+    /**
+     * As {@link #chart(Duration, int)}, restricted to {@code only} (null = every group): the top
+     * groups among them, and no "rest" series, since what is left out is what the filter hides.
+     */
+    public ChartData chart(Duration window, int topN, java.util.Set<String> only) {
         List<Sample> in = window(window);
         Instant end = in.isEmpty() ? Instant.EPOCH : in.get(in.size() - 1).time();
-        List<String> top = topGroups(in, topN);
+        List<String> top = only == null ? topGroups(in, topN)
+                : topGroups(in, Integer.MAX_VALUE).stream().filter(only::contains).limit(topN).toList();
         long[] times = new long[in.size()];
         double[][] values = new double[top.size() + 1][in.size()];
         boolean restUsed = false;
@@ -252,7 +261,7 @@ public final class GroupCpuHistory {
         for (int g = 0; g < top.size(); g++) {
             series.add(new Series(top.get(g), values[g]));
         }
-        if (restUsed) {
+        if (restUsed && only == null) {
             series.add(new Series(REST, values[top.size()]));
         }
         return new ChartData(end, window, times, series);

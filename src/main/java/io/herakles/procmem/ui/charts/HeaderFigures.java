@@ -24,6 +24,7 @@ import java.util.OptionalLong;
  * @param metric            the ranking metric
  * @param processes         processes in the snapshot
  * @param readable          processes whose PSS or USS could be read
+ * @param kernelThreads     kernel threads among {@code processes}: no user memory, so never readable
  */
 public record HeaderFigures(
         OptionalDouble memoryUsedPercent,
@@ -33,7 +34,8 @@ public record HeaderFigures(
         List<TopEntry> top,
         MemoryMetric metric,
         int processes,
-        int readable) {
+        int readable,
+        int kernelThreads) {
 
     /** One leaderboard line: process name and pid, its group (colour), its value for the metric in bytes. */
     public record TopEntry(String name, int pid, String group, long bytes) {
@@ -66,9 +68,12 @@ public record HeaderFigures(
                 : Formats.ABSENT;
         OptionalDouble cpu = snapshot.system().totalCpuRatio();
         int readable = 0;
+        int kernelThreads = 0;
         for (ProcessSample p : snapshot.processes()) {
             if (p.pssBytes().isPresent() || p.ussBytes().isPresent()) {
                 readable++;
+            } else if (isKernelThread(p)) {
+                kernelThreads++;
             }
         }
         return new HeaderFigures(
@@ -79,7 +84,16 @@ public record HeaderFigures(
                 top(snapshot.processes(), metric, topN),
                 metric,
                 snapshot.processes().size(),
-                readable);
+                readable,
+                kernelThreads);
+    }
+
+    /**
+     * A kernel thread: kthreadd (pid 2) or one of its children, with no command line and no
+     * resident memory of its own. It has no user memory, so no PSS/USS to read, as root or not.
+     */
+    public static boolean isKernelThread(ProcessSample p) {
+        return (p.pid() == 2 || p.ppid() == 2) && p.cmdline().isEmpty() && p.rssBytes() == 0;
     }
 
     /** What the CPU figure is a share of: "% of all 4 cores" (the per-process figures are of one core). */
@@ -87,9 +101,18 @@ public record HeaderFigures(
         return "%" + " " + FigureHelp.allCores(cpuCount);
     }
 
-    /** "1,234 of 1,300 with PSS/USS readable". */
+    /**
+     * How many user processes have PSS/USS readable, kernel threads counted apart (they have no
+     * user memory): "all 56 user processes readable · 60 kernel threads", "12 of 56 user processes
+     * readable".
+     */
     public String readableText() {
-        return String.format(java.util.Locale.ROOT, "%,d of %,d with PSS/USS readable", readable, processes);
+        int user = processes - kernelThreads;
+        String users = readable == user
+                ? String.format(java.util.Locale.ROOT, "all %,d user process%s readable", user, user == 1 ? "" : "es")
+                : String.format(java.util.Locale.ROOT, "%,d of %,d user processes readable", readable, user);
+        return kernelThreads == 0 ? users : users + String.format(java.util.Locale.ROOT, " \u00b7 %,d kernel thread%s",
+                kernelThreads, kernelThreads == 1 ? "" : "s");
     }
 
     static List<TopEntry> top(List<ProcessSample> processes, MemoryMetric metric, int n) {

@@ -7,12 +7,14 @@ import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.ui.common.FigureHelp;
 import io.herakles.procmem.ui.common.Formats;
+import io.herakles.procmem.ui.theme.Palette;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.paint.Color;
 
 /**
  * The header row of TilesFX tiles: memory used of total (gauge), whole-machine CPU over the last
@@ -31,7 +33,15 @@ public class HeaderTilesView extends HBox {
     static final int CPU_POINTS = 300;
 
     private static final double TILE_WIDTH = 230;
+    /** Why a user process may have no PSS/USS, on the process-count tile. */
+    static final String READABLE_HELP = "PSS and USS come from a process's smaps_rollup, which only its owner, "
+            + "root or a holder of cap_sys_ptrace may read; a process that exits while it is read has none either. "
+            + "Kernel threads have no user memory at all, so they are counted apart.";
+
+    /** What a tile says for a figure the snapshot does not have. */
+    static final String NOT_AVAILABLE = "n/a";
     private static final double TILE_HEIGHT = 170;
+    private static final double COMPACT_HEIGHT = 112;
 
     private final Tile memoryTile;
     private final Tile cpuTile;
@@ -55,12 +65,16 @@ public class HeaderTilesView extends HBox {
                 .minValue(0).maxValue(100).decimals(1).smoothing(true).animated(false)
                 .text(cpuText(0)).build();
         Tooltip.install(cpuTile, cpuHelp);
+        Tooltip readableHelp = new Tooltip(READABLE_HELP);
+        readableHelp.setWrapText(true);
+        readableHelp.setMaxWidth(360);
         topTile = TileBuilder.create().skinType(Tile.SkinType.CUSTOM)
                 .prefSize(TILE_WIDTH * 1.3, TILE_HEIGHT).title("Top processes by RSS")
                 .graphic(leaderboard).animated(false).build();
         countTile = TileBuilder.create().skinType(Tile.SkinType.NUMBER)
                 .prefSize(TILE_WIDTH * 0.9, TILE_HEIGHT).title("Processes").decimals(0)
                 .description("").text(Formats.ABSENT).animated(false).build();
+        Tooltip.install(countTile, readableHelp);
         for (Tile t : List.of(memoryTile, cpuTile, topTile, countTile)) {
             HBox.setHgrow(t, Priority.SOMETIMES);
             t.setMaxWidth(Double.MAX_VALUE);
@@ -83,11 +97,17 @@ public class HeaderTilesView extends HBox {
     public void update(Snapshot snapshot, HeaderFigures f) {
         last = f;
         // unknown is not 0 %: hide the number rather than show an empty gauge as a reading
-        memoryTile.setValueVisible(f.memoryUsedPercent().isPresent());
+        boolean memoryKnown = f.memoryUsedPercent().isPresent();
+        memoryTile.setValueVisible(memoryKnown);
         memoryTile.setValue(f.memoryUsedPercent().orElse(0));
+        memoryTile.setUnit(memoryKnown ? "%" : ""); // a bare "%" would read as a value
         memoryTile.setText(f.memoryText());
         // the GAUGE skin does not draw its text: the title carries "used of total"
-        memoryTile.setTitle(f.memoryUsedPercent().isPresent() ? "Memory " + f.memoryText() : "Memory used");
+        memoryTile.setTitle(memoryKnown ? "Memory " + f.memoryText() : "Memory used: " + NOT_AVAILABLE);
+        // no system CPU in this snapshot (a file without it, the first tick): say so, not 0.0 %
+        boolean cpuKnown = f.cpuPercent().isPresent();
+        cpuTile.setValueVisible(cpuKnown);
+        cpuTile.setUnit(cpuKnown ? "%" : NOT_AVAILABLE);
         // the same snapshot again (e.g. only the metric changed) must not add a second CPU point
         if (f.cpuPercent().isPresent() && !snapshot.takenAt().equals(lastCpuAt)) {
             appendCpu(f.cpuPercent().getAsDouble(), snapshot.takenAt());
@@ -117,6 +137,32 @@ public class HeaderTilesView extends HBox {
     private static String cpuHelp(int cpuCount) {
         return "Whole-machine CPU busy as a share " + FigureHelp.allCores(cpuCount)
                 + ": 100 % is every core busy. The table's CPU % is " + FigureHelp.ONE_CORE + ".";
+    }
+
+    /** Low tiles for a low window (below about 800 px): the table keeps its rows. */
+    public void setCompact(boolean compact) {
+        double height = compact ? COMPACT_HEIGHT : TILE_HEIGHT;
+        for (Tile t : List.of(memoryTile, cpuTile, topTile, countTile)) {
+            t.setPrefHeight(height);
+            t.setMinHeight(height);
+            t.setMaxHeight(height);
+        }
+        setPadding(new Insets(compact ? 4 : 8));
+    }
+
+    /** Draws the tiles in the light or dark look. */
+    public void setPalette(Palette palette) {
+        for (Tile t : List.of(memoryTile, cpuTile, topTile, countTile)) {
+            t.setBackgroundColor(palette.tile());
+            t.setForegroundColor(palette.tileText());
+            t.setTitleColor(palette.tileText());
+            t.setTextColor(palette.mutedText());
+            t.setValueColor(palette.tileText());
+            t.setUnitColor(palette.tileText());
+            t.setDescriptionColor(palette.mutedText());
+            t.setBarBackgroundColor(palette.dark() ? Tile.BACKGROUND.brighter() : Color.web("#d0d7de"));
+        }
+        leaderboard.setTextColor(palette.tileText());
     }
 
     /** The figures of the last update (for tests and for other views that want the same numbers). */

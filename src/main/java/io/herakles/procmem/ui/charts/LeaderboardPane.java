@@ -92,11 +92,26 @@ final class LeaderboardPane extends GridPane {
 
     private static Label label(String text) {
         Label l = new Label(text);
-        // inline, because the app's stylesheet (light -fx-base) would otherwise colour these labels
-        // dark on the dark tile; an inline style outranks every stylesheet
-        l.setStyle("-fx-text-fill: " + css(Tile.FOREGROUND) + ";");
+        l.setStyle(textStyle(Tile.FOREGROUND));
         l.setFont(Font.font(12));
         return l;
+    }
+
+    /**
+     * Inline, because the app's theme would otherwise colour these labels for the window, not for
+     * the tile they sit on; an inline style outranks every stylesheet.
+     */
+    private static String textStyle(Color c) {
+        return "-fx-text-fill: " + css(c) + ";";
+    }
+
+    /** The colour of every text in the board (the tile's text colour). */
+    void setTextColor(Color c) {
+        for (javafx.scene.Node n : getChildren()) {
+            if (n instanceof Label l) {
+                l.setStyle(textStyle(c));
+            }
+        }
     }
 
     private static String css(Color c) {

@@ -22,7 +22,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class DetailsViewModel {
 
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "No process selected");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", NOTHING_SELECTED);
     private final ReadOnlyObjectWrapper<List<DetailRow>> identity = new ReadOnlyObjectWrapper<>(this, "identity", List.of());
     private final ReadOnlyObjectWrapper<List<DetailRow>> memory = new ReadOnlyObjectWrapper<>(this, "memory", List.of());
     private final ReadOnlyObjectWrapper<List<DetailRow>> breakdown =
@@ -31,12 +31,14 @@ public final class DetailsViewModel {
             new ReadOnlyObjectWrapper<>(this, "history", List.of());
     private final ReadOnlyObjectWrapper<MemoryBreakdown> parts =
             new ReadOnlyObjectWrapper<>(this, "parts", MemoryBreakdown.UNKNOWN);
-    private final ReadOnlyStringWrapper historyNote = new ReadOnlyStringWrapper(this, "historyNote", NOTHING_SELECTED);
+    private final ReadOnlyStringWrapper historyNote = new ReadOnlyStringWrapper(this, "historyNote", PICK_ONE);
     private final ZoneId zone;
     /** Whether the shown snapshot came from a file (one moment, no history). */
     private boolean fromFile;
 
     static final String NOTHING_SELECTED = "No process selected";
+    /** What the empty pane is for, in one line. */
+    static final String PICK_ONE = "Pick a process in the table or the treemap to see its memory and CPU history here";
     static final String NO_HISTORY_IN_FILE = "No history in a snapshot file: the figures are from when it was taken";
     static final String COLLECTING = "Collecting history\u2026 (a point per refresh)";
 
@@ -61,7 +63,7 @@ public final class DetailsViewModel {
     public void show(ProcessSample sample, ProcessHistory historyOrNull) {
         if (sample == null) {
             title.set(NOTHING_SELECTED);
-            historyNote.set(NOTHING_SELECTED);
+            historyNote.set(PICK_ONE);
             identity.set(List.of());
             memory.set(List.of());
             breakdown.set(List.of());

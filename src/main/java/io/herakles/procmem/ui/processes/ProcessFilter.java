@@ -1,5 +1,6 @@
 package io.herakles.procmem.ui.processes;
 
+import io.herakles.procmem.model.ProcessSample;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -44,6 +45,29 @@ public record ProcessFilter(String text, Set<String> groups) implements Predicat
         }
         int at = row.searchText().indexOf(text);
         return at > row.nameEnd() && at < row.cmdlineEnd() ? IN_COMMAND_LINE : "";
+    }
+
+    /** Whether {@code sample} passes, by the same rules as a table row (for the treemap and the CPU chart). */
+    public boolean matches(ProcessSample sample) {
+        if (!groups.isEmpty() && !groups.contains(sample.group().group())) {
+            return false;
+        }
+        if (text.isEmpty()) {
+            return true;
+        }
+        String searchText = String.join("\n", sample.name(), sample.cmdline(), sample.user(),
+                sample.group().toString(), Integer.toString(sample.pid())).toLowerCase(Locale.ROOT);
+        return searchText.contains(text);
+    }
+
+    /** What the filter chip says: {@code "python" in db, web} ... */
+    public String describe() {
+        String what = text.isEmpty() ? "" : "\u201c" + text + "\u201d";
+        String where = groups.isEmpty() ? "" : String.join(", ", new java.util.TreeSet<>(groups));
+        if (what.isEmpty()) {
+            return where;
+        }
+        return where.isEmpty() ? what : what + " in " + where;
     }
 
     @Override

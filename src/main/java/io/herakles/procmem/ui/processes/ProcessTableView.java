@@ -1,6 +1,8 @@
 package io.herakles.procmem.ui.processes;
 
 import io.herakles.procmem.model.MemoryMetric;
+import io.herakles.procmem.ui.prefs.ColumnPref;
+import io.herakles.procmem.ui.prefs.SortPref;
 import io.herakles.procmem.ui.store.SnapshotStore;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +47,9 @@ public final class ProcessTableView extends VBox {
     private final Label placeholder = new Label("Waiting for the first snapshot…");
     private final ProcessColumns columns = new ProcessColumns();
     private final ProcessContextMenu contextMenu;
+    private final ColumnLayout columnLayout;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ProcessFilter> activeFilter =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "activeFilter", ProcessFilter.NONE);
     private boolean syncingSelection;
     private boolean syncingGroups;
 
@@ -53,6 +58,7 @@ public final class ProcessTableView extends VBox {
         this.store = store;
         getStyleClass().add("process-table-view");
         buildTable();
+        columnLayout = new ColumnLayout(table, columns.all());
         // Signals only make sense for live processes, not for a snapshot file.
         contextMenu = new ProcessContextMenu(table, store.modeProperty().isEqualTo(SnapshotStore.Mode.FILE));
         HBox filterBar = buildFilterBar();
@@ -200,7 +206,11 @@ public final class ProcessTableView extends VBox {
 
     private void updateFilter() {
         Set<String> groups = new HashSet<>(groupFilter.getCheckModel().getCheckedItems());
-        viewModel.filterProperty().set(new ProcessFilter(filterField.getText(), groups));
+        ProcessFilter filter = new ProcessFilter(filterField.getText(), groups);
+        viewModel.filterProperty().set(filter);
+        // every view narrows to what the table shows
+        store.filterProperty().set(filter.isEmpty() ? null : filter::matches);
+        activeFilter.set(filter);
         // Re-filtering replaces the shown list, which drops the table's selection; the store keeps it.
         selectPid(store.selectedPidProperty().get(), false);
         updateCount();
@@ -244,6 +254,22 @@ public final class ProcessTableView extends VBox {
         contextMenu.setOnSignal(handler);
     }
 
+    /** The filter the table applies now (text and groups); {@link ProcessFilter#NONE} when none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<ProcessFilter> activeFilterProperty() {
+        return activeFilter.getReadOnlyProperty();
+    }
+
+    /** Clears the text and the group filter: every view shows everything again. */
+    public void clearFilter() {
+        filterField.clear();
+        groupFilter.getCheckModel().clearChecks();
+    }
+
+    /** The group filter (tests tick groups in it). */
+    public CheckComboBox<String> groupFilterForTests() {
+        return groupFilter;
+    }
+
     /** Moves the keyboard focus to the filter field (Ctrl+F). */
     public void focusFilter() {
         filterField.requestFocus();
@@ -253,6 +279,43 @@ public final class ProcessTableView extends VBox {
     /** The context menu of the rows (tests; Monocle raises no context-menu requests). */
     public ContextMenu contextMenu() {
         return contextMenu.menu();
+    }
+
+    /** The columns in display order, with visibility and width (preferences). */
+    public List<ColumnPref> columnPrefs() {
+        return columnLayout.columns();
+    }
+
+    /** The sort keys, most significant first (preferences). */
+    public List<SortPref> sortPrefs() {
+        return columnLayout.sort();
+    }
+
+    /**
+     * Restores saved columns and sort; unknown ids are skipped, columns the list lacks are appended.
+     * Empty lists leave that part as it is.
+     */
+    public void applyColumnPrefs(List<ColumnPref> saved, List<SortPref> savedSort) {
+        columnLayout.apply(saved, savedSort);
+    }
+
+    /** Every column back in its default order, visible, at its default width, sorted biggest first. */
+    public void resetColumns() {
+        columnLayout.reset();
+        sortByMetricDescending(store.metricProperty().get());
+    }
+
+    /**
+     * Whether the window is narrow: then, unless the user ordered the columns, memory and CPU come
+     * right after the name.
+     */
+    public void setCompactColumns(boolean compact) {
+        columnLayout.setCompact(compact);
+    }
+
+    /** Calls {@code changed} whenever the user changes columns or sort. */
+    public void setOnColumnsChanged(Runnable changed) {
+        columnLayout.onChange(changed);
     }
 
     /** The table, for tests and the window's focus handling. */

@@ -4,6 +4,8 @@ import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.Snapshot;
 import java.util.List;
 import java.util.Objects;
+import io.herakles.procmem.model.ProcessSample;
+import java.util.function.Predicate;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -47,6 +49,7 @@ public final class SnapshotStore {
     private final ReadOnlyStringWrapper fileName = new ReadOnlyStringWrapper(this, "fileName", "");
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused", false);
     private final IntegerProperty selectedPid = new SimpleIntegerProperty(this, "selectedPid", NO_SELECTION);
+    private final ObjectProperty<Predicate<ProcessSample>> filter = new SimpleObjectProperty<>(this, "filter");
     private final ObjectProperty<MemoryMetric> metric = new SimpleObjectProperty<>(this, "metric", MemoryMetric.USS);
 
     private final ReadOnlyObjectWrapper<List<Snapshot>> timeline =
@@ -173,6 +176,14 @@ public final class SnapshotStore {
     }
 
     /** The memory figure the treemap, tiles and rankings use. */
+    /**
+     * The processes the user's filter (text and groups) keeps, for every view; null while nothing
+     * is filtered. Set by the process table's filter bar.
+     */
+    public ObjectProperty<Predicate<ProcessSample>> filterProperty() {
+        return filter;
+    }
+
     public ObjectProperty<MemoryMetric> metricProperty() {
         return metric;
     }

@@ -43,6 +43,12 @@ public final class TreemapText {
                 + "\nSized by " + metric + "; click to select";
     }
 
+    /** What a screen reader says for a box: "postgres, 836 MiB USS" ("—" when unreadable). */
+    public static String spoken(TreemapNode node, MemoryMetric metric) {
+        String name = node.kind() == TreemapNode.Kind.PROCESS ? node.sample().name() : node.label();
+        return name + ", " + Formats.bytes(node.bytes()) + " " + metric;
+    }
+
     /** The line under the treemap: what sizes the boxes and what was left out. */
     public static String status(TreemapNode zoomNode, MemoryMetric metric) {
         String s = "Area: " + metric + " \u00b7 " + Formats.bytes(zoomNode.bytes()) + " in "

@@ -9,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import io.herakles.procmem.ui.theme.Palette;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
@@ -39,6 +40,10 @@ import javafx.util.Duration;
  */
 public class TreemapView extends Region {
 
+    /** The empty treemap says what it is for until the first snapshot arrives. */
+    static final String WAITING = "Waiting for the first snapshot \u2014 each box will be a process, sized by its memory and grouped";
+    static final String KEYS_HELP = "Process memory as boxes. Arrow keys move between processes, "
+            + "Enter zooms into the selected one's group, Escape zooms out.";
     private static final double BREADCRUMB_HEIGHT = 26;
     private static final double STATUS_HEIGHT = 20;
 
@@ -95,13 +100,9 @@ public class TreemapView extends Region {
             hoverBox.setVisible(false);
         });
         setFocusTraversable(true);
-        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.BACK_SPACE) {
-                model.zoomOut();
-                relayout();
-                e.consume();
-            }
-        });
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        setAccessibleRoleDescription("treemap");
+        setAccessibleHelp(KEYS_HELP);
         rebuildBreadcrumb();
         relayout();
     }
@@ -189,6 +190,26 @@ public class TreemapView extends Region {
         }
     }
 
+    /**
+     * Fades the processes {@code filter} leaves out (null: none), so the same filter as the table's
+     * shows where its processes sit in the whole.
+     */
+    public void setFilter(java.util.function.Predicate<io.herakles.procmem.model.ProcessSample> filter) {
+        painter.setFilter(filter);
+        repaint();
+    }
+
+    /** Whether the box of {@code pid} is drawn as matching the filter; false when it has no box. */
+    public boolean drawnAsMatching(int pid) {
+        return model.cellOf(pid).map(c -> painter.matches(c.node())).orElse(false);
+    }
+
+    /** Draws in the light or dark look. */
+    public void setPalette(Palette palette) {
+        painter.setPalette(palette);
+        repaint();
+    }
+
     /** The highlighted pid, -1 when none. */
     public int selectedPid() {
         return selectedPid;
@@ -246,14 +267,56 @@ public class TreemapView extends Region {
     }
 
     private void repaint() {
+        describeSelection();
         painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), model.cells(),
-                selectedPid, hasSnapshot ? emptyMessage() : "Waiting for data\u2026");
+                selectedPid, hasSnapshot ? emptyMessage() : WAITING);
     }
 
     private String emptyMessage() {
         return model.metric() == MemoryMetric.RSS || model.zoomNode().excluded() == 0
                 ? "No processes to show"
                 : "No " + model.metric() + " values readable (needs root or ptrace access); RSS is always known";
+    }
+
+    /** Arrows move the selection between process boxes, Enter zooms in, Escape or Backspace out. */
+    private void onKey(KeyEvent e) {
+        KeyCode code = e.getCode();
+        if (code == KeyCode.ESCAPE || code == KeyCode.BACK_SPACE) {
+            model.zoomOut();
+            relayout();
+            e.consume();
+            return;
+        }
+        Optional<TreemapCell> selected = model.cellOf(selectedPid);
+        if (code == KeyCode.ENTER) {
+            if (selected.isPresent() && model.zoomInto(selected.get().node())) {
+                relayout();
+            }
+            e.consume();
+            return;
+        }
+        TreemapKeys.Direction direction = switch (code) {
+            case LEFT, KP_LEFT -> TreemapKeys.Direction.LEFT;
+            case RIGHT, KP_RIGHT -> TreemapKeys.Direction.RIGHT;
+            case UP, KP_UP -> TreemapKeys.Direction.UP;
+            case DOWN, KP_DOWN -> TreemapKeys.Direction.DOWN;
+            default -> null;
+        };
+        if (direction == null) {
+            return;
+        }
+        TreemapKeys.next(model.cells(), selected.orElse(null), direction).ifPresent(cell -> {
+            selectPid(cell.node().pid());
+            onProcessSelected.accept(cell.node().pid());
+        });
+        e.consume(); // the arrows never leave the treemap (Tab does)
+    }
+
+    /** What a screen reader says for the selection: "postgres, 836 MiB USS"; the zoom level when none. */
+    private void describeSelection() {
+        Optional<TreemapCell> cell = model.cellOf(selectedPid);
+        setAccessibleText(cell.map(c -> TreemapText.spoken(c.node(), model.metric()))
+                .orElseGet(() -> "Treemap of " + TreemapText.status(model.zoomNode(), model.metric())));
     }
 
     private void onClick(MouseEvent e) {

@@ -62,7 +62,22 @@ class ChartsViewsTest {
         assertThat(header.tiles().get(1).getTitle()).as("the system CPU says what it is a share of")
                 .isEqualTo("System CPU (% of all 4 cores)");
         assertThat(header.tiles().get(3).getValue()).isEqualTo(12.0);
-        assertThat(header.tiles().get(3).getText()).isEqualTo("6 of 12 with PSS/USS readable");
+        assertThat(header.tiles().get(3).getText()).isEqualTo("6 of 12 user processes readable");
+    }
+
+    @Test
+    void aSnapshotWithoutSystemFiguresSaysNotAvailableRatherThanAPercentOrZero(FxRobot robot) {
+        Snapshot withoutSystem = new Snapshot(1, java.time.Instant.EPOCH, "test", List.of(),
+                io.herakles.procmem.model.SystemSample.UNKNOWN, io.herakles.procmem.model.CollectionStats.NONE);
+        robot.interact(() -> header.update(withoutSystem, MemoryMetric.RSS));
+
+        eu.hansolo.tilesfx.Tile memory = header.tiles().get(0);
+        eu.hansolo.tilesfx.Tile cpu = header.tiles().get(1);
+        assertThat(memory.isValueVisible()).isFalse();
+        assertThat(memory.getUnit()).isEmpty();
+        assertThat(memory.getTitle()).isEqualTo("Memory used: n/a");
+        assertThat(cpu.isValueVisible()).isFalse();
+        assertThat(cpu.getUnit()).isEqualTo("n/a");
     }
 
     @Test

@@ -43,10 +43,34 @@ class HeaderFiguresTest {
         assertThat(uss.top().get(0).label()).isEqualTo("proc4 (4)");
         assertThat(uss.processes()).isEqualTo(4);
         assertThat(uss.readable()).isEqualTo(3);
-        assertThat(uss.readableText()).isEqualTo("3 of 4 with PSS/USS readable");
+        assertThat(uss.readableText()).isEqualTo("3 of 4 user processes readable");
 
         assertThat(HeaderFigures.of(s, MemoryMetric.RSS, 10).top()).extracting(HeaderFigures.TopEntry::pid)
                 .containsExactly(1, 3, 2, 4);
+    }
+
+    @Test
+    void kernelThreadsAreCountedApartFromUserProcesses() {
+        List<ProcessSample> processes = new ArrayList<>();
+        processes.add(kernelThread(2, 0)); // kthreadd
+        for (int pid = 3; pid < 63; pid++) {
+            processes.add(kernelThread(pid, 2));
+        }
+        for (int pid = 100; pid < 156; pid++) {
+            processes.add(process(pid, "a", "b", GIB, GIB, GIB));
+        }
+        Snapshot s = new Snapshot(1, Instant.EPOCH, "test", processes, SystemSample.UNKNOWN, CollectionStats.NONE);
+
+        HeaderFigures f = HeaderFigures.of(s, MemoryMetric.USS, 5);
+
+        assertThat(f.kernelThreads()).isEqualTo(61);
+        assertThat(f.readableText()).isEqualTo("all 56 user processes readable \u00b7 61 kernel threads");
+        assertThat(HeaderFigures.isKernelThread(process(7, "a", "b", GIB, null, null))).isFalse();
+    }
+
+    /** As the collector sees one: no command line, no resident memory, PSS/USS absent. */
+    private static ProcessSample kernelThread(int pid, int ppid) {
+        return ProcessSample.builder(pid, "kworker/" + pid).ppid(ppid).cmdline("").user("root").rssBytes(0).build();
     }
 
     @Test
