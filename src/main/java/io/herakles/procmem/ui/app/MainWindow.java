@@ -277,6 +277,9 @@ public final class MainWindow {
         // for table, treemap and details side by side (Monocle's headless screen is 1280x800)
         prefs.attach(stage);
         stage.show();
+        // the table has the focus at start: arrows move through processes and Space pauses, as the
+        // menu says (the first control in traversal order would otherwise be the filter field)
+        focusTable();
         // modal: the user learns their rules are not applied before working with the classification
         services.rulesProblem().ifPresent(problem -> dialogs.error(stage, RULES_PROBLEM_TITLE,
                 problem + "\n\nThe app runs on the built-in rules only until the file is fixed and the app restarted."));

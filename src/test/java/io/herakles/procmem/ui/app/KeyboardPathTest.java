@@ -47,6 +47,21 @@ class KeyboardPathTest {
     }
 
     @Test
+    void atStartTheTableHasTheFocusAndSpacePausesAndResumes(FxRobot robot) throws Exception {
+        publish(TestSnapshots.small(1));
+        assertThat(window.tableView().table().isFocused()).as("the table, not the filter field").isTrue();
+
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.store().isPaused()).as("Space pauses").isTrue();
+        assertThat(robot.lookup("#processFilter").queryAs(javafx.scene.control.TextField.class).getText())
+                .as("and types nothing into the filter").isEmpty();
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.store().isPaused()).as("Space resumes").isFalse();
+    }
+
+    @Test
     void ctrl2ArrowsEnterEscapeCtrl1AndDeleteReachTheTerminateQuestion(FxRobot robot) throws Exception {
         publish(TestSnapshots.small(1));
         TreemapView treemap = window.visuals().treemap();
