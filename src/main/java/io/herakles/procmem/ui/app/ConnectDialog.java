@@ -6,11 +6,14 @@ import io.herakles.procmem.remote.TlsTrust;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -24,7 +27,8 @@ import javafx.stage.Window;
  * File → Connect to exporter…: the URL, an optional user and password, and how to trust an HTTPS
  * server — a CA file, or "trust this certificate" after "Show certificate" fetched it (on a
  * background thread, at most 5 s) and showed its SHA-256 fingerprint. "Remember" stores the
- * credentials for this host (mode 0600). FX thread only.
+ * credentials for this host (mode 0600); "Recent" offers the URLs used before (without credentials).
+ * FX thread only.
  */
 final class ConnectDialog extends Dialog<ConnectRequest> {
 
@@ -37,7 +41,7 @@ final class ConnectDialog extends Dialog<ConnectRequest> {
     private final CheckBox remember = new CheckBox("Remember user and password for this host (file readable only by you)");
     private String shownSha256;
 
-    ConnectDialog(Window owner) {
+    ConnectDialog(Window owner, List<String> recent) {
         initOwner(owner);
         setTitle("Connect to exporter");
         setHeaderText("Show another machine from its Herakles exporter (its /snapshot)");
@@ -67,7 +71,7 @@ final class ConnectDialog extends Dialog<ConnectRequest> {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.addRow(0, new Label("URL"), url);
+        grid.addRow(0, new Label("URL"), new HBox(6, url, recentChoice(recent)));
         grid.addRow(1, new Label("User"), user);
         grid.addRow(2, new Label("Password"), password);
         grid.addRow(3, new Label("CA file"), new HBox(6, caFile, browse));
@@ -79,6 +83,21 @@ final class ConnectDialog extends Dialog<ConnectRequest> {
         getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(url.textProperty().isEmpty());
         setResultConverter(button -> button == ButtonType.OK ? request() : null);
         Platform.runLater(url::requestFocus);
+    }
+
+    /** The recent URLs (never with credentials): picking one fills the URL field; hidden while there are none. */
+    private ComboBox<String> recentChoice(List<String> recent) {
+        ComboBox<String> choice = new ComboBox<>(FXCollections.observableArrayList(recent));
+        choice.setId("connectRecent");
+        choice.setPromptText("Recent");
+        choice.setVisible(!recent.isEmpty());
+        choice.setManaged(!recent.isEmpty());
+        choice.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                url.setText(now);
+            }
+        });
+        return choice;
     }
 
     private ConnectRequest request() {

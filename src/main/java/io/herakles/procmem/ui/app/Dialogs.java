@@ -1,6 +1,7 @@
 package io.herakles.procmem.ui.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.stage.Window;
 
@@ -53,12 +54,12 @@ public interface Dialogs {
      * File → Connect to exporter…: URL, optional user and password, optional CA file or "trust this
      * certificate" after showing its SHA-256 fingerprint, "remember". Empty when cancelled.
      */
-    default Optional<ConnectRequest> askConnection(Window owner) {
+    default Optional<ConnectRequest> askConnection(Window owner, List<String> recent) {
         return Optional.empty();
     }
 
     /** File → Open fleet…: the Prometheus URL with the same auth and trust choices as a connection. Empty when cancelled. */
-    default Optional<ConnectRequest> askFleet(Window owner) {
+    default Optional<ConnectRequest> askFleet(Window owner, List<String> recent) {
         return Optional.empty();
     }
 }

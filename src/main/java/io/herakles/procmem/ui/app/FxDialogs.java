@@ -2,6 +2,7 @@ package io.herakles.procmem.ui.app;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -133,13 +134,13 @@ final class FxDialogs implements Dialogs {
     }
 
     @Override
-    public Optional<ConnectRequest> askConnection(Window owner) {
-        return new ConnectDialog(owner).showAndWait();
+    public Optional<ConnectRequest> askConnection(Window owner, List<String> recent) {
+        return new ConnectDialog(owner, recent).showAndWait();
     }
 
     @Override
-    public Optional<ConnectRequest> askFleet(Window owner) {
-        ConnectDialog dialog = new ConnectDialog(owner);
+    public Optional<ConnectRequest> askFleet(Window owner, List<String> recent) {
+        ConnectDialog dialog = new ConnectDialog(owner, recent);
         dialog.setTitle("Open fleet");
         dialog.setHeaderText("Every host's memory from Prometheus (or Thanos, Mimir, VictoriaMetrics)");
         return dialog.showAndWait();

@@ -116,6 +116,7 @@ public final class MainWindow {
         // the views exist now: the preferences apply to them before the menus offer them
         this.prefs = new WindowPrefs(prefsStore, store, toolBar, tableView, visuals, mainSplit, sideSplit, dialogs);
         files.setOnOpened(prefs::opened);
+        remote.rememberWith(prefs::recentExporters, prefs::connected);
         toolBar.addAfterChoices(new FilterChip(tableView));
         this.theme = new ThemeController(prefs.themeProperty(), root, visuals::setPalette);
         layoutTop();
@@ -325,7 +326,7 @@ public final class MainWindow {
 
     /** File → Open fleet…: asks for the Prometheus, then shows the Fleet tab. */
     private void askAndOpenFleet() {
-        dialogs.askFleet(window()).ifPresent(request -> {
+        dialogs.askFleet(window(), List.copyOf(prefs.recentPrometheus())).ifPresent(request -> {
             try {
                 openFleet(remote.target(request));
             } catch (io.herakles.procmem.remote.RemoteException e) {
@@ -363,6 +364,7 @@ public final class MainWindow {
         }
         mainTabs.getSelectionModel().select(fleetTab);
         fleetTab.open(prometheus);
+        prefs.openedFleet(prometheus.base().toString());
     }
 
     /** A host of the fleet (its {@code instance}, host:port) → its exporter, shown in the processes tab. */

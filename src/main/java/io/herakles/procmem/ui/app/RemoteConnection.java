@@ -10,7 +10,9 @@ import io.herakles.procmem.ui.common.FxExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -44,6 +46,8 @@ final class RemoteConnection {
     private record Tagged(long generation, RemoteStatus status) {}
 
     private long generation;
+    private Supplier<List<String>> recent = List::of;
+    private Consumer<String> onConnected = url -> { };
 
     RemoteConnection(DesktopServices services, Dialogs dialogs, Supplier<Window> owner, FxExecutor fx,
             Path rememberDir) {
@@ -63,9 +67,18 @@ final class RemoteConnection {
         return Path.of(System.getProperty("user.home"), ".config", "herakles", "remote");
     }
 
+    /**
+     * Where the dialog's recent URLs come from, and who hears of each URL connected to (its
+     * credential-free base): the window's preferences.
+     */
+    void rememberWith(Supplier<List<String>> recentUrls, Consumer<String> connectedUrl) {
+        this.recent = recentUrls;
+        this.onConnected = connectedUrl;
+    }
+
     /** File → Connect to exporter…: asks, then connects. */
     void askAndConnect() {
-        dialogs.askConnection(owner.get()).ifPresent(this::connect);
+        dialogs.askConnection(owner.get(), recent.get()).ifPresent(this::connect);
     }
 
     /** Connects as asked; a setting that cannot work is shown in a dialog and nothing changes. True when connecting. */
@@ -85,6 +98,7 @@ final class RemoteConnection {
             services.connect(target, s -> statusHop.submit(new Tagged(mine, s)));
             host.set(target.display());
             status.set(null);
+            onConnected.accept(target.base().toString());
             if (remember && target.credentials().isPresent()) {
                 remember(target);
             }

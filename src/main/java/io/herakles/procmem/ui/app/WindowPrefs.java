@@ -2,6 +2,7 @@ package io.herakles.procmem.ui.app;
 
 import io.herakles.procmem.ui.prefs.DesktopPrefs;
 import io.herakles.procmem.ui.prefs.PrefsStore;
+import io.herakles.procmem.ui.prefs.RecentConnections;
 import io.herakles.procmem.ui.prefs.RecentFiles;
 import io.herakles.procmem.ui.prefs.ThemeChoice;
 import io.herakles.procmem.ui.prefs.WindowBounds;
@@ -52,6 +53,8 @@ final class WindowPrefs {
     private final SplitPane sideSplit;
     private final Dialogs dialogs;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ObservableList<String> recentExporters = FXCollections.observableArrayList();
+    private final ObservableList<String> recentPrometheus = FXCollections.observableArrayList();
     private final ObjectProperty<ThemeChoice> theme = new SimpleObjectProperty<>(this, "theme", ThemeChoice.SYSTEM);
     private final PauseTransition debounce = new PauseTransition(javafx.util.Duration.millis(500));
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -90,6 +93,26 @@ final class WindowPrefs {
         return recentFiles;
     }
 
+    /** Exporters connected to, most recent first, URLs without credentials (File → Connect). */
+    ObservableList<String> recentExporters() {
+        return recentExporters;
+    }
+
+    /** Prometheus servers a fleet was opened from, most recent first, without credentials (File → Open fleet). */
+    ObservableList<String> recentPrometheus() {
+        return recentPrometheus;
+    }
+
+    /** Remembers a connection to the exporter at {@code url}; its credentials are cut off first. */
+    void connected(String url) {
+        recentExporters.setAll(RecentConnections.add(recentExporters, url));
+    }
+
+    /** Remembers a fleet opened from the Prometheus at {@code url}; its credentials are cut off first. */
+    void openedFleet(String url) {
+        recentPrometheus.setAll(RecentConnections.add(recentPrometheus, url));
+    }
+
     /** The View → Theme choice. */
     ObjectProperty<ThemeChoice> themeProperty() {
         return theme;
@@ -126,6 +149,8 @@ final class WindowPrefs {
             dialogs.setLastFolder(p.lastFolder());
         }
         recentFiles.setAll(p.recentFiles());
+        recentExporters.setAll(p.recentExporters());
+        recentPrometheus.setAll(p.recentPrometheus());
         if (p.theme() != null) {
             theme.set(p.theme());
         }
@@ -211,6 +236,8 @@ final class WindowPrefs {
         mainSplit.getDividers().forEach(d -> d.positionProperty().addListener(any));
         sideSplit.getDividers().forEach(d -> d.positionProperty().addListener(any));
         recentFiles.addListener(any);
+        recentExporters.addListener(any);
+        recentPrometheus.addListener(any);
         theme.addListener(any);
     }
 
@@ -232,7 +259,7 @@ final class WindowPrefs {
                 table.sortPrefs(), store.metricProperty().get(), toolBar.intervalProperty().get(),
                 visuals.cpuChart().windowProperty().get(), visuals.cpuChart().stackedProperty().get(),
                 visuals.selectedTabId(), theme.get(), dialogs.lastFolder().orElse(loaded.lastFolder()),
-                List.copyOf(recentFiles));
+                List.copyOf(recentFiles), List.copyOf(recentExporters), List.copyOf(recentPrometheus));
     }
 
     private static Double divider(SplitPane split) {

@@ -24,6 +24,9 @@ import java.util.List;
  * @param theme        the View → Theme choice
  * @param lastFolder   the folder the last snapshot was opened from or exported to
  * @param recentFiles  snapshot files opened, most recent first, at most {@link RecentFiles#MAX}
+ * @param recentExporters   exporters connected to (File → Connect), most recent first, URLs without
+ *                          credentials ({@link RecentConnections})
+ * @param recentPrometheus  Prometheus servers a fleet was opened from, the same way
  */
 public record DesktopPrefs(
         WindowBounds window,
@@ -38,24 +41,28 @@ public record DesktopPrefs(
         String tab,
         ThemeChoice theme,
         Path lastFolder,
-        List<Path> recentFiles) {
+        List<Path> recentFiles,
+        List<String> recentExporters,
+        List<String> recentPrometheus) {
 
     /** The file format's version; a file with a higher one is still read key by key. */
     public static final int VERSION = 1;
 
     /** Nothing remembered: every view starts with its defaults. */
     public static final DesktopPrefs DEFAULTS =
-            new DesktopPrefs(null, null, null, List.of(), List.of(), null, null, null, null, null, null, null, List.of());
+            new DesktopPrefs(null, null, null, List.of(), List.of(), null, null, null, null, null, null, null, List.of(), List.of(), List.of());
 
     public DesktopPrefs {
         columns = columns == null ? List.of() : List.copyOf(columns);
         sort = sort == null ? List.of() : List.copyOf(sort);
         recentFiles = recentFiles == null ? List.of() : List.copyOf(recentFiles);
+        recentExporters = recentExporters == null ? List.of() : List.copyOf(recentExporters);
+        recentPrometheus = recentPrometheus == null ? List.of() : List.copyOf(recentPrometheus);
     }
 
     /** These preferences with the layout (window, dividers, columns, sort) forgotten: View → Reset layout. */
     public DesktopPrefs withoutLayout() {
         return new DesktopPrefs(null, null, null, List.of(), List.of(), metric, interval, cpuWindow, cpuStacked,
-                tab, theme, lastFolder, recentFiles);
+                tab, theme, lastFolder, recentFiles, recentExporters, recentPrometheus);
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -92,10 +93,20 @@ public final class PrefsFile {
             ArrayNode recent = root.putArray("recentFiles");
             prefs.recentFiles().forEach(p -> recent.add(p.toString()));
         }
+        putUrls(root, "recentExporters", prefs.recentExporters());
+        putUrls(root, "recentPrometheus", prefs.recentPrometheus());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("preferences JSON", e); // a tree of plain values always writes
+        }
+    }
+
+    /** Written cleaned once more: whatever a list holds, no credentials reach the file. */
+    private static void putUrls(ObjectNode root, String key, List<String> urls) {
+        if (!urls.isEmpty()) {
+            ArrayNode list = root.putArray(key);
+            urls.forEach(u -> RecentConnections.clean(u).ifPresent(list::add));
         }
     }
 
@@ -122,7 +133,7 @@ public final class PrefsFile {
         Reader r = new Reader(root, problems);
         return new DesktopPrefs(r.window(), r.divider("mainDivider"), r.divider("sideDivider"), r.columns(),
                 r.sort(), r.metric(), r.interval(), r.cpuWindow(), r.bool("cpuStacked"), r.text("tab"), r.theme(),
-                r.path("lastFolder"), r.recentFiles());
+                r.path("lastFolder"), r.recentFiles(), r.urls("recentExporters"), r.urls("recentPrometheus"));
     }
 
     private static String firstLine(String s) {
@@ -330,6 +341,31 @@ public final class PrefsFile {
                     bad("recentFiles", f, "is not an absolute path");
                 } else if (out.size() < RecentFiles.MAX && !out.contains(p)) {
                     out.add(p);
+                }
+            }
+            return out;
+        }
+
+        /** A list of recent URLs; an entry that is not a clean http(s) URL (one with credentials included) is dropped. */
+        List<String> urls(String key) {
+            JsonNode n = get(key);
+            if (n == null) {
+                return List.of();
+            }
+            if (!n.isArray()) {
+                bad(key, n, "is not a list");
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            int index = 0;
+            for (JsonNode u : n) {
+                index++;
+                Optional<String> url = u.isTextual() ? RecentConnections.clean(u.asText()) : Optional.empty();
+                if (url.isEmpty() || !url.get().equals(u.asText())) {
+                    // the value is not repeated: it may hold a password someone typed into the file
+                    problems.accept(key + ": entry " + index + " is not an http(s) URL without credentials; ignored");
+                } else if (out.size() < RecentConnections.MAX && !out.contains(url.get())) {
+                    out.add(url.get());
                 }
             }
             return out;

@@ -16,6 +16,8 @@ final class FakeDialogs implements Dialogs {
     volatile ConnectRequest connectAnswer;
     /** What File → Open fleet… answers; null = cancelled. */
     volatile ConnectRequest fleetAnswer;
+    /** The recent URLs the last Connect or Open fleet dialog offered. */
+    volatile List<String> offeredRecent = List.of();
     volatile boolean confirmAnswer = true;
     final List<String> confirmations = new CopyOnWriteArrayList<>();
     final List<String> errors = new CopyOnWriteArrayList<>();
@@ -31,12 +33,14 @@ final class FakeDialogs implements Dialogs {
     }
 
     @Override
-    public Optional<ConnectRequest> askConnection(Window owner) {
+    public Optional<ConnectRequest> askConnection(Window owner, List<String> recent) {
+        offeredRecent = List.copyOf(recent);
         return Optional.ofNullable(connectAnswer);
     }
 
     @Override
-    public Optional<ConnectRequest> askFleet(Window owner) {
+    public Optional<ConnectRequest> askFleet(Window owner, List<String> recent) {
+        offeredRecent = List.copyOf(recent);
         return Optional.ofNullable(fleetAnswer);
     }
 

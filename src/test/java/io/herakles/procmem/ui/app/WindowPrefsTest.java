@@ -3,6 +3,7 @@ package io.herakles.procmem.ui.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herakles.procmem.model.MemoryMetric;
+import io.herakles.procmem.remote.RemoteTarget;
 import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.common.TestSnapshots;
 import io.herakles.procmem.ui.prefs.ColumnPref;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
@@ -55,11 +57,15 @@ class WindowPrefsTest {
     }
 
     private MainWindow open(FxRobot robot, PrefsStore store) {
+        return open(robot, store, new FakeDialogs());
+    }
+
+    private MainWindow open(FxRobot robot, PrefsStore store, FakeDialogs dialogs) {
         FakeDesktopServices services = new FakeDesktopServices();
         MainWindow[] out = new MainWindow[1];
         robot.interact(() -> {
             Stage stage = new Stage();
-            out[0] = new MainWindow(services, new FakeDialogs(), FxExecutor.fx(), store);
+            out[0] = new MainWindow(services, dialogs, FxExecutor.fx(), store);
             out[0].show(stage);
             stages.add(stage);
         });
@@ -167,10 +173,39 @@ class WindowPrefsTest {
     }
 
     @Test
+    void connectionsAreRememberedWithoutCredentialsAndOfferedNextTime(FxRobot robot) throws Exception {
+        Path file = dir.resolve("desktop.json");
+        FakeDialogs dialogs = new FakeDialogs();
+        MainWindow first = open(robot, PrefsStore.at(file), dialogs);
+        dialogs.connectAnswer = ConnectRequest.of("http://viewer:s3cret@127.0.0.1:19215/snapshot");
+        robot.interact(() -> first.remote().askAndConnect());
+        dialogs.connectAnswer = new ConnectRequest("https://db1.example:9215", "admin", "pa55word",
+                Optional.empty(), Optional.empty(), false);
+        robot.interact(() -> first.remote().askAndConnect());
+        RemoteTarget prometheus = RemoteTarget.parse("http://ops:t0ken@127.0.0.1:9/prom");
+        robot.interact(() -> first.openFleet(prometheus));
+        robot.interact(() -> {
+            stageOf(first).hide();
+            first.close();
+        });
+
+        String json = Files.readString(file);
+        assertThat(json).doesNotContain("s3cret", "viewer", "pa55word", "admin", "t0ken", "ops");
+        DesktopPrefs saved = PrefsFile.parse(json, p -> { });
+        assertThat(saved.recentExporters()).containsExactly("https://db1.example:9215", "http://127.0.0.1:19215");
+        assertThat(saved.recentPrometheus()).containsExactly("http://127.0.0.1:9/prom");
+
+        FakeDialogs next = new FakeDialogs();
+        MainWindow second = open(robot, PrefsStore.at(file), next);
+        robot.interact(() -> second.remote().askAndConnect());
+        assertThat(next.offeredRecent).containsExactly("https://db1.example:9215", "http://127.0.0.1:19215");
+    }
+
+    @Test
     void aWindowLeftOnAScreenThatIsGoneOpensOnAVisibleOne(FxRobot robot) throws Exception {
         PrefsStore store = PrefsStore.inMemory();
         store.save(new DesktopPrefs(new WindowBounds(5000, 3000, 900, 600, false), null, null, List.of(),
-                List.of(), null, null, null, null, null, null, null, List.of()));
+                List.of(), null, null, null, null, null, null, null, List.of(), List.of(), List.of()));
 
         MainWindow window = open(robot, store);
 

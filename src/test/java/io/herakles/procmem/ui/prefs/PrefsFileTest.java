@@ -20,7 +20,8 @@ class PrefsFileTest {
                         new ColumnPref("user", false, 72)),
                 List.of(new SortPref("pss", true), new SortPref("name", false)), MemoryMetric.PSS,
                 Duration.ofSeconds(5), Duration.ofMinutes(15), false, "cpuTab", ThemeChoice.DARK,
-                Path.of("/tmp/snaps"), List.of(Path.of("/tmp/snaps/a.json"), Path.of("/tmp/b.json")));
+                Path.of("/tmp/snaps"), List.of(Path.of("/tmp/snaps/a.json"), Path.of("/tmp/b.json")),
+                List.of("https://db1:9215", "http://10.0.0.7:9215/herakles"), List.of("http://prom:9090"));
     }
 
     @Test
@@ -28,6 +29,25 @@ class PrefsFileTest {
         DesktopPrefs prefs = everything();
         assertThat(PrefsFile.parse(PrefsFile.toJson(prefs), problems::add)).isEqualTo(prefs);
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void recentUrlsWithCredentialsInTheFileAreDroppedWithoutRepeatingThem() throws Exception {
+        DesktopPrefs read = PrefsFile.parse("""
+                {"recentExporters": ["http://u:hunter2@db1:9215", "https://db2:9215", 7, "ftp://x"],
+                 "recentPrometheus": "http://prom:9090"}
+                """, problems::add);
+        assertThat(read.recentExporters()).containsExactly("https://db2:9215");
+        assertThat(read.recentPrometheus()).isEmpty();
+        assertThat(problems).hasSize(4).noneMatch(p -> p.contains("hunter2"));
+        assertThat(problems.get(0)).isEqualTo("recentExporters: entry 1 is not an http(s) URL without credentials; ignored");
+    }
+
+    @Test
+    void aListHoldingCredentialsIsWrittenWithoutThem() {
+        DesktopPrefs prefs = new DesktopPrefs(null, null, null, List.of(), List.of(), null, null, null, null, null,
+                null, null, List.of(), List.of("http://u:hunter2@db1:9215/?token=abc"), List.of());
+        assertThat(PrefsFile.toJson(prefs)).doesNotContain("hunter2", "token").contains("\"http://db1:9215\"");
     }
 
     @Test
