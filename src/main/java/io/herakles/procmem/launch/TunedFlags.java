@@ -36,10 +36,13 @@ public final class TunedFlags {
     /**
      * Headless exporter: the heap starts small and is given back after a collection (free ratios),
      * 64 MiB is headroom far above the ~13 MiB live data at 3000 processes, and C1 alone compiles
-     * the collection loop well enough at a fraction of C2's memory.
+     * the collection loop well enough at a fraction of C2's memory. A young generation of at most
+     * 4 MiB: what a collection or a scrape allocates dies young, and a larger nursery only keeps
+     * that garbage resident (measured at 1000 / 3000 processes: -2.1 / -4.2 MiB RSS for about 0.1 %
+     * of a core more in collections).
      */
     public static final List<String> EXPORTER = List.of(
-            "-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+            "-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:MaxNewSize=4m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
             "-Xss512k", "-XX:TieredStopAtLevel=1", TRIM_NATIVE_HEAP);
 
     /**
