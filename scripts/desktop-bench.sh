@@ -192,6 +192,10 @@ log "population of $N processes"
 start_population "$N" "$OUT/population.log"
 log "writing to $OUT"
 
+# a fresh preferences folder: the user's remembered window size, columns and tab would change what
+# is drawn (a first start opens at 90 % of the screen with the default columns)
+mkdir -p "$OUT/config"
+export XDG_CONFIG_HOME=$OUT/config
 measure ours java java -jar "$JAR"
 ours_cpu=$LAST_CPU ours_rss=$LAST_RSS
 if [ "$GSM" != 0 ]; then

@@ -168,10 +168,18 @@ final class WindowPrefs {
      */
     void attach(Stage window) {
         this.stage = window;
-        place(initialBounds());
+        WindowBounds opening = initialBounds();
+        place(opening);
+        // a window manager may map the window at its minimum size instead of the size asked before
+        // showing (openbox does: 800x500 on a 1600x1000 screen), so ask again once it is shown; and
         // the side pane keeps its width when the window resizes: set the dividers again once the
         // window has its real size, or the first layout at another size moves them
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> applyDividers(loaded)));
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> {
+            if (!opening.maximized() && (stage.getWidth() != opening.width() || stage.getHeight() != opening.height())) {
+                place(opening);
+            }
+            applyDividers(loaded);
+        }));
         InvalidationListener moved = o -> {
             if (!stage.isMaximized() && !stage.isIconified() && !stage.isFullScreen()) {
                 normalBounds = new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
