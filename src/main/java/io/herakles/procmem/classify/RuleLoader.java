@@ -98,12 +98,10 @@ public final class RuleLoader {
             if (in == null) {
                 throw new IllegalStateException("built-in rules missing: " + resource);
             }
-            return RuleFileParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+            return BuiltInRuleReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
                     "built-in " + resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (RuleFileException e) {
-            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

@@ -16,7 +16,10 @@ public record HealthResponse(
         @JsonProperty("buffers") List<BufferHealth> buffers,
         @JsonProperty("overall_status") HealthStatus overallStatus) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: loading Jackson costs a plain-text-only exporter some 2 MiB. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     public HealthResponse {
         buffers = List.copyOf(buffers);
@@ -26,7 +29,7 @@ public record HealthResponse(
     /** Upstream's JSON shape: {@code {"buffers":[{"name":…,"capacity_kb":…,…}],"overall_status":"ok"}}. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Json.MAPPER.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             // records of strings, numbers and enums always serialise
             throw new IllegalStateException("cannot serialise health response", e);
