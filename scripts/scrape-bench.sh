@@ -3,8 +3,9 @@
 #
 # What a /metrics scrape costs. For each N (stable test processes started with start_population
 # from scripts/lib.sh) and for two starts of the exporter,
-#   plain: java -jar JAR --exporter ...                 (no JVM flags, as `java -jar` users run it)
-#   flags: java $JVM_FLAGS -jar JAR --exporter ...       (the README's exporter line)
+#   plain: java -jar JAR --exporter ...                 (the README's exporter line: no JVM flags;
+#          the jar re-executes itself with its tuned flags, launch.TunedFlags.EXPORTER)
+#   flags: java $JVM_FLAGS -jar JAR --exporter ...       (flags given by hand, e.g. an older README's)
 # both with `--bind 127.0.0.1 --port PORT $EXPORTER_ARGS`, it measures with scripts/ScrapeLoad.java:
 #   1. scrape latency p50/p99 over K sequential keep-alive scrapes, plain and gzip (gzip asked for
 #      as Prometheus asks: its Accept header and Accept-Encoding: gzip);
@@ -17,9 +18,9 @@
 # (ThreadMXBean.getThreadAllocatedBytes, ScrapeAllocationTest run through Maven offline).
 #
 # Environment (defaults): JAR (target/herakles-proc-mem.jar, built with `mvn -B -q -o package
-# -DskipTests` when missing), JVM_FLAGS (the README's), EXPORTER_ARGS ("--top-n-others 100000":
+# -DskipTests` when missing), JVM_FLAGS (an older README's line), EXPORTER_ARGS ("--top-n-others 100000":
 # every process its own series), PORT (19416), K (200), CLIENTS (16), LOAD_S (15), SOAK_S (300),
-# WARMUP_S (10), STARTS ("plain flags"), ALLOC (1; 0 skips the allocation measurement),
+# WARMUP_S (10), STARTS ("plain"; "plain flags" adds the hand-flagged start), ALLOC (1; 0 skips the allocation measurement),
 # RUN_DEADLINE_S (3600). Loopback only; every loop is bounded (counts, seconds, RUN_DEADLINE_S).
 # It stops what it started (EXIT trap): the exporter by pid, the population. Prints one table,
 # also saved as target/bench/scrape-DATE/summary.md with the raw outputs beside it.
@@ -37,7 +38,7 @@ CLIENTS=${CLIENTS:-16}
 LOAD_S=${LOAD_S:-15}
 SOAK_S=${SOAK_S:-300}
 WARMUP_S=${WARMUP_S:-10}
-STARTS=${STARTS:-plain flags}
+STARTS=${STARTS:-plain}
 ALLOC=${ALLOC:-1}
 RUN_DEADLINE_S=${RUN_DEADLINE_S:-3600}
 WORK=$ROOT/target/bench

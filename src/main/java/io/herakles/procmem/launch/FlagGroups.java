@@ -51,10 +51,15 @@ final class FlagGroups {
                 return HEAP_FREE_RATIO;
             case "ThreadStackSize":
                 return THREAD_STACK;
-            case "TieredStopAtLevel", "TieredCompilation":
+            case "TieredStopAtLevel", "TieredCompilation", "CompileThreshold":
                 return JIT;
             default:
                 break;
+        }
+        if (name.startsWith("Tier")) {
+            // compile thresholds belong with the compilers: a user's -XX:-TieredCompilation or
+            // -Xint makes ours meaningless, and a user's own threshold must not meet ours
+            return JIT;
         }
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.startsWith("use") && lower.endsWith("gc")) {

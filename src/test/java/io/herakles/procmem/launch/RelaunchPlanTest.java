@@ -52,7 +52,7 @@ class RelaunchPlanTest {
     @Test
     void aSettingTheUserChoseInAnySpellingIsNeitherDoubledNorOverridden() {
         List<String> user = List.of("-XX:MaxHeapSize=1g", "-XX:+UseG1GC", "-XX:ThreadStackSize=1024",
-                "-XX:-TieredCompilation", "-XX:MinHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=0");
+                "-XX:-TieredCompilation", "-XX:MinHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=0", "-XX:+UsePerfData");
         RelaunchPlan p = plan(user, List.of("-XX:MaxHeapSize=1g", "-jar", "h.jar", "--exporter"), "--exporter");
         assertThat(p.relaunches()).isFalse();
         assertThat(p.reason()).contains("chosen by the user");
@@ -71,7 +71,8 @@ class RelaunchPlanTest {
         assertThat(FlagGroups.of("-XX:+UseSerialGC")).isEqualTo(FlagGroups.of("-XX:+UseZGC"))
                 .isEqualTo(FlagGroups.of("-XX:-UseShenandoahGC")).isEqualTo(FlagGroups.COLLECTOR);
         assertThat(FlagGroups.of("-Xss512k")).isEqualTo(FlagGroups.of("-XX:ThreadStackSize=512"));
-        assertThat(FlagGroups.of("-XX:TieredStopAtLevel=1")).isEqualTo(FlagGroups.of("-Xint"));
+        assertThat(FlagGroups.of("-XX:TieredStopAtLevel=1")).isEqualTo(FlagGroups.of("-Xint"))
+                .isEqualTo(FlagGroups.of("-XX:Tier3InvocationThreshold=2000")).isEqualTo(FlagGroups.of("-XX:CompileThreshold=10"));
         assertThat(FlagGroups.of("-Dprism.order=sw")).isEqualTo("-Dprism.order").isNotEqualTo(FlagGroups.of("-Dx=1"));
         assertThat(FlagGroups.of("-XX:+UseStringDeduplication")).isEqualTo("-XX:UseStringDeduplication");
     }
