@@ -8,6 +8,7 @@ import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The whole {@code /metrics} scrape as one {@link MultiCollector}: converts the latest published
@@ -48,12 +51,59 @@ public final class SnapshotCollector implements MultiCollector {
 
     /**
      * The families derived from one snapshot alone (per process, per group, top-N, system, cache
-     * update), the bulk of every scrape of it; immutable.
-     *
-     * @param names       their Prometheus names, for telling them apart from the per-scrape families
-     * @param labelValues label values over all their series (upstream's "label cardinality")
+     * update), the bulk of every scrape of it. The families themselves are held weakly: once
+     * {@code /metrics} has encoded them ({@link ScrapeBodies}) nothing needs them until a scrape
+     * asks for another format or filters by name, and at 1000 processes they are ~13,000 data
+     * points (2-3 MiB of heap) that would otherwise stay for the snapshot's whole life. A request
+     * that needs them after a collection converts the same snapshot again (deterministic: the
+     * same families). Thread-safe.
      */
-    record Bulk(Snapshot snapshot, List<MetricSnapshot> families, Set<String> names, long labelValues) {}
+    static final class Bulk {
+        private final Snapshot snapshot;
+        private final Set<String> names;
+        private final long labelValues;
+        private final Function<Snapshot, List<MetricSnapshot>> conversion;
+        private volatile WeakReference<List<MetricSnapshot>> families;
+
+        private Bulk(Snapshot snapshot, List<MetricSnapshot> families, Function<Snapshot, List<MetricSnapshot>> conversion) {
+            this.snapshot = snapshot;
+            this.conversion = conversion;
+            this.families = new WeakReference<>(families);
+            Set<String> n = new HashSet<>();
+            families.forEach(f -> n.add(f.getMetadata().getPrometheusName()));
+            this.names = Set.copyOf(n);
+            this.labelValues = SnapshotCollector.labelValues(families);
+        }
+
+        Snapshot snapshot() {
+            return snapshot;
+        }
+
+        /** The families, converted again if a collection has dropped them. */
+        List<MetricSnapshot> families() {
+            List<MetricSnapshot> f = families.get();
+            if (f == null) {
+                f = conversion.apply(snapshot);
+                families = new WeakReference<>(f);
+            }
+            return f;
+        }
+
+        /** Drops the families as a collection would (for tests of the conversion again). */
+        void forgetFamilies() {
+            families = new WeakReference<>(null);
+        }
+
+        /** Their Prometheus names, for telling them apart from the per-scrape families. */
+        Set<String> names() {
+            return names;
+        }
+
+        /** Label values over all their series (upstream's "label cardinality"). */
+        long labelValues() {
+            return labelValues;
+        }
+    }
 
     public SnapshotCollector(SnapshotSource source, ExporterConfig config, ExporterTelemetry telemetry, String version) {
         this.source = Objects.requireNonNull(source, "source");
@@ -86,16 +136,39 @@ public final class SnapshotCollector implements MultiCollector {
 
     @Override
     public MetricSnapshots collect(PrometheusScrapeRequest request) {
-        return collect(request instanceof PinnedScrape pinned ? Optional.of(pinned.snapshot()) : source.latest());
+        return collect(pinnedOrLatest(request), name -> true);
+    }
+
+    /** Leaves the bulk's families out when none of them is asked for (the per-scrape part of {@code /metrics}). */
+    @Override
+    public MetricSnapshots collect(Predicate<String> includedNames, PrometheusScrapeRequest request) {
+        MetricSnapshots all = collect(pinnedOrLatest(request), includedNames);
+        List<MetricSnapshot> kept = new ArrayList<>(all.size());
+        all.forEach(f -> {
+            if (includedNames.test(f.getMetadata().getPrometheusName())) {
+                kept.add(f);
+            }
+        });
+        return new MetricSnapshots(kept);
+    }
+
+    private Optional<Snapshot> pinnedOrLatest(PrometheusScrapeRequest request) {
+        return request instanceof PinnedScrape pinned ? Optional.of(pinned.snapshot()) : source.latest();
     }
 
     private MetricSnapshots collect(Optional<Snapshot> latest) {
+        return collect(latest, name -> true);
+    }
+
+    private MetricSnapshots collect(Optional<Snapshot> latest, Predicate<String> includedNames) {
         long start = System.nanoTime();
         List<MetricSnapshot> out = new ArrayList<>(48);
         long bulkLabelValues = 0;
         if (latest.isPresent()) {
             Bulk bulk = convert(latest.get());
-            out.addAll(bulk.families());
+            if (bulk.names().stream().anyMatch(includedNames)) {
+                out.addAll(bulk.families());
+            }
             bulkLabelValues = bulk.labelValues();
         }
         int bulkEnd = out.size();
@@ -126,17 +199,19 @@ public final class SnapshotCollector implements MultiCollector {
         if (c != null && c.snapshot() == snapshot) {
             return c;
         }
+        Bulk bulk = new Bulk(snapshot, bulkFamilies(snapshot), this::bulkFamilies);
+        converted.set(bulk);
+        return bulk;
+    }
+
+    private List<MetricSnapshot> bulkFamilies(Snapshot snapshot) {
         List<MetricSnapshot> out = new ArrayList<>(40);
         int exported = new ProcessFamilies(config).addAll(snapshot.processes(), out);
         addGauge(GaugeDefinition.PROCESSES, exported, out);
         SystemFamilies.addAll(snapshot.system(), out);
         addGauge(GaugeDefinition.CACHE_UPDATE_DURATION, snapshot.stats().durationSeconds(), out);
         addGauge(GaugeDefinition.CACHE_UPDATE_SUCCESS, snapshot.stats().success() ? 1 : 0, out);
-        Set<String> names = new HashSet<>();
-        out.forEach(f -> names.add(f.getMetadata().getPrometheusName()));
-        Bulk bulk = new Bulk(snapshot, List.copyOf(out), Set.copyOf(names), labelValues(out));
-        converted.set(bulk);
-        return bulk;
+        return List.copyOf(out);
     }
 
     private void addPerScrapeFamilies(Snapshot snapshot, List<MetricSnapshot> out) {

@@ -44,13 +44,14 @@ class ScrapeBodiesTest {
     private SnapshotPublisher publisher;
     private PrometheusRegistry registry;
     private ScrapeBodies bodies;
+    private SnapshotCollector collector;
 
     @BeforeEach
     void setUp() {
         publisher = TestSnapshots.publisher(snapshot(1));
         registry = new PrometheusRegistry();
         ExporterConfig config = ExporterConfig.builder().build();
-        SnapshotCollector collector = new SnapshotCollector(publisher, config, new ExporterTelemetry(), "1.2.3");
+        collector = new SnapshotCollector(publisher, config, new ExporterTelemetry(), "1.2.3");
         registry.register(collector);
         bodies = new ScrapeBodies(collector, registry, publisher);
         publisher.subscribe(bodies);
@@ -92,6 +93,20 @@ class ScrapeBodiesTest {
         String om = encode(OPENMETRICS, bulk);
         assertThat(new String(bodies.body(OPENMETRICS).bulk(), StandardCharsets.UTF_8))
                 .isEqualTo(om.substring(0, om.length() - "# EOF\n".length()));
+    }
+
+    @Test
+    void familiesDroppedAfterEncodingAreConvertedAgainForAnotherFormat() throws Exception {
+        byte[] text = bodies.body(TEXT).bulk();
+        collector.bulk().orElseThrow().forgetFamilies(); // what a collection does once nothing holds them
+
+        SnapshotCollector fresh = new SnapshotCollector(publisher, ExporterConfig.builder().build(),
+                new ExporterTelemetry(), "1.2.3");
+        String om = encode(OPENMETRICS, new MetricSnapshots(fresh.bulk().orElseThrow().families()));
+        assertThat(new String(bodies.body(OPENMETRICS).bulk(), StandardCharsets.UTF_8))
+                .isEqualTo(om.substring(0, om.length() - "# EOF\n".length()));
+        assertThat(bodies.body(TEXT).bulk()).isSameAs(text);
+        assertSameExposition(text(bodies.body(TEXT)), encode(TEXT, registry.scrape()));
     }
 
     /** Protobuf, when a scraper asks for it: length-delimited families, each family once. */
