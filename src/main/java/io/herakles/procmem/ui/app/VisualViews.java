@@ -218,10 +218,12 @@ final class VisualViews {
         }
     }
 
-    /** Draws what is ours (tiles, treemap) in the light or dark look. */
+    /** Draws what is ours (tiles, treemap, CPU chart, details history) in the light or dark look. */
     void setPalette(io.herakles.procmem.ui.theme.Palette palette) {
         header.setPalette(palette);
         treemap.setPalette(palette);
+        cpuChart.setPalette(palette);
+        details.setPalette(palette);
     }
 
     /** The tabs beside the table (treemap, CPU); their ids are what preferences remember. */

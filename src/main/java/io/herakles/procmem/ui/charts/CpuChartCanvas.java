@@ -1,6 +1,7 @@
 package io.herakles.procmem.ui.charts;
 
 import io.herakles.procmem.ui.common.CanvasRegion;
+import io.herakles.procmem.ui.theme.Palette;
 import io.herakles.procmem.ui.treemap.GroupPalette;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +22,6 @@ import javafx.scene.text.TextAlignment;
  */
 final class CpuChartCanvas extends CanvasRegion {
 
-    private static final Color BACKGROUND = Color.web("#1f2326");
-    private static final Color GRID = Color.web("#3a3f44");
-    private static final Color TEXT = Color.web("#c8c8c8");
     private static final Color REST = Color.web("#5f6368");
     private static final Font FONT = Font.font(10.5);
     private static final double LEFT = 44;
@@ -34,6 +32,7 @@ final class CpuChartCanvas extends CanvasRegion {
     private static final double RIGHT = 8;
 
     private final Tooltip tooltip = new Tooltip();
+    private Palette palette = Palette.DARK;
     private GroupCpuHistory.ChartData data;
     private boolean stacked = true;
     /** Whether the data comes from a snapshot file: one moment, drawn as bars, never "collecting". */
@@ -81,6 +80,12 @@ final class CpuChartCanvas extends CanvasRegion {
         repaint();
     }
 
+    /** Draws in the light or dark look (background, grid and text; the group colours stay). */
+    void setPalette(Palette newPalette) {
+        palette = newPalette;
+        repaint();
+    }
+
     void setStacked(boolean value) {
         stacked = value;
         repaint();
@@ -92,7 +97,7 @@ final class CpuChartCanvas extends CanvasRegion {
 
     @Override
     protected void paint(GraphicsContext g, double w, double h) {
-        g.setFill(BACKGROUND);
+        g.setFill(palette.surface());
         g.fillRect(0, 0, w, h);
         g.setFont(FONT);
         double plotW = Math.max(1, w - LEFT - RIGHT);
@@ -106,7 +111,7 @@ final class CpuChartCanvas extends CanvasRegion {
             return;
         }
         if (data == null || data.size() < 2) {
-            g.setFill(TEXT);
+            g.setFill(palette.text());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(COLLECTING, LEFT + plotW / 2, TOP + plotH / 2);
@@ -130,7 +135,7 @@ final class CpuChartCanvas extends CanvasRegion {
      * per group as labelled bars (the file's own values) instead of a time axis.
      */
     private void paintFileSample(GraphicsContext g, double w, double h) {
-        g.setFill(TEXT);
+        g.setFill(palette.text());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(NO_HISTORY_IN_FILE, 10, 8);
@@ -151,12 +156,12 @@ final class CpuChartCanvas extends CanvasRegion {
         for (int i = 0; i < data.series().size() && y + rowH <= h; i++, y += rowH) {
             GroupCpuHistory.Series s = data.series().get(i);
             double v = s.at(data.size() - 1);
-            g.setFill(TEXT);
+            g.setFill(palette.text());
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(s.group(), 10, y + 2);
             g.setFill(colour(s.group()));
             g.fillRect(barLeft, y + 2, Math.max(1, barMax * v / Math.max(max, 1e-9)), rowH - 6);
-            g.setFill(TEXT);
+            g.setFill(palette.text());
             g.fillText(String.format(Locale.ROOT, "%.1f %%", v), barLeft + barMax * v / Math.max(max, 1e-9) + 6, y + 2);
         }
     }
@@ -209,9 +214,9 @@ final class CpuChartCanvas extends CanvasRegion {
     }
 
     private void paintAxes(GraphicsContext g, double plotW, double plotH, double yMax) {
-        g.setStroke(GRID);
+        g.setStroke(palette.grid());
         g.setLineWidth(1);
-        g.setFill(TEXT);
+        g.setFill(palette.text());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (int k = 0; k <= 4; k++) {

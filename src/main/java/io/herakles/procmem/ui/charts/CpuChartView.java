@@ -146,6 +146,11 @@ public class CpuChartView extends VBox {
      * group and says there is no history, instead of waiting for samples. The window and stacking
      * choices do not apply then.
      */
+    /** Draws the chart in the light or dark look. */
+    public void setPalette(io.herakles.procmem.ui.theme.Palette palette) {
+        canvas.setPalette(palette);
+    }
+
     public void setFromFile(boolean file) {
         canvas.setFromFile(file);
         windowChoice.setDisable(file);

@@ -1,7 +1,8 @@
 package io.herakles.procmem.ui.details;
 
-import io.herakles.procmem.ui.common.CanvasRegion;
 import io.herakles.procmem.model.MemoryBreakdown;
+import io.herakles.procmem.ui.common.CanvasRegion;
+import io.herakles.procmem.ui.theme.Palette;
 import java.util.OptionalLong;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -16,7 +17,6 @@ public final class BreakdownBar extends CanvasRegion {
     static final Color FILE = Color.web("#76b7b2");
     static final Color SHMEM = Color.web("#b07aa1");
     static final Color SWAP = Color.web("#e15759");
-    private static final Color EMPTY = Color.web("#3a3f44");
 
     private MemoryBreakdown parts = MemoryBreakdown.UNKNOWN;
 
@@ -25,6 +25,14 @@ public final class BreakdownBar extends CanvasRegion {
         setMinHeight(14);
         setPrefHeight(14);
         setPrefWidth(320);
+    }
+
+    private Color empty = Palette.DARK.grid();
+
+    /** Draws the part no figure covers in the light or dark look. */
+    public void setPalette(Palette palette) {
+        empty = palette.grid();
+        repaint();
     }
 
     /** Shows {@code breakdown}. */
@@ -38,7 +46,7 @@ public final class BreakdownBar extends CanvasRegion {
 
     @Override
     protected void paint(GraphicsContext g, double w, double h) {
-        g.setFill(EMPTY);
+        g.setFill(empty);
         g.fillRect(0, 0, w, h);
         OptionalLong[] values = {parts.rssAnon(), parts.rssFile(), parts.rssShmem(), parts.swap()};
         Color[] colours = {ANON, FILE, SHMEM, SWAP};

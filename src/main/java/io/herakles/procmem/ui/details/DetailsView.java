@@ -64,6 +64,12 @@ public class DetailsView extends VBox {
     }
 
     /** Whether the shown snapshots come from a file (no history: the sparkline says so). */
+    /** Draws the history and the breakdown bar in the light or dark look. */
+    public void setPalette(io.herakles.procmem.ui.theme.Palette palette) {
+        sparkline.setPalette(palette);
+        bar.setPalette(palette);
+    }
+
     public void setFromFile(boolean file) {
         viewModel.setFromFile(file);
     }

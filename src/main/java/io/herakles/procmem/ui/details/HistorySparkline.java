@@ -3,6 +3,7 @@ package io.herakles.procmem.ui.details;
 import io.herakles.procmem.ui.common.CanvasRegion;
 import io.herakles.procmem.ui.common.FigureHelp;
 import io.herakles.procmem.ui.common.Formats;
+import io.herakles.procmem.ui.theme.Palette;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -42,9 +43,6 @@ public final class HistorySparkline extends VBox {
     static final Color PSS = Color.web("#f28e2b");
     static final Color USS = Color.web("#59a14f");
     static final Color CPU = Color.web("#e15759");
-    private static final Color BACKGROUND = Color.web("#1f2326");
-    private static final Color GRID = Color.web("#3a3f44");
-    private static final Color TEXT = Color.web("#d8d8d8");
     private static final Font FONT = Font.font(10.5);
     /** Room on the left of both panels for the scale labels. */
     static final double GUTTER = 60;
@@ -58,6 +56,7 @@ public final class HistorySparkline extends VBox {
     private final Panel memoryPanel = new Panel(this::paintMemory);
     private final Panel cpuPanel = new Panel(this::paintCpu);
     private List<HistoryPoint> points = List.of();
+    private Palette palette = Palette.DARK;
     private String message = "";
 
     public HistorySparkline() {
@@ -78,6 +77,13 @@ public final class HistorySparkline extends VBox {
     }
 
     /** Shows {@code newPoints} (oldest first); with fewer than two, {@code whyNoChart} is shown instead of the chart. */
+    /** Draws in the light or dark look (surface, grid and scale text; the series colours stay). */
+    public void setPalette(Palette newPalette) {
+        palette = newPalette;
+        memoryPanel.redraw();
+        cpuPanel.redraw();
+    }
+
     public void setPoints(List<HistoryPoint> newPoints, String whyNoChart) {
         String newMessage = whyNoChart == null ? "" : whyNoChart;
         if (newPoints.equals(points) && newMessage.equals(message)) {
@@ -119,7 +125,7 @@ public final class HistorySparkline extends VBox {
     private void paintMemory(GraphicsContext g, double w, double h) {
         background(g, w, h);
         if (points.size() < 2) {
-            g.setFill(TEXT);
+            g.setFill(palette.text());
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(message, 6, h / 2);
@@ -224,20 +230,20 @@ public final class HistorySparkline extends VBox {
 
     // ---- shared ----
 
-    private static void background(GraphicsContext g, double w, double h) {
-        g.setFill(BACKGROUND);
+    private void background(GraphicsContext g, double w, double h) {
+        g.setFill(palette.surface());
         g.fillRect(0, 0, w, h);
         g.setFont(FONT);
     }
 
     /** The scale's top and bottom values in the gutter, with faint lines across the plot. */
-    private static void scaleLabels(GraphicsContext g, String topText, String bottomText, double top, double plotH) {
+    private void scaleLabels(GraphicsContext g, String topText, String bottomText, double top, double plotH) {
         double w = g.getCanvas().getWidth();
-        g.setStroke(GRID);
+        g.setStroke(palette.grid());
         g.setLineWidth(1);
         g.strokeLine(GUTTER, Math.round(top) + 0.5, w, Math.round(top) + 0.5);
         g.strokeLine(GUTTER, Math.round(top + plotH) + 0.5, w, Math.round(top + plotH) + 0.5);
-        g.setFill(TEXT);
+        g.setFill(palette.text());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(topText, GUTTER - 4, top + 2);

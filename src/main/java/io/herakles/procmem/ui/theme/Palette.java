@@ -24,6 +24,11 @@ public record Palette(boolean dark, Color surface, Color outline, Color text, Co
     public static final Palette DARK = new Palette(true, Color.web("#1f2326"), Color.web("#1f2326"),
             Color.web("#f4f4f4"), Color.web("#a8acb0"), Color.WHITE, Color.web("#2a2e32"), Color.web("#e6edf3"));
 
+    /** Faint lines on the surface: chart grids, the empty part of a bar. */
+    public Color grid() {
+        return dark ? Color.web("#3a3f44") : Color.web("#d0d7de");
+    }
+
     /** The palette of the light or dark look. */
     public static Palette of(boolean dark) {
         return dark ? DARK : LIGHT;

@@ -7,6 +7,8 @@ import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SystemSample;
+import io.herakles.procmem.ui.theme.Contrast;
+import io.herakles.procmem.ui.theme.Palette;
 import io.herakles.procmem.ui.treemap.TestSnapshots;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,14 +18,17 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The header tiles and the CPU chart in a real (headless Monocle) window, fed a minute of snapshots. */
 @ExtendWith(ApplicationExtension.class)
@@ -78,6 +83,20 @@ class ChartsViewsTest {
         assertThat(memory.getTitle()).isEqualTo("Memory used: n/a");
         assertThat(cpu.isValueVisible()).isFalse();
         assertThat(cpu.getUnit()).isEqualTo("n/a");
+    }
+
+    @Test
+    void theCpuChartFollowsTheLightAndDarkLook() throws Exception {
+        for (Palette palette : List.of(Palette.LIGHT, Palette.DARK)) {
+            Color corner = WaitForAsyncUtils.asyncFx(() -> {
+                cpu.setPalette(palette);
+                Canvas canvas = (Canvas) cpu.lookup("Canvas");
+                return canvas.snapshot(null, null).getPixelReader().getColor(2, 2);
+            }).get();
+            assertThat(corner).as(palette.dark() ? "dark" : "light").isEqualTo(palette.surface());
+            assertThat(Contrast.ratio(palette.text(), palette.surface())).isGreaterThan(Contrast.AA);
+            assertThat(Contrast.ratio(palette.grid(), palette.surface())).isGreaterThan(1.2);
+        }
     }
 
     @Test

@@ -56,6 +56,19 @@ class DetailsViewTest {
     }
 
     @Test
+    void theHistoryFollowsTheLightAndDarkLook() throws Exception {
+        for (io.herakles.procmem.ui.theme.Palette palette
+                : List.of(io.herakles.procmem.ui.theme.Palette.LIGHT, io.herakles.procmem.ui.theme.Palette.DARK)) {
+            javafx.scene.paint.Color corner = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                view.setPalette(palette);
+                javafx.scene.canvas.Canvas canvas = (javafx.scene.canvas.Canvas) view.sparkline().lookup("Canvas");
+                return canvas.snapshot(null, null).getPixelReader().getColor(1, 1);
+            }).get();
+            assertThat(corner).as(palette.dark() ? "dark" : "light").isEqualTo(palette.surface());
+        }
+    }
+
+    @Test
     void scalesAreLabelledAndCpuHasItsOwn() {
         List<HistoryPoint> points = List.of(
                 new HistoryPoint(T0, 30L << 20, java.util.OptionalLong.of(20L << 20), java.util.OptionalLong.empty(), 8.3),
