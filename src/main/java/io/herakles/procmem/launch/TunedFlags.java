@@ -30,13 +30,6 @@ public final class TunedFlags {
     static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
     static final String MALLOC_ARENAS = "2";
 
-    /**
-     * C1 compiles a method after ten times the usual number of calls or loop iterations (see
-     * {@link #EXPORTER} for what it saved).
-     */
-    private static final String[] LATE_C1 = {"-XX:Tier3InvocationThreshold=2000", "-XX:Tier3MinInvocationThreshold=1000",
-        "-XX:Tier3CompileThreshold=20000", "-XX:Tier3BackEdgeThreshold=600000"};
-
     /** Returns freed native memory to the system every few seconds (JDK 17.0.9+, 21.0.1+; older ignore it). */
     private static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
 
@@ -55,7 +48,8 @@ public final class TunedFlags {
      */
     public static final List<String> EXPORTER = List.of(
             "-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:MaxNewSize=4m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-            "-Xss512k", "-XX:TieredStopAtLevel=1", LATE_C1[0], LATE_C1[1], LATE_C1[2], LATE_C1[3], TRIM_NATIVE_HEAP,
+            "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:Tier3InvocationThreshold=2000", "-XX:Tier3MinInvocationThreshold=1000",
+            "-XX:Tier3CompileThreshold=20000", "-XX:Tier3BackEdgeThreshold=600000", TRIM_NATIVE_HEAP,
             "-XX:-UsePerfData");
 
     /**

@@ -131,7 +131,7 @@ public final class SnapshotCollector implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
-        return collect(source.latest());
+        return collect(source.latest(), name -> true);
     }
 
     @Override
@@ -154,10 +154,6 @@ public final class SnapshotCollector implements MultiCollector {
 
     private Optional<Snapshot> pinnedOrLatest(PrometheusScrapeRequest request) {
         return request instanceof PinnedScrape pinned ? Optional.of(pinned.snapshot()) : source.latest();
-    }
-
-    private MetricSnapshots collect(Optional<Snapshot> latest) {
-        return collect(latest, name -> true);
     }
 
     private MetricSnapshots collect(Optional<Snapshot> latest, Predicate<String> includedNames) {
