@@ -24,6 +24,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -117,7 +118,7 @@ public final class MainWindow {
         this.prefs = new WindowPrefs(prefsStore, store, toolBar, tableView, visuals, mainSplit, sideSplit, dialogs);
         files.setOnOpened(prefs::opened);
         remote.rememberWith(prefs::recentExporters, prefs::connected);
-        toolBar.addAfterChoices(new FilterChip(tableView));
+        toolBar.addAfterChoices(new FilterChip(tableView, visuals.treemap().hideFilteredProperty()));
         this.theme = new ThemeController(prefs.themeProperty(), root, visuals::setPalette);
         layoutTop();
         // the sampler's listener only hands over; "ui-prepare" computes, then one coalesced FX hop applies
@@ -211,9 +212,12 @@ public final class MainWindow {
         MenuItem toTable = item("Process _table", "goTableItem", "Shortcut+1", this::focusTable);
         MenuItem toTreemap = item("_Memory map", "goTreemapItem", "Shortcut+2", () -> focusTab(VisualViews.TREEMAP_TAB));
         MenuItem toCpu = item("_CPU", "goCpuItem", "Shortcut+3", () -> focusTab(VisualViews.CPU_TAB));
+        CheckMenuItem hideFiltered = new CheckMenuItem("_Hide processes outside the filter in the memory map");
+        hideFiltered.setId("hideFilteredItem");
+        hideFiltered.selectedProperty().bindBidirectional(visuals.treemap().hideFilteredProperty());
         MenuItem resetLayout = item("Reset _layout", "resetLayoutItem", null, prefs::resetLayout);
         Menu view = new Menu("_View", null, pause, find, shared, new SeparatorMenuItem(), toTable, toTreemap, toCpu,
-                new SeparatorMenuItem(), theme.menu(), resetLayout);
+                new SeparatorMenuItem(), hideFiltered, theme.menu(), resetLayout);
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menuBar");
         return bar;

@@ -140,6 +140,9 @@ final class WindowPrefs {
         if (p.cpuStacked() != null) {
             visuals.cpuChart().stackedProperty().set(p.cpuStacked());
         }
+        if (p.treemapHidesFiltered() != null) {
+            visuals.treemap().hideFilteredProperty().set(p.treemapHidesFiltered());
+        }
         if (p.tab() != null) {
             visuals.selectTab(p.tab());
         }
@@ -239,6 +242,7 @@ final class WindowPrefs {
         toolBar.intervalProperty().addListener(any);
         visuals.cpuChart().windowProperty().addListener(any);
         visuals.cpuChart().stackedProperty().addListener(any);
+        visuals.treemap().hideFilteredProperty().addListener(any);
         visuals.tabs().getSelectionModel().selectedItemProperty().addListener(any);
         table.setOnColumnsChanged(this::changed);
         mainSplit.getDividers().forEach(d -> d.positionProperty().addListener(any));
@@ -266,6 +270,7 @@ final class WindowPrefs {
         return new DesktopPrefs(window, divider(mainSplit), divider(sideSplit), table.columnPrefs(),
                 table.sortPrefs(), store.metricProperty().get(), toolBar.intervalProperty().get(),
                 visuals.cpuChart().windowProperty().get(), visuals.cpuChart().stackedProperty().get(),
+                visuals.treemap().hideFilteredProperty().get(),
                 visuals.selectedTabId(), theme.get(), dialogs.lastFolder().orElse(loaded.lastFolder()),
                 List.copyOf(recentFiles), List.copyOf(recentExporters), List.copyOf(recentPrometheus));
     }

@@ -20,6 +20,7 @@ import java.util.List;
  * @param interval     the live refresh interval
  * @param cpuWindow    the CPU chart's time window
  * @param cpuStacked   whether the CPU chart stacks its groups
+ * @param treemapHidesFiltered whether the treemap hides (rather than fades) what the filter leaves out
  * @param tab          the id of the selected tab (treemap or CPU)
  * @param theme        the View → Theme choice
  * @param lastFolder   the folder the last snapshot was opened from or exported to
@@ -38,6 +39,7 @@ public record DesktopPrefs(
         Duration interval,
         Duration cpuWindow,
         Boolean cpuStacked,
+        Boolean treemapHidesFiltered,
         String tab,
         ThemeChoice theme,
         Path lastFolder,
@@ -50,7 +52,7 @@ public record DesktopPrefs(
 
     /** Nothing remembered: every view starts with its defaults. */
     public static final DesktopPrefs DEFAULTS =
-            new DesktopPrefs(null, null, null, List.of(), List.of(), null, null, null, null, null, null, null, List.of(), List.of(), List.of());
+            new DesktopPrefs(null, null, null, List.of(), List.of(), null, null, null, null, null, null, null, null, List.of(), List.of(), List.of());
 
     public DesktopPrefs {
         columns = columns == null ? List.of() : List.copyOf(columns);
@@ -63,6 +65,6 @@ public record DesktopPrefs(
     /** These preferences with the layout (window, dividers, columns, sort) forgotten: View → Reset layout. */
     public DesktopPrefs withoutLayout() {
         return new DesktopPrefs(null, null, null, List.of(), List.of(), metric, interval, cpuWindow, cpuStacked,
-                tab, theme, lastFolder, recentFiles, recentExporters, recentPrometheus);
+                treemapHidesFiltered, tab, theme, lastFolder, recentFiles, recentExporters, recentPrometheus);
     }
 }

@@ -80,6 +80,9 @@ public final class PrefsFile {
         if (prefs.cpuStacked() != null) {
             root.put("cpuStacked", prefs.cpuStacked());
         }
+        if (prefs.treemapHidesFiltered() != null) {
+            root.put("treemapHidesFiltered", prefs.treemapHidesFiltered());
+        }
         if (prefs.tab() != null) {
             root.put("tab", prefs.tab());
         }
@@ -132,7 +135,7 @@ public final class PrefsFile {
         }
         Reader r = new Reader(root, problems);
         return new DesktopPrefs(r.window(), r.divider("mainDivider"), r.divider("sideDivider"), r.columns(),
-                r.sort(), r.metric(), r.interval(), r.cpuWindow(), r.bool("cpuStacked"), r.text("tab"), r.theme(),
+                r.sort(), r.metric(), r.interval(), r.cpuWindow(), r.bool("cpuStacked"), r.bool("treemapHidesFiltered"), r.text("tab"), r.theme(),
                 r.path("lastFolder"), r.recentFiles(), r.urls("recentExporters"), r.urls("recentPrometheus"));
     }
 

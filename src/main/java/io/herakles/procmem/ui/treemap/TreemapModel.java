@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The treemap's view-model: the group → subgroup → process hierarchy of one snapshot sized by one
@@ -40,6 +41,8 @@ public final class TreemapModel {
     private Snapshot snapshot;
     private ZoomPath zoom = ZoomPath.ROOT;
     private List<TreemapCell> cells = List.of();
+    /** Only these processes get boxes (null: all); the filter's "hide" mode. */
+    private Predicate<ProcessSample> keep;
 
     /** Rebuilds the hierarchy from {@code snapshot} (null shows nothing). Keeps the zoom path. */
     public void setSnapshot(Snapshot snapshot) {
@@ -50,6 +53,15 @@ public final class TreemapModel {
     /** Rebuilds the hierarchy sized by {@code metric}. */
     public void setMetric(MemoryMetric metric) {
         this.metric = Objects.requireNonNull(metric, "metric");
+        rebuild();
+    }
+
+    /**
+     * Gives boxes only to the processes {@code keepOrNull} accepts (null: every process), so a
+     * filter can hide what it leaves out rather than fade it. Rebuilds the hierarchy.
+     */
+    public void setKeep(Predicate<ProcessSample> keepOrNull) {
+        keep = keepOrNull;
         rebuild();
     }
 
@@ -118,10 +130,10 @@ public final class TreemapModel {
     /**
      * Shows a frame prepared elsewhere (off the FX thread) instead of building and laying out here,
      * when it was prepared for this model's metric and zoom and for a {@code width} × {@code height}
-     * area. Returns false, changing nothing, when it was not.
+     * area, with every process (no {@link #setKeep}). Returns false, changing nothing, when it was not.
      */
     public boolean show(TreemapFrame frame, double width, double height) {
-        if (!frame.params().equals(new TreemapFrame.Params(metric, zoom, width, height))) {
+        if (keep != null || !frame.params().equals(new TreemapFrame.Params(metric, zoom, width, height))) {
             return false;
         }
         snapshot = frame.snapshot();
@@ -220,7 +232,8 @@ public final class TreemapModel {
     }
 
     private void rebuild() {
-        root = snapshot == null ? emptyRoot() : build(snapshot.processes(), metric);
+        root = snapshot == null ? emptyRoot()
+                : build(keep == null ? snapshot.processes() : snapshot.processes().stream().filter(keep).toList(), metric);
         cells = List.of();
     }
 

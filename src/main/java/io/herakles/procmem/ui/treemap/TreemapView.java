@@ -1,15 +1,19 @@
 package io.herakles.procmem.ui.treemap;
 
 import io.herakles.procmem.model.MemoryMetric;
+import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.ui.theme.Palette;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import io.herakles.procmem.ui.theme.Palette;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
@@ -44,6 +48,8 @@ public class TreemapView extends Region {
     static final String WAITING = "Waiting for the first snapshot \u2014 each box will be a process, sized by its memory and grouped";
     static final String KEYS_HELP = "Process memory as boxes. Arrow keys move between processes, "
             + "Enter zooms into the selected one's group, Escape zooms out.";
+    /** Said after the status line while the filter hides boxes, so nobody takes the rest for gone. */
+    public static final String HIDDEN_NOTE = " \u00b7 only processes matching the filter";
     private static final double BREADCRUMB_HEIGHT = 26;
     private static final double STATUS_HEIGHT = 20;
 
@@ -70,6 +76,8 @@ public class TreemapView extends Region {
     private Snapshot pending;
     private TreemapFrame pendingFrame;
     private boolean tooltipInstalled;
+    private Predicate<ProcessSample> filter;
+    private final BooleanProperty hideFiltered = new SimpleBooleanProperty(this, "hideFiltered", false);
 
     public TreemapView() {
         getStyleClass().add("treemap-view");
@@ -93,6 +101,7 @@ public class TreemapView extends Region {
             model.setMetric(now == null ? MemoryMetric.RSS : now);
             relayout();
         });
+        hideFiltered.addListener((obs, old, hide) -> applyFilter());
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
@@ -192,11 +201,24 @@ public class TreemapView extends Region {
 
     /**
      * Fades the processes {@code filter} leaves out (null: none), so the same filter as the table's
-     * shows where its processes sit in the whole.
+     * shows where its processes sit in the whole; with {@link #hideFilteredProperty()} on, they get no
+     * box at all and the matching ones fill the area.
      */
-    public void setFilter(java.util.function.Predicate<io.herakles.procmem.model.ProcessSample> filter) {
-        painter.setFilter(filter);
-        repaint();
+    public void setFilter(Predicate<ProcessSample> filter) {
+        this.filter = filter;
+        applyFilter();
+    }
+
+    /** Whether the processes the filter leaves out are hidden (true) or faded (false, the default). */
+    public BooleanProperty hideFilteredProperty() {
+        return hideFiltered;
+    }
+
+    private void applyFilter() {
+        boolean hide = hideFiltered.get() && filter != null;
+        painter.setFilter(hide ? null : filter);
+        model.setKeep(hide ? filter : null);
+        relayout();
     }
 
     /** Whether the box of {@code pid} is drawn as matching the filter; false when it has no box. */
@@ -260,7 +282,8 @@ public class TreemapView extends Region {
             zoom.set(shown);
             rebuildBreadcrumb();
         }
-        status.setText(hasSnapshot ? TreemapText.status(model.zoomNode(), model.metric()) : "");
+        status.setText(hasSnapshot ? TreemapText.status(model.zoomNode(), model.metric())
+                + (hideFiltered.get() && filter != null ? HIDDEN_NOTE : "") : "");
         statusTooltip.setText(hasSnapshot ? TreemapText.statusTooltip(model.zoomNode(), model.metric()) : "");
         repaint();
         refreshTooltip();

@@ -9,6 +9,8 @@ import io.herakles.procmem.ui.common.TestSnapshots;
 import io.herakles.procmem.ui.prefs.PrefsStore;
 import io.herakles.procmem.ui.treemap.TreemapView;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuBar;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,43 @@ class FilterEveryViewTest {
         assertThat(robot.lookup("#processFilter").queryTextInputControl().getText()).isEmpty();
         assertThat(treemap.drawnAsMatching(304)).isTrue();
         assertThat(cpuGroups()).contains("db", "desktop");
+    }
+
+    @Test
+    void theChipsToggleHidesWhatTheFilterLeavesOutAndTheMatchingBoxesFillTheMap(FxRobot robot) throws Exception {
+        publish(TestSnapshots.small(1));
+        TreemapView treemap = window.visuals().treemap();
+        robot.clickOn("#processFilter").write("postgres");
+        WaitForAsyncUtils.waitForFxEvents();
+        double fadedArea = area(treemap, 101);
+
+        robot.clickOn("#hideFilteredToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(treemap.model().cellOf(304)).as("firefox has no box").isEmpty();
+        assertThat(treemap.drawnAsMatching(101)).isTrue();
+        assertThat(area(treemap, 101)).as("postgres takes the freed room").isGreaterThan(fadedArea * 1.5);
+        assertThat(robot.lookup(".treemap-status").queryLabeled().getText()).endsWith(TreemapView.HIDDEN_NOTE);
+        CheckMenuItem item = (CheckMenuItem) robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "hideFilteredItem".equals(i.getId()))
+                .findFirst().orElseThrow();
+        assertThat(item.isSelected()).as("View menu shows the same switch").isTrue();
+
+        robot.clickOn("#clearFilter");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(treemap.model().cellOf(304)).as("no filter: every process again").isPresent();
+        assertThat(robot.lookup(".treemap-status").queryLabeled().getText()).doesNotContain(TreemapView.HIDDEN_NOTE);
+
+        robot.interact(() -> item.setSelected(false));
+        robot.clickOn("#processFilter").write("postgres");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(treemap.drawnAsMatching(304)).as("switched off in the menu: faded again").isFalse();
+        assertThat(treemap.model().cellOf(304)).isPresent();
+    }
+
+    private static double area(TreemapView treemap, int pid) {
+        return treemap.model().cellOf(pid).orElseThrow().rect().area();
     }
 
     @Test

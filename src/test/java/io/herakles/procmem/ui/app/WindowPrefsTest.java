@@ -104,6 +104,7 @@ class WindowPrefsTest {
             first.store().metricProperty().set(MemoryMetric.PSS);
             first.visuals().cpuChart().windowProperty().set(Duration.ofMinutes(15));
             first.visuals().cpuChart().stackedProperty().set(false);
+            first.visuals().treemap().hideFilteredProperty().set(true);
             first.visuals().selectTab(VisualViews.CPU_TAB);
             TableView<ProcessRow> table = table(first);
             TableColumn<ProcessRow, ?> uss = column(first, "uss");
@@ -133,6 +134,7 @@ class WindowPrefsTest {
             assertThat(second.store().metricProperty().get()).isEqualTo(MemoryMetric.PSS);
             assertThat(second.visuals().cpuChart().windowProperty().get()).isEqualTo(Duration.ofMinutes(15));
             assertThat(second.visuals().cpuChart().stackedProperty().get()).isFalse();
+            assertThat(second.visuals().treemap().hideFilteredProperty().get()).isTrue();
             assertThat(second.visuals().selectedTabId()).isEqualTo(VisualViews.CPU_TAB);
             assertThat(table(second).getColumns().stream().map(TableColumn::getId).limit(3))
                     .containsExactly("pid", "uss", "name");
@@ -205,7 +207,7 @@ class WindowPrefsTest {
     void aWindowLeftOnAScreenThatIsGoneOpensOnAVisibleOne(FxRobot robot) throws Exception {
         PrefsStore store = PrefsStore.inMemory();
         store.save(new DesktopPrefs(new WindowBounds(5000, 3000, 900, 600, false), null, null, List.of(),
-                List.of(), null, null, null, null, null, null, null, List.of(), List.of(), List.of()));
+                List.of(), null, null, null, null, null, null, null, null, List.of(), List.of(), List.of()));
 
         MainWindow window = open(robot, store);
 

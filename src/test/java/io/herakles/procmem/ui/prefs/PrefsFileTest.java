@@ -19,7 +19,7 @@ class PrefsFileTest {
                 List.of(new ColumnPref("uss", true, 90), new ColumnPref("name", true, 200),
                         new ColumnPref("user", false, 72)),
                 List.of(new SortPref("pss", true), new SortPref("name", false)), MemoryMetric.PSS,
-                Duration.ofSeconds(5), Duration.ofMinutes(15), false, "cpuTab", ThemeChoice.DARK,
+                Duration.ofSeconds(5), Duration.ofMinutes(15), false, true, "cpuTab", ThemeChoice.DARK,
                 Path.of("/tmp/snaps"), List.of(Path.of("/tmp/snaps/a.json"), Path.of("/tmp/b.json")),
                 List.of("https://db1:9215", "http://10.0.0.7:9215/herakles"), List.of("http://prom:9090"));
     }
@@ -46,7 +46,7 @@ class PrefsFileTest {
     @Test
     void aListHoldingCredentialsIsWrittenWithoutThem() {
         DesktopPrefs prefs = new DesktopPrefs(null, null, null, List.of(), List.of(), null, null, null, null, null,
-                null, null, List.of(), List.of("http://u:hunter2@db1:9215/?token=abc"), List.of());
+                null, null, null, List.of(), List.of("http://u:hunter2@db1:9215/?token=abc"), List.of());
         assertThat(PrefsFile.toJson(prefs)).doesNotContain("hunter2", "token").contains("\"http://db1:9215\"");
     }
 

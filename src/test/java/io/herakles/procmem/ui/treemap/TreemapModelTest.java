@@ -29,6 +29,31 @@ class TreemapModelTest {
     }
 
     @Test
+    void keepingSomeProcessesBuildsTheHierarchyOfThoseAloneUntilAllAreKeptAgain() {
+        model.setMetric(MemoryMetric.RSS);
+
+        model.setKeep(p -> p.group().group().equals("web"));
+
+        assertThat(model.root().children()).extracting(TreemapNode::label).containsExactly("web");
+        assertThat(model.root().bytes()).isEqualTo(60 * MIB);
+        assertThat(model.layout(200, 100)).extracting(c -> c.node().pid()).contains(4, 5).doesNotContain(1, 2, 3, 6);
+
+        model.setKeep(null);
+
+        assertThat(model.root().bytes()).isEqualTo(520 * MIB);
+    }
+
+    @Test
+    void aFramePreparedForEveryProcessIsNotShownWhileSomeAreLeftOut() {
+        TreemapFrame.Params params = new TreemapFrame.Params(MemoryMetric.RSS, ZoomPath.ROOT, 200, 100);
+        TreemapFrame all = TreemapFrame.compute(snapshot(List.of(process(9, "db", "pg", 5 * MIB, null, null))), params);
+        model.setKeep(p -> p.pid() == 4);
+
+        assertThat(model.show(all, 200, 100)).isFalse();
+        assertThat(model.root().processes()).isEqualTo(1);
+    }
+
+    @Test
     void buildsGroupSubgroupProcessHierarchyLargestFirst() {
         model.setMetric(MemoryMetric.RSS);
 
