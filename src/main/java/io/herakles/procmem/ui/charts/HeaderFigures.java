@@ -115,6 +115,24 @@ public record HeaderFigures(
                 kernelThreads, kernelThreads == 1 ? "" : "s");
     }
 
+    /**
+     * Every tile's figure on one line, for a window too small for tiles: "Memory 14.9 % (3.52 GiB of
+     * 23.5 GiB used) · CPU 12.0 % of all 2 cores · Top USS: java (31312) 846 MiB · 335 processes".
+     * A figure the snapshot lacks reads "n/a".
+     */
+    public String oneLine() {
+        String memory = memoryUsedPercent.isPresent()
+                ? "Memory " + Formats.percent(memoryUsedPercent.getAsDouble()) + " (" + memoryText + ")"
+                : "Memory n/a";
+        String cpu = cpuPercent.isPresent()
+                ? "CPU " + Formats.percentNumber(cpuPercent.getAsDouble()) + " " + cpuBaseText()
+                : "CPU n/a";
+        String biggest = top.isEmpty() ? "" : " \u00b7 Top " + metric + ": " + top.get(0).label() + " "
+                + Formats.bytes(top.get(0).bytes());
+        return memory + " \u00b7 " + cpu + biggest + " \u00b7 "
+                + String.format(java.util.Locale.ROOT, "%,d process%s", processes, processes == 1 ? "" : "es");
+    }
+
     static List<TopEntry> top(List<ProcessSample> processes, MemoryMetric metric, int n) {
         // keeps only the n best seen so far (n is 5): one pass over 5,000 processes, no full sort
         int limit = Math.max(0, n);

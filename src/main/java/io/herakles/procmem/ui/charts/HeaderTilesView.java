@@ -11,6 +11,7 @@ import io.herakles.procmem.ui.theme.Palette;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -48,6 +49,8 @@ public class HeaderTilesView extends HBox {
     private final Tile topTile;
     private final Tile countTile;
     private final LeaderboardPane leaderboard = new LeaderboardPane(TOP_N);
+    /** What the tiles say, on one line, for a window too small for them. */
+    private final Label folded = new Label(Formats.ABSENT);
     private final Tooltip cpuHelp = new Tooltip(cpuHelp(0));
     private HeaderFigures last;
     private java.time.Instant lastCpuAt;
@@ -79,7 +82,18 @@ public class HeaderTilesView extends HBox {
             HBox.setHgrow(t, Priority.SOMETIMES);
             t.setMaxWidth(Double.MAX_VALUE);
         }
-        getChildren().addAll(memoryTile, cpuTile, topTile, countTile);
+        folded.setId("headerSummary");
+        folded.getStyleClass().add("header-summary");
+        folded.setMaxWidth(Double.MAX_VALUE);
+        folded.setVisible(false);
+        folded.setManaged(false);
+        Tooltip foldedHelp = new Tooltip("The header tiles, folded into one line because the window is small: "
+                + "make it wider than 1280 px or higher than 800 px to see them");
+        foldedHelp.setWrapText(true);
+        foldedHelp.setMaxWidth(360);
+        folded.setTooltip(foldedHelp);
+        HBox.setHgrow(folded, Priority.ALWAYS);
+        getChildren().addAll(memoryTile, cpuTile, topTile, countTile, folded);
     }
 
     /**
@@ -122,6 +136,7 @@ public class HeaderTilesView extends HBox {
         updateLeaders(f);
         countTile.setValue(f.processes());
         countTile.setText(f.readableText());
+        folded.setText(f.oneLine());
     }
 
     /** The CPU tile's title, with what the percentage is a share of: "System CPU (% of all 4 cores)". */
@@ -139,15 +154,34 @@ public class HeaderTilesView extends HBox {
                 + ": 100 % is every core busy. The table's CPU % is " + FigureHelp.ONE_CORE + ".";
     }
 
-    /** Low tiles for a low window (below about 800 px): the table keeps its rows. */
-    public void setCompact(boolean compact) {
-        double height = compact ? COMPACT_HEIGHT : TILE_HEIGHT;
+    /**
+     * Fits the header to the window: full tiles when it is wide and high; lower tiles when it is
+     * narrow (below about 1280 px) or low (below about 800 px); and when it is both, the tiles fold
+     * into one line of text, so a 1024×700 window keeps its rows for the table.
+     */
+    public void fit(boolean narrow, boolean low) {
+        boolean fold = narrow && low;
+        double height = narrow || low ? COMPACT_HEIGHT : TILE_HEIGHT;
         for (Tile t : List.of(memoryTile, cpuTile, topTile, countTile)) {
             t.setPrefHeight(height);
             t.setMinHeight(height);
             t.setMaxHeight(height);
+            t.setVisible(!fold);
+            t.setManaged(!fold);
         }
-        setPadding(new Insets(compact ? 4 : 8));
+        folded.setVisible(fold);
+        folded.setManaged(fold);
+        setPadding(fold ? new Insets(2, 8, 2, 8) : new Insets(narrow || low ? 4 : 8));
+    }
+
+    /** Whether the tiles are folded into one line (see {@link #fit}). */
+    public boolean isFolded() {
+        return folded.isVisible();
+    }
+
+    /** The one line the tiles fold into (for tests). */
+    public String foldedText() {
+        return folded.getText();
     }
 
     /** Draws the tiles in the light or dark look. */

@@ -76,7 +76,36 @@ class SmallScreenTest {
                 assertThat(fullyShown(table, id)).as(id + " on screen").isTrue();
             }
             assertThat(table.getHeight()).as("rows left for the table").isGreaterThan(250);
+            assertThat(window.visuals().headerTiles().isFolded()).as("tiles folded into one line").isTrue();
+            assertThat(window.visuals().headerTiles().foldedText()).startsWith("Memory ").contains("processes");
+            assertThat(window.visuals().headerTiles().getHeight()).isLessThan(40);
         });
+    }
+
+    @Test
+    void theHeaderTilesAreLowerWhenNarrowOrLowAndFoldOnlyWhenBoth(FxRobot robot) {
+        var header = window.visuals().headerTiles();
+        robot.interact(() -> {
+            stage.setWidth(1440);
+            stage.setHeight(900);
+        });
+        robot.interact(() -> {});
+        double full = header.tiles().get(0).getHeight();
+        assertThat(header.isFolded()).isFalse();
+
+        robot.interact(() -> stage.setWidth(1100));
+        robot.interact(() -> {});
+        assertThat(header.isFolded()).isFalse();
+        assertThat(header.tiles().get(0).getHeight()).as("narrow: lower tiles").isLessThan(full);
+        assertThat(header.tiles()).allMatch(javafx.scene.Node::isVisible);
+
+        robot.interact(() -> stage.setHeight(700));
+        assertThat(header.isFolded()).isTrue();
+        assertThat(header.tiles()).noneMatch(javafx.scene.Node::isVisible);
+
+        robot.interact(() -> stage.setWidth(1440));
+        assertThat(header.isFolded()).as("wide again, only low").isFalse();
+        assertThat(header.tiles()).allMatch(javafx.scene.Node::isVisible);
     }
 
     @Test

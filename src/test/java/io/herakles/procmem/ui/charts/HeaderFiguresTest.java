@@ -47,6 +47,17 @@ class HeaderFiguresTest {
 
         assertThat(HeaderFigures.of(s, MemoryMetric.RSS, 10).top()).extracting(HeaderFigures.TopEntry::pid)
                 .containsExactly(1, 3, 2, 4);
+        assertThat(uss.oneLine()).isEqualTo("Memory 75.0 % (12.0 GiB of 16.0 GiB used) \u00b7 CPU 25.0 % of its one core"
+                + " \u00b7 Top USS: proc4 (4) 3.00 GiB \u00b7 4 processes");
+    }
+
+    @Test
+    void theOneLineSaysNotAvailableForWhatTheSnapshotLacks() {
+        Snapshot s = new Snapshot(1, Instant.EPOCH, "test", List.of(process(1, "a", "b", GIB, null, null)),
+                SystemSample.UNKNOWN, CollectionStats.NONE);
+
+        assertThat(HeaderFigures.of(s, MemoryMetric.USS, 5).oneLine())
+                .isEqualTo("Memory n/a \u00b7 CPU n/a \u00b7 1 process");
     }
 
     @Test
