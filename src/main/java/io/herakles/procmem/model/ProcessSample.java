@@ -71,6 +71,14 @@ public record ProcessSample(
         Objects.requireNonNull(matchedRule, "matchedRule");
     }
 
+    /**
+     * A kernel thread: kthreadd (pid 2) or one of its children, with no command line and no
+     * resident memory of its own. It has no user memory, so no PSS/USS to read, as root or not.
+     */
+    public boolean isKernelThread() {
+        return (pid == 2 || ppid == 2) && cmdline.isEmpty() && rssBytes == 0;
+    }
+
     /** How old PSS/USS were at {@code asOf} (e.g. the snapshot's time), when known. */
     public Optional<Duration> pssUssAge(Instant asOf) {
         return pssUssTime == null ? Optional.empty() : Optional.of(Duration.between(pssUssTime, asOf));

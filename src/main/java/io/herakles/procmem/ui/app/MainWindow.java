@@ -5,6 +5,7 @@ import io.herakles.procmem.ui.common.BackgroundPreparer;
 import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.prefs.PrefsStore;
 import io.herakles.procmem.ui.prefs.WindowBounds;
+import io.herakles.procmem.ui.details.PssUssReason;
 import io.herakles.procmem.ui.processes.ProcessTableView;
 import io.herakles.procmem.ui.processes.ProcessTableViewModel;
 import io.herakles.procmem.ui.store.SnapshotStore;
@@ -113,6 +114,9 @@ public final class MainWindow {
         this.statusBar = new StatusBarView(store, services, dialogs, this::window, remote.hostProperty());
         this.visuals = new VisualViews(store, services, fx);
         remote.hostProperty().addListener((obs, was, now) -> visuals.startNewTimeline());
+        store.modeProperty().addListener(o -> explainMissingPssUss());
+        remote.hostProperty().addListener(o -> explainMissingPssUss());
+        explainMissingPssUss();
         layout();
         // the views exist now: the preferences apply to them before the menus offer them
         this.prefs = new WindowPrefs(prefsStore, store, toolBar, tableView, visuals, mainSplit, sideSplit, dialogs);
@@ -221,6 +225,19 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** What a process without PSS/USS is explained by depends on where its snapshot came from. */
+    private void explainMissingPssUss() {
+        PssUssReason.Source source;
+        if (store.modeProperty().get() == SnapshotStore.Mode.FILE) {
+            source = PssUssReason.Source.FILE;
+        } else if (!remote.hostProperty().get().isEmpty()) {
+            source = PssUssReason.Source.REMOTE;
+        } else {
+            source = services.hasFullAccess() ? PssUssReason.Source.THIS_MACHINE_ALL : PssUssReason.Source.THIS_MACHINE_OWN;
+        }
+        visuals.detailsView().setPssUssSource(source);
     }
 
     private void focusTable() {

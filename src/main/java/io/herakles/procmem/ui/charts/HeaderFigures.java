@@ -72,7 +72,7 @@ public record HeaderFigures(
         for (ProcessSample p : snapshot.processes()) {
             if (p.pssBytes().isPresent() || p.ussBytes().isPresent()) {
                 readable++;
-            } else if (isKernelThread(p)) {
+            } else if (p.isKernelThread()) {
                 kernelThreads++;
             }
         }
@@ -88,13 +88,6 @@ public record HeaderFigures(
                 kernelThreads);
     }
 
-    /**
-     * A kernel thread: kthreadd (pid 2) or one of its children, with no command line and no
-     * resident memory of its own. It has no user memory, so no PSS/USS to read, as root or not.
-     */
-    public static boolean isKernelThread(ProcessSample p) {
-        return (p.pid() == 2 || p.ppid() == 2) && p.cmdline().isEmpty() && p.rssBytes() == 0;
-    }
 
     /** What the CPU figure is a share of: "% of all 4 cores" (the per-process figures are of one core). */
     public String cpuBaseText() {

@@ -74,6 +74,11 @@ public class DetailsView extends VBox {
         viewModel.setFromFile(file);
     }
 
+    /** Where the shown snapshots were collected (see {@link DetailsViewModel#setPssUssSource}). */
+    public void setPssUssSource(PssUssReason.Source source) {
+        viewModel.setPssUssSource(source);
+    }
+
     /** Shows {@code sampleOrNull} (null: "No process selected") with its history from {@code history}. */
     public void show(ProcessSample sampleOrNull, ProcessHistory history) {
         viewModel.show(sampleOrNull, history);

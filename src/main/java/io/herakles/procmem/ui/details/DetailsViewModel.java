@@ -35,6 +35,9 @@ public final class DetailsViewModel {
     private final ZoneId zone;
     /** Whether the shown snapshot came from a file (one moment, no history). */
     private boolean fromFile;
+    /** Where the snapshot was collected: what a missing PSS/USS is explained by. */
+    private PssUssReason.Source pssUssSource = PssUssReason.Source.THIS_MACHINE_ALL;
+    private final String viewer = System.getProperty("user.name", "");
 
     static final String NOTHING_SELECTED = "No process selected";
     /** What the empty pane is for, in one line. */
@@ -59,6 +62,14 @@ public final class DetailsViewModel {
         fromFile = file;
     }
 
+    /**
+     * Where the shown snapshots were collected, so a process without PSS/USS gets the likely reason
+     * ({@link PssUssReason}). Takes effect on the next {@link #show}.
+     */
+    public void setPssUssSource(PssUssReason.Source source) {
+        pssUssSource = Objects.requireNonNull(source, "source");
+    }
+
     /** Shows {@code sample} (null: nothing selected) with its points from {@code historyOrNull}. */
     public void show(ProcessSample sample, ProcessHistory historyOrNull) {
         if (sample == null) {
@@ -75,7 +86,12 @@ public final class DetailsViewModel {
         Instant now = points.isEmpty() ? Instant.now() : points.get(points.size() - 1).time();
         title.set(sample.name() + " (pid " + sample.pid() + ")");
         identity.set(identityRows(sample, now, zone));
-        memory.set(PssUssAgeRow.appendTo(memoryRows(sample), sample, now));
+        List<DetailRow> figures = PssUssAgeRow.appendTo(memoryRows(sample), sample, now);
+        memory.set(PssUssReason.of(sample, pssUssSource, viewer).map(reason -> {
+            List<DetailRow> out = new ArrayList<>(figures);
+            out.add(new DetailRow(PssUssReason.LABEL, reason, PssUssReason.HELP));
+            return List.copyOf(out);
+        }).orElse(figures));
         breakdown.set(breakdownRows(sample.memory()));
         parts.set(sample.memory());
         historyNote.set(historyNote(points.size(), fromFile));

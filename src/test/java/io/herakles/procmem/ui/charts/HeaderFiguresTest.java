@@ -76,7 +76,7 @@ class HeaderFiguresTest {
 
         assertThat(f.kernelThreads()).isEqualTo(61);
         assertThat(f.readableText()).isEqualTo("all 56 user processes readable \u00b7 61 kernel threads");
-        assertThat(HeaderFigures.isKernelThread(process(7, "a", "b", GIB, null, null))).isFalse();
+        assertThat(process(7, "a", "b", GIB, null, null).isKernelThread()).isFalse();
     }
 
     /** As the collector sees one: no command line, no resident memory, PSS/USS absent. */

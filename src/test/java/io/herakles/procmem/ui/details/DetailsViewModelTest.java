@@ -63,6 +63,24 @@ class DetailsViewModelTest {
     }
 
     @Test
+    void aProcessWithoutPssUssSaysWhyForWhereItsSnapshotCameFrom() {
+        ProcessSample other = ProcessSample.builder(7, "postgres").ppid(1).user("postgres-not-me").state('S')
+                .cmdline("postgres").rssBytes(1 << 20).build();
+
+        vm.setPssUssSource(PssUssReason.Source.THIS_MACHINE_OWN);
+        vm.show(other, null);
+        assertThat(asMap(vm.memoryProperty().get())).containsEntry("PSS", "\u2014")
+                .containsEntry(PssUssReason.LABEL, PssUssReason.notOwner("postgres-not-me"));
+
+        vm.setPssUssSource(PssUssReason.Source.FILE);
+        vm.show(other, null);
+        assertThat(asMap(vm.memoryProperty().get())).containsEntry(PssUssReason.LABEL, PssUssReason.FILE);
+
+        vm.show(ProcessSample.builder(7, "postgres").user("postgres").pssBytes(1).build(), null);
+        assertThat(asMap(vm.memoryProperty().get())).doesNotContainKey(PssUssReason.LABEL);
+    }
+
+    @Test
     void breakdownShowsKnownParts() {
         MemoryBreakdown m = MemoryBreakdown.UNKNOWN.withStatus(OptionalLong.of(1 << 20), OptionalLong.of(2 << 20),
                 OptionalLong.empty(), OptionalLong.of(0));
