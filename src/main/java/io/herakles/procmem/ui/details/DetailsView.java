@@ -85,6 +85,10 @@ public class DetailsView extends VBox {
     }
 
     /** The history chart (tests). */
+    BreakdownBar breakdownBar() {
+        return bar;
+    }
+
     HistorySparkline sparkline() {
         return sparkline;
     }

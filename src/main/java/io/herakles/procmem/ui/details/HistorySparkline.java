@@ -73,6 +73,7 @@ public final class HistorySparkline extends VBox {
         cpuPanel.setPrefHeight(36);
         setPrefWidth(320);
         getChildren().addAll(legend, memoryPanel, cpuPanel, since);
+        setAccessibleRoleDescription("line chart");
         show();
     }
 
@@ -114,6 +115,9 @@ public final class HistorySparkline extends VBox {
         } else {
             since.setText("");
         }
+        setAccessibleText(points.size() < 2 ? "History: " + message
+                : "History " + since.getText() + ": " + String.join(", ", rssItem.getText(), pssItem.getText(),
+                        ussItem.getText(), cpuItem.getText()) + " now");
         since.setManaged(!since.getText().isEmpty());
         since.setVisible(since.isManaged());
         memoryPanel.redraw();

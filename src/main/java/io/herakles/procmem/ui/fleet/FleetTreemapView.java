@@ -2,6 +2,7 @@ package io.herakles.procmem.ui.fleet;
 
 import io.herakles.procmem.fleet.Fleet;
 import io.herakles.procmem.ui.common.CanvasRegion;
+import io.herakles.procmem.ui.common.Spoken;
 import io.herakles.procmem.ui.common.Formats;
 import io.herakles.procmem.ui.treemap.GroupPalette;
 import io.herakles.procmem.ui.treemap.Rect;
@@ -30,6 +31,8 @@ final class FleetTreemapView extends CanvasRegion {
         this.model = model;
         setId("fleetTreemap");
         setMinSize(200, 150);
+        setAccessibleRoleDescription("treemap");
+        setAccessibleHelp("Hosts sized by their processes' memory; double-click a host to attach to its exporter");
         model.shownHostsProperty().addListener((obs, old, now) -> repaint());
         model.kindProperty().addListener((obs, old, now) -> repaint());
         Tooltip.install(this, tip);
@@ -67,6 +70,9 @@ final class FleetTreemapView extends CanvasRegion {
         g.clearRect(0, 0, width, height);
         List<Fleet.Host> hosts = model.shownHostsProperty().get();
         cells = FleetTreemapLayout.layout(hosts, model.kindProperty().get(), new Rect(0, 0, width, height));
+        List<FleetCell> shownHosts = cells.stream().filter(c -> c.depth() == 0).toList();
+        setAccessibleText("Fleet treemap by " + model.kindProperty().get() + ": " + shownHosts.size() + " hosts"
+                + (shownHosts.isEmpty() ? "" : ", largest " + Spoken.largest(shownHosts, FleetCell::label, FleetCell::bytes, 3)));
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(11));

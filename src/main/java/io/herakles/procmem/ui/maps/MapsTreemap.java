@@ -2,6 +2,7 @@ package io.herakles.procmem.ui.maps;
 
 import io.herakles.procmem.model.maps.Mapping;
 import io.herakles.procmem.ui.common.CanvasRegion;
+import io.herakles.procmem.ui.common.Spoken;
 import io.herakles.procmem.ui.common.Formats;
 import io.herakles.procmem.ui.treemap.GroupPalette;
 import io.herakles.procmem.ui.treemap.Rect;
@@ -31,7 +32,11 @@ public final class MapsTreemap extends CanvasRegion {
         setPrefSize(320, 160);
         Tooltip.install(canvas(), tooltip);
         canvas().addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
+        setAccessibleRoleDescription("treemap");
+        setAccessibleText(SPOKEN_EMPTY);
     }
+
+    static final String SPOKEN_EMPTY = "Memory maps treemap: no mappings";
 
     /** Shows these mappings (empty draws an empty box). */
     public void setMappings(List<Mapping> now) {
@@ -48,6 +53,9 @@ public final class MapsTreemap extends CanvasRegion {
     protected void paint(GraphicsContext g, double width, double height) {
         g.clearRect(0, 0, width, height);
         cells = MapsTreemapLayout.layout(mappings, new Rect(0, 0, width, height));
+        List<MapsTreemapLayout.Cell> kinds = cells.stream().filter(MapsTreemapLayout.Cell::isKind).toList();
+        setAccessibleText(kinds.isEmpty() ? SPOKEN_EMPTY : "Memory maps by kind, PSS: "
+                + Spoken.largest(kinds, MapsTreemapLayout.Cell::name, MapsTreemapLayout.Cell::bytes, 4));
         g.setFont(FONT);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);

@@ -49,6 +49,9 @@ class DetailsViewTest {
         assertThat(view.sparkline().message()).as("enough points: a chart").isEmpty();
         assertThat(view.sparkline().legendTexts()).contains("RSS 10.0 MiB", "USS \u2014");
         assertThat(view.sparkline().legendTexts().get(3)).endsWith("% of one core");
+        assertThat(view.sparkline().getAccessibleText()).as("what a screen reader says for the chart")
+                .startsWith("History since ").contains("RSS 10.0 MiB", "USS \u2014");
+        assertThat(view.breakdownBar().getAccessibleText()).startsWith("Resident anonymous ");
 
         robot.interact(() -> view.show(null, history));
 
