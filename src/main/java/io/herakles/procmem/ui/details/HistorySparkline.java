@@ -62,10 +62,8 @@ public final class HistorySparkline extends VBox {
     public HistorySparkline() {
         super(4);
         getStyleClass().add("history-sparkline");
-        setStyle("-fx-background-color: #1f2326;");
         setPadding(new Insets(4, 4, 3, 4));
         FlowPane legend = new FlowPane(12, 2, rssItem, pssItem, ussItem, cpuItem);
-        since.setStyle("-fx-text-fill: #a8acb0; -fx-font-size: 10.5px;");
         since.setMinWidth(Region.USE_PREF_SIZE);
         memoryPanel.setMinHeight(44);
         memoryPanel.setPrefHeight(64);
@@ -73,6 +71,7 @@ public final class HistorySparkline extends VBox {
         cpuPanel.setPrefHeight(36);
         setPrefWidth(320);
         getChildren().addAll(legend, memoryPanel, cpuPanel, since);
+        applyFrame();
         setAccessibleRoleDescription("line chart");
         show();
     }
@@ -81,6 +80,7 @@ public final class HistorySparkline extends VBox {
     /** Draws in the light or dark look (surface, grid and scale text; the series colours stay). */
     public void setPalette(Palette newPalette) {
         palette = newPalette;
+        applyFrame();
         memoryPanel.redraw();
         cpuPanel.redraw();
     }
@@ -266,9 +266,23 @@ public final class HistorySparkline extends VBox {
         return xs;
     }
 
+    /** The frame, legend and "since" line in the palette's surface and text colours. */
+    private void applyFrame() {
+        setStyle("-fx-background-color: " + css(palette.surface()) + "; -fx-border-color: " + css(palette.grid()) + ";");
+        String legendStyle = "-fx-text-fill: " + css(palette.text()) + "; -fx-font-size: 10.5px;";
+        for (Label l : List.of(rssItem, pssItem, ussItem, cpuItem)) {
+            l.setStyle(legendStyle);
+        }
+        since.setStyle("-fx-text-fill: " + css(palette.mutedText()) + "; -fx-font-size: 10.5px;");
+    }
+
+    private static String css(Color c) {
+        return String.format(Locale.ROOT, "rgba(%d,%d,%d,%.3f)", Math.round(c.getRed() * 255),
+                Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255), c.getOpacity());
+    }
+
     private static Label legendItem(Color colour, String help) {
         Label l = new Label("", new Rectangle(8, 8, colour));
-        l.setStyle("-fx-text-fill: #d8d8d8; -fx-font-size: 10.5px;");
         // the legend wraps rather than cut a value short
         l.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip tip = new Tooltip(help);

@@ -68,6 +68,14 @@ class DetailsViewTest {
                 return canvas.snapshot(null, null).getPixelReader().getColor(1, 1);
             }).get();
             assertThat(corner).as(palette.dark() ? "dark" : "light").isEqualTo(palette.surface());
+            javafx.scene.paint.Paint frame = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                view.sparkline().applyCss();
+                return view.sparkline().getBackground().getFills().get(0).getFill();
+            }).get();
+            assertThat(frame).as("the frame around the panels too").isEqualTo(palette.surface());
+            javafx.scene.paint.Paint legend = org.testfx.util.WaitForAsyncUtils.asyncFx(() ->
+                    ((javafx.scene.control.Label) view.sparkline().lookup(".label")).getTextFill()).get();
+            assertThat(legend).isEqualTo(palette.text());
         }
     }
 
