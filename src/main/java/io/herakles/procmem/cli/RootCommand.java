@@ -71,6 +71,18 @@ final class RootCommand implements Callable<Integer> {
             + " every host's memory from this Prometheus query API (see also the fleet subcommand).")
     String prometheus;
 
+    @Option(names = "--prometheus-credentials", paramLabel = "FILE", description = "Basic-auth user and password"
+            + " for --prometheus: one line user:password, in a file only you can read (refused otherwise).")
+    Path prometheusCredentials;
+
+    @Option(names = "--prometheus-ca-file", paramLabel = "FILE", description = "PEM CA certificate(s) that signed"
+            + " the --prometheus server's certificate.")
+    Path prometheusCaFile;
+
+    @Option(names = "--prometheus-fingerprint", paramLabel = "SHA256", description = "Trust exactly the"
+            + " --prometheus server certificate with this SHA-256 fingerprint (colons allowed).")
+    String prometheusFingerprint;
+
     final Map<String, String> env;
     final PrintStream out;
     final PrintStream err;
@@ -110,7 +122,13 @@ final class RootCommand implements Callable<Integer> {
         if (connect == null && (connectCredentials != null || connectCaFile != null || connectFingerprint != null)) {
             throw new UserError("--connect-credentials, --connect-ca-file and --connect-fingerprint need --connect URL");
         }
-        RemoteTarget fleet = prometheus == null ? null : RemoteTargets.fromOptions(prometheus, null, null, null);
+        if (prometheus == null && (prometheusCredentials != null || prometheusCaFile != null
+                || prometheusFingerprint != null)) {
+            throw new UserError("--prometheus-credentials, --prometheus-ca-file and --prometheus-fingerprint"
+                    + " need --prometheus URL");
+        }
+        RemoteTarget fleet = prometheus == null ? null : RemoteTargets.fromOptions(prometheus, prometheusCredentials,
+                prometheusCaFile, prometheusFingerprint);
         if ((remote != null || fleet != null) && (exporter || !hasDisplay())) {
             throw new UserError((remote != null ? "--connect" : "--prometheus") + " opens the desktop app, "
                     + (exporter ? "not the exporter"

@@ -64,6 +64,25 @@ class ConnectOptionsTest {
     }
 
     @Test
+    void prometheusTakesCredentialsACaAndAPinLikeConnect() throws Exception {
+        Path creds = Files.writeString(dir.resolve("prom-creds"), "grafana:t0ken\n");
+        Files.setPosixFilePermissions(creds, PosixFilePermissions.fromString("rw-------"));
+        String pin = "CD".repeat(32);
+        Run r = run("--no-config", "--prometheus", "https://prom:9090", "--prometheus-credentials", creds.toString(),
+                "--prometheus-fingerprint", pin);
+        assertThat(r.launch().opensDesktop()).as(r.stderr()).isTrue();
+        assertThat(r.launch().prometheus().credentials()).hasValue(new Credentials("grafana", "t0ken"));
+        assertThat(r.launch().prometheus().trust()).isEqualTo(new Trust.Pinned("cd".repeat(32)));
+
+        Run orphan = run("--no-config", "--prometheus-credentials", creds.toString());
+        assertThat(orphan.launch().exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(orphan.stderr()).contains("need --prometheus URL");
+        Run missingCa = run("--no-config", "--prometheus", "https://prom", "--prometheus-ca-file",
+                dir.resolve("none.pem").toString());
+        assertThat(missingCa.stderr()).contains("none.pem: CA file not found");
+    }
+
+    @Test
     void misuseIsOneLine() {
         Run exporter = run("--no-config", "--exporter", "--connect", "db1:9215");
         assertThat(exporter.launch().exitCode()).isEqualTo(ExitCodes.FAILURE);
