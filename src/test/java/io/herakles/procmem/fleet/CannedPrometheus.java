@@ -21,12 +21,15 @@ public final class CannedPrometheus implements AutoCloseable {
     public volatile String rawReply;
     public volatile int rawStatus = 200;
     public volatile long delayMillis;
+    /** Requests answered so far (any path). */
+    public final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpServer server;
 
     public CannedPrometheus() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             try (exchange) {
+                requests.incrementAndGet();
                 if (delayMillis > 0) {
                     Thread.sleep(delayMillis);
                 }

@@ -10,16 +10,22 @@ import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.common.Formats;
 import io.herakles.procmem.ui.fleet.FleetView;
 import io.herakles.procmem.ui.fleet.FleetViewModel;
-import java.util.concurrent.ExecutorService;
+import io.herakles.procmem.ui.fleet.RefreshBackoff;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.scene.control.Tab;
 
 /**
  * The Fleet tab (File → Open fleet…, {@code --prometheus URL}): reads the fleet from Prometheus on
  * one daemon thread ({@value #THREAD}; the queries may take seconds) and hands the result to the
- * view-model in one FX hop; a failure is a status line, the last fleet stays. FX thread, except the
- * loading.
+ * view-model in one FX hop; a failure is a status line, the last fleet stays. Reads again by
+ * itself at the chosen interval, backing off after failures ({@link RefreshBackoff}). FX thread,
+ * except the loading.
  */
 final class FleetTab extends Tab {
 
@@ -27,12 +33,17 @@ final class FleetTab extends Tab {
 
     private final FleetViewModel model = new FleetViewModel();
     private final FxExecutor fx;
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService loader = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, THREAD);
         t.setDaemon(true);
         return t;
     });
+    private final RefreshBackoff backoff = new RefreshBackoff();
     private RemoteTarget target;
+    /** The next automatic read, null when none is planned. FX thread. */
+    private ScheduledFuture<?> next;
+    /** Counts reads, so a result that a newer Refresh overtook plans nothing. FX thread. */
+    private long reads;
 
     FleetTab(FxExecutor fx, Consumer<String> openHost) {
         super("Fleet");
@@ -42,7 +53,15 @@ final class FleetTab extends Tab {
         view.setOnOpenHost(openHost);
         setContent(view);
         setOnClosed(e -> loader.shutdownNow());
+        // a new interval applies from now, not after the wait planned with the old one
+        model.autoRefreshProperty().addListener((obs, old, now) -> {
+            if (target != null && !model.statusProperty().get().startsWith(LOADING)) {
+                plan(false);
+            }
+        });
     }
+
+    static final String LOADING = "reading ";
 
     /** Shows the fleet of the Prometheus at {@code prometheus}. */
     void open(RemoteTarget prometheus) {
@@ -50,27 +69,60 @@ final class FleetTab extends Tab {
         refresh();
     }
 
+    /** Reads the fleet now (Refresh, a new target, or the planned time); then plans the next read. FX thread. */
     void refresh() {
         RemoteTarget t = target;
         if (t == null) {
             return;
         }
-        model.loading("reading " + t.display() + "…");
+        cancelPlanned();
+        long read = ++reads;
+        model.loading(LOADING + t.display() + "\u2026");
         loader.execute(() -> {
             try {
                 Fleet fleet = new FleetReader(new PrometheusClient(t), FleetQueries.ALL).read();
                 String line = fleet.hosts().size() + " hosts from " + t.display() + " at " + Formats.time(fleet.at());
                 fx.execute(() -> {
-                    if (t == target) {
+                    if (t == target && read == reads) {
                         model.show(fleet, line);
+                        plan(false);
                     }
                 });
             } catch (FleetException e) {
-                fx.execute(() -> model.failed(e.getMessage()));
+                fx.execute(() -> failed(t, read, e.getMessage()));
             } catch (RuntimeException e) {
-                fx.execute(() -> model.failed("cannot read the fleet: " + e));
+                fx.execute(() -> failed(t, read, "cannot read the fleet: " + e));
             }
         });
+    }
+
+    private void failed(RemoteTarget t, long read, String message) {
+        if (t != target || read != reads) {
+            return;
+        }
+        Optional<Duration> wait = plan(true);
+        model.failed(message + wait.map(w -> " \u00b7 trying again in " + Formats.duration(w)).orElse(""));
+    }
+
+    /** Plans the next automatic read after one that worked or {@code failed}; returns the wait, empty when off. */
+    private Optional<Duration> plan(boolean failed) {
+        cancelPlanned();
+        Optional<Duration> wait = backoff.after(failed, model.autoRefreshProperty().get());
+        wait.ifPresent(w -> next = loader.schedule(() -> fx.execute(this::refresh), w.toMillis(),
+                TimeUnit.MILLISECONDS));
+        return wait;
+    }
+
+    private void cancelPlanned() {
+        if (next != null) {
+            next.cancel(false);
+            next = null;
+        }
+    }
+
+    /** The wait planned before the next automatic read, empty when none (tests). */
+    Optional<Duration> plannedWait() {
+        return next == null ? Optional.empty() : Optional.of(Duration.ofMillis(next.getDelay(TimeUnit.MILLISECONDS)));
     }
 
     FleetViewModel model() {

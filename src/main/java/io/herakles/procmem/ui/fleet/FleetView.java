@@ -10,6 +10,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -17,9 +18,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
 
 /**
  * The Fleet tab's content: a filter field, Refresh and a status line; the treemap above the host
@@ -44,10 +47,27 @@ public final class FleetView extends BorderPane {
         Button refreshButton = new Button("Refresh");
         refreshButton.setId("fleetRefresh");
         refreshButton.setOnAction(e -> refresh.run());
+        ChoiceBox<java.time.Duration> auto = new ChoiceBox<>();
+        auto.setId("fleetAutoRefresh");
+        auto.getItems().setAll(FleetViewModel.AUTO_REFRESH);
+        auto.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(java.time.Duration d) {
+                return d == null ? "" : d.isZero() ? "Auto: off" : "Auto: every " + Formats.duration(d);
+            }
+
+            @Override
+            public java.time.Duration fromString(String s) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        auto.valueProperty().bindBidirectional(model.autoRefreshProperty());
+        auto.setTooltip(new Tooltip("Read the fleet again by itself; after a failure the wait doubles each time "
+                + "(up to " + Formats.duration(RefreshBackoff.MAX) + ") until a read works"));
         Label status = new Label();
         status.setId("fleetStatus");
         status.textProperty().bind(model.statusProperty());
-        HBox bar = new HBox(8, filter, refreshButton, status);
+        HBox bar = new HBox(8, filter, refreshButton, auto, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         setTop(bar);

@@ -33,6 +33,19 @@ public final class FleetViewModel {
     private final ReadOnlyObjectWrapper<List<Fleet.Host>> shownHosts = new ReadOnlyObjectWrapper<>(this, "shownHosts", List.of());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObjectProperty<Fleet.Kind> kind = new SimpleObjectProperty<>(this, "kind", Fleet.Kind.USS);
+    /** How often the fleet is read again by itself; zero: only on Refresh. */
+    private final ObjectProperty<java.time.Duration> autoRefresh =
+            new SimpleObjectProperty<>(this, "autoRefresh", DEFAULT_AUTO_REFRESH);
+
+    /** The automatic refresh intervals offered; zero is "off". */
+    public static final List<java.time.Duration> AUTO_REFRESH = List.of(java.time.Duration.ZERO,
+            java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(5));
+    /** Prometheus scrapes every 15–60 s: once a minute shows every change without asking for nothing new. */
+    public static final java.time.Duration DEFAULT_AUTO_REFRESH = java.time.Duration.ofMinutes(1);
+
+    public ObjectProperty<java.time.Duration> autoRefreshProperty() {
+        return autoRefresh;
+    }
 
     public FleetViewModel() {
         filter.addListener((obs, old, now) -> refilter());

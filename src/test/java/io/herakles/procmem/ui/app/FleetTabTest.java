@@ -89,6 +89,35 @@ class FleetTabTest {
     }
 
     @Test
+    void theFleetIsReadAgainByItselfAndLessOftenWhileReadsFail(FxRobot robot) throws Exception {
+        RemoteTarget target = RemoteTarget.parse(prom.url());
+        robot.interact(() -> window.openFleet(target));
+        FleetTab fleet = WaitForAsyncUtils.asyncFx(window::fleetTab).get();
+        assertThat(fleet.model().autoRefreshProperty().get()).as("on by default").isEqualTo(java.time.Duration.ofMinutes(1));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown(robot).size() == 2);
+        assertThat(WaitForAsyncUtils.asyncFx(fleet::plannedWait).get()).isPresent();
+
+        robot.interact(() -> fleet.model().autoRefreshProperty().set(java.time.Duration.ofMillis(300)));
+        int before = prom.requests.get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> prom.requests.get() > before + 20);
+
+        prom.rawContentType = "text/html";
+        prom.rawReply = "<html>maintenance</html>";
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> fleet.model().statusProperty().get()).get().contains("trying again in"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> fleet.plannedWait().map(w -> w.toMillis() > 1000).orElse(false)).get());
+        assertThat(shown(robot)).as("the last fleet stays").hasSize(2);
+
+        prom.rawReply = null;
+        robot.interact(() -> fleet.model().autoRefreshProperty().set(java.time.Duration.ZERO));
+        robot.clickOn("#fleetRefresh");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> fleet.model().statusProperty().get()).get().startsWith("2 hosts"));
+        assertThat(WaitForAsyncUtils.asyncFx(fleet::plannedWait).get()).as("off: nothing planned").isEmpty();
+    }
+
+    @Test
     void theMenuAsksAndABadServerIsAStatusLine(FxRobot robot) throws Exception {
         prom.rawContentType = "text/html";
         prom.rawReply = "<html>login</html>";
