@@ -39,14 +39,31 @@ public record Fleet(String source, Instant at, List<Host> hosts) {
      * @param subgroups   bytes per subgroup, largest USS first
      * @param grew1h      the subgroup whose USS grew most in the last hour
      * @param grew24h     the same over 24 hours
+     * @param exporterUrl where its exporter answers: the base of the URL Prometheus scrapes (scheme and
+     *                    path included, from {@code /api/v1/targets}), else {@code http://INSTANCE}
      */
     public record Host(String job, String instance, Map<String, String> labels, OptionalDouble up, long processes,
             OptionalLong memoryTotal, OptionalLong memoryUsed, OptionalDouble cpuCores, List<Subgroup> subgroups,
-            Optional<Growth> grew1h, Optional<Growth> grew24h) {
+            Optional<Growth> grew1h, Optional<Growth> grew24h, String exporterUrl) {
 
         public Host {
             labels = Map.copyOf(labels);
             subgroups = List.copyOf(subgroups);
+            Objects.requireNonNull(exporterUrl, "exporterUrl");
+        }
+
+        /** The host without a known scrape URL: its exporter is taken to answer plain HTTP at the instance. */
+        public static String guessedExporterUrl(String instance) {
+            return "http://" + instance;
+        }
+
+        /**
+         * The exporter's base from the URL Prometheus scrapes: {@code https://db1:9215/metrics?x=1} →
+         * {@code https://db1:9215/}; a path ending in {@code metrics} loses that segment, the query goes.
+         */
+        public static String exporterBase(String scrapeUrl) {
+            String noQuery = scrapeUrl.replaceFirst("[?#].*$", "");
+            return noQuery.endsWith("/metrics") ? noQuery.substring(0, noQuery.length() - "metrics".length()) : noQuery;
         }
 
         /** Summed over every subgroup; absent when no subgroup reports it. */

@@ -65,6 +65,7 @@ public final class FleetReader {
         }
         Map<Key, Fleet.Growth> grew1h = growth(client.vector(queries.grewMost("1h")));
         Map<Key, Fleet.Growth> grew24h = growth(client.vector(queries.grewMost("24h")));
+        Map<Key, String> exporters = exporterUrls();
 
         List<Fleet.Host> out = new ArrayList<>();
         for (Sample h : hosts) {
@@ -80,10 +81,27 @@ public final class FleetReader {
                     Math.round(h.value()), memTotal, memUsed,
                     cpu.containsKey(key) ? OptionalDouble.of(cpu.get(key)) : OptionalDouble.empty(),
                     subgroupList(subgroups.getOrDefault(key, Map.of())),
-                    Optional.ofNullable(grew1h.get(key)), Optional.ofNullable(grew24h.get(key))));
+                    Optional.ofNullable(grew1h.get(key)), Optional.ofNullable(grew24h.get(key)),
+                    exporters.getOrDefault(key, Fleet.Host.guessedExporterUrl(key.instance()))));
         }
         out.sort(Comparator.comparing(Fleet.Host::instance).thenComparing(Fleet.Host::job));
         return new Fleet(client.target().base().toString(), clock.instant(), out);
+    }
+
+    /**
+     * Where each target's exporter answers, from the URLs Prometheus scrapes. A server without
+     * {@code /api/v1/targets} (a query-only front end) leaves every host at its guessed URL.
+     */
+    private Map<Key, String> exporterUrls() {
+        Map<Key, String> out = new HashMap<>();
+        try {
+            for (PrometheusClient.ScrapeTarget t : client.activeTargets()) {
+                out.put(new Key(t.job(), t.instance()), Fleet.Host.exporterBase(t.scrapeUrl()));
+            }
+        } catch (FleetException e) {
+            // unknown, not wrong: the figures came from the query API, which answered
+        }
+        return out;
     }
 
     private static List<Fleet.Subgroup> subgroupList(Map<SubKey, long[]> bySubgroup) {

@@ -35,6 +35,7 @@ public final class FleetReport {
                 g.writeStartObject();
                 g.writeStringField("instance", h.instance());
                 g.writeStringField("job", h.job());
+                g.writeStringField("exporter_url", h.exporterUrl());
                 g.writeObjectFieldStart("labels");
                 for (Map.Entry<String, String> e : h.labels().entrySet()) {
                     g.writeStringField(e.getKey(), e.getValue());

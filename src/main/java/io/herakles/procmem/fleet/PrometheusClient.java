@@ -99,8 +99,38 @@ public final class PrometheusClient {
         return out;
     }
 
+    /** One scrape target Prometheus knows: its {@code job} and {@code instance} labels and the URL it scrapes. */
+    public record ScrapeTarget(String job, String instance, String scrapeUrl) {}
+
+    /**
+     * The active scrape targets ({@code GET /api/v1/targets?state=active}): where Prometheus
+     * scrapes each {@code job}/{@code instance}, scheme and path included. Query-only servers
+     * (Thanos Querier, Mimir) do not have this endpoint: callers treat a failure as "unknown".
+     */
+    public List<ScrapeTarget> activeTargets() throws FleetException {
+        String what = "scrape targets";
+        JsonNode data = get(target.resolve("api/v1/targets?state=active"), "api/v1/targets", what);
+        JsonNode active = data.path("activeTargets");
+        if (!active.isArray()) {
+            throw shape("no activeTargets array", what);
+        }
+        List<ScrapeTarget> out = new ArrayList<>(active.size());
+        for (JsonNode t : active) {
+            JsonNode labels = t.path("labels");
+            String url = t.path("scrapeUrl").asText("");
+            if (labels.isObject() && !url.isEmpty()) {
+                out.add(new ScrapeTarget(labels.path("job").asText(""), labels.path("instance").asText(""), url));
+            }
+        }
+        return out;
+    }
+
     private JsonNode get(URI uri, String promql) throws FleetException {
-        String where = target.resolve("api/v1/query").toString();
+        return get(uri, "api/v1/query", promql);
+    }
+
+    private JsonNode get(URI uri, String endpoint, String promql) throws FleetException {
+        String where = target.resolve(endpoint).toString();
         HttpResponse<byte[]> response;
         try {
             response = client.send(HttpClients.get(target, uri, timeout).header("Accept", "application/json").build(),

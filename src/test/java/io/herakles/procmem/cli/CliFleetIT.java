@@ -94,6 +94,8 @@ class CliFleetIT extends LauncherTestBase {
                     assertThat(host.path("rss_bytes").asLong()).isEqualTo(3 * fileSum);
                     assertThat(host.path("processes").asInt()).isEqualTo(NAMES[h].length);
                     assertThat(host.path("up").asDouble()).isEqualTo(1.0);
+                    assertThat(host.path("exporter_url").asText()).as("from the real /api/v1/targets")
+                            .isEqualTo("http://127.0.0.1:" + e.port() + "/");
                     assertThat(host.path("memory_total_bytes").asLong()).isEqualTo((h + 1) * 8L << 30);
                     assertThat(host.path("memory_used_bytes").asLong()).isEqualTo((h + 1) * 5L << 30);
                 }

@@ -21,6 +21,8 @@ public final class CannedPrometheus implements AutoCloseable {
     public volatile String rawReply;
     public volatile int rawStatus = 200;
     public volatile long delayMillis;
+    /** The {@code data.activeTargets} array {@code /api/v1/targets} answers; null: answered like a query. */
+    public volatile String activeTargets;
     /** Requests answered so far (any path). */
     public final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpServer server;
@@ -40,6 +42,8 @@ public final class CannedPrometheus implements AutoCloseable {
                     type = rawContentType;
                     body = rawReply;
                     status = rawStatus;
+                } else if (activeTargets != null && exchange.getRequestURI().getPath().endsWith("/api/v1/targets")) {
+                    body = "{\"status\":\"success\",\"data\":{\"activeTargets\":" + activeTargets + "}}";
                 } else {
                     String raw = exchange.getRequestURI().getRawQuery();
                     String query = raw == null ? "" : URLDecoder.decode(raw.replaceFirst("^query=", ""),
@@ -78,6 +82,12 @@ public final class CannedPrometheus implements AutoCloseable {
             b.append(i == 0 ? "" : ",").append('"').append(labels[i]).append("\":\"").append(labels[i + 1]).append('"');
         }
         return b.append("},\"value\":[1733300000.123,\"").append(value).append("\"]}").toString();
+    }
+
+    /** One active target as {@code /api/v1/targets} lists it. */
+    public static String target(String job, String instance, String scrapeUrl) {
+        return "{\"labels\":{\"job\":\"" + job + "\",\"instance\":\"" + instance + "\"},\"scrapeUrl\":\""
+                + scrapeUrl + "\",\"health\":\"up\"}";
     }
 
     @Override

@@ -76,6 +76,29 @@ class FleetReaderTest {
     }
 
     @Test
+    void eachExporterIsWherePrometheusScrapesItAndGuessedWhereItDoesNotSay() throws Exception {
+        twoHosts();
+        assertThat(read().hosts()).extracting(Fleet.Host::exporterUrl).as("no targets endpoint: guessed")
+                .containsExactly("http://a:9215", "http://b:9215");
+
+        prom.activeTargets = "[" + CannedPrometheus.target("herakles", "a:9215", "https://a:9215/herakles/metrics?x=1")
+                + "," + CannedPrometheus.target("node", "b:9215", "http://b:9100/metrics") + "]";
+        Fleet fleet = read();
+
+        assertThat(fleet.hosts()).extracting(Fleet.Host::exporterUrl)
+                .as("a from its scrape URL; b's target is another job's").containsExactly("https://a:9215/herakles/", "http://b:9215");
+        assertThat(new ObjectMapper().readTree(FleetReport.json(fleet, 1)).path("hosts").get(0).path("exporter_url")
+                .asText()).isEqualTo("https://a:9215/herakles/");
+    }
+
+    @Test
+    void theExporterBaseDropsTheMetricsSegmentAndTheQuery() {
+        assertThat(Fleet.Host.exporterBase("https://db1:9215/metrics")).isEqualTo("https://db1:9215/");
+        assertThat(Fleet.Host.exporterBase("http://h:1/x/metrics?a=b#c")).isEqualTo("http://h:1/x/");
+        assertThat(Fleet.Host.exporterBase("http://h:1/probe")).isEqualTo("http://h:1/probe");
+    }
+
+    @Test
     void reportsForScriptsAndTerminals() throws Exception {
         twoHosts();
         Fleet fleet = read();

@@ -45,7 +45,7 @@ final class FleetTab extends Tab {
     /** Counts reads, so a result that a newer Refresh overtook plans nothing. FX thread. */
     private long reads;
 
-    FleetTab(FxExecutor fx, Consumer<String> openHost) {
+    FleetTab(FxExecutor fx, Consumer<Fleet.Host> openHost) {
         super("Fleet");
         this.fx = fx;
         setId("fleetTab");

@@ -388,9 +388,12 @@ public final class MainWindow {
         prefs.openedFleet(prometheus.base().toString());
     }
 
-    /** A host of the fleet (its {@code instance}, host:port) → its exporter, shown in the processes tab. */
-    private void openFleetHost(String instance) {
-        if (remote.connect(ConnectRequest.of("http://" + instance)) && mainTabs != null) {
+    /**
+     * A host of the fleet → its exporter, shown in the processes tab: at the URL Prometheus scrapes
+     * it (scheme and path included; {@code http://INSTANCE} when Prometheus did not say).
+     */
+    private void openFleetHost(io.herakles.procmem.fleet.Fleet.Host host) {
+        if (remote.connect(ConnectRequest.of(host.exporterUrl())) && mainTabs != null) {
             mainTabs.getSelectionModel().select(0);
         }
     }

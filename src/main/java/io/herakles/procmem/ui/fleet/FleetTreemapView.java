@@ -25,7 +25,7 @@ final class FleetTreemapView extends CanvasRegion {
     private final FleetViewModel model;
     private final Tooltip tip = new Tooltip();
     private List<FleetCell> cells = List.of();
-    private Consumer<String> onOpenHost = instance -> { };
+    private Consumer<Fleet.Host> onOpenHost = host -> { };
 
     FleetTreemapView(FleetViewModel model) {
         this.model = model;
@@ -41,13 +41,17 @@ final class FleetTreemapView extends CanvasRegion {
                 + " — " + Formats.bytes(c.bytes()))));
         setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
-                cellAt(e.getX(), e.getY()).ifPresent(c -> onOpenHost.accept(c.instance()));
+                cellAt(e.getX(), e.getY()).flatMap(c -> hostOf(c.instance())).ifPresent(onOpenHost);
             }
         });
     }
 
-    void setOnOpenHost(Consumer<String> action) {
+    void setOnOpenHost(Consumer<Fleet.Host> action) {
         this.onOpenHost = action;
+    }
+
+    private java.util.Optional<Fleet.Host> hostOf(String instance) {
+        return model.shownHostsProperty().get().stream().filter(h -> h.instance().equals(instance)).findFirst();
     }
 
     /** The cells drawn last (tests). */

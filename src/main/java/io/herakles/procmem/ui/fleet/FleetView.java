@@ -1,5 +1,6 @@
 package io.herakles.procmem.ui.fleet;
 
+import io.herakles.procmem.fleet.Fleet;
 import io.herakles.procmem.ui.common.Formats;
 import java.util.Comparator;
 import java.util.function.Consumer;
@@ -34,7 +35,7 @@ public final class FleetView extends BorderPane {
     private final FleetViewModel model;
     private final TableView<FleetHostRow> table = new TableView<>();
     private final FleetTreemapView treemap;
-    private Consumer<String> onOpenHost = instance -> { };
+    private Consumer<Fleet.Host> onOpenHost = host -> { };
 
     public FleetView(FleetViewModel model, Runnable refresh) {
         this.model = model;
@@ -81,8 +82,8 @@ public final class FleetView extends BorderPane {
         setCenter(split);
     }
 
-    /** What a double-click on a host does (remote attach). */
-    public void setOnOpenHost(Consumer<String> action) {
+    /** What a double-click on a host does (remote attach to its exporter). */
+    public void setOnOpenHost(Consumer<Fleet.Host> action) {
         this.onOpenHost = action;
     }
 
@@ -107,7 +108,7 @@ public final class FleetView extends BorderPane {
             TableRow<FleetHostRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    onOpenHost.accept(row.getItem().instance());
+                    onOpenHost.accept(row.getItem().host());
                 }
             });
             return row;

@@ -64,6 +64,8 @@ class FleetTabTest {
     @Test
     void hostsFilterSortAndDoubleClickAttaches(FxRobot robot) throws Exception {
         dialogs.connectAnswer = null;
+        prom.activeTargets = "[" + CannedPrometheus.target("herakles", "127.0.0.1:19001",
+                "http://127.0.0.1:19001/herakles/metrics") + "]";
         RemoteTarget target = RemoteTarget.parse(prom.url());
         robot.interact(() -> window.openFleet(target));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown(robot).size() == 2);
@@ -85,7 +87,8 @@ class FleetTabTest {
                 true, false, true, null)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(services.calls).contains("connect 127.0.0.1:19001");
-        assertThat(services.connected.get(0).base()).hasToString("http://127.0.0.1:19001/");
+        assertThat(services.connected.get(0).base()).as("where Prometheus scrapes it, path included")
+                .hasToString("http://127.0.0.1:19001/herakles/");
     }
 
     @Test

@@ -23,7 +23,8 @@ class FleetViewModelTest {
                     OptionalLong.of(2 * uss[i])));
         }
         return new Fleet.Host(job, instance, labels, OptionalDouble.of(1), uss.length, OptionalLong.empty(),
-                OptionalLong.empty(), OptionalDouble.empty(), subs, Optional.empty(), Optional.empty());
+                OptionalLong.empty(), OptionalDouble.empty(), subs, Optional.empty(), Optional.empty(),
+                Fleet.Host.guessedExporterUrl(instance));
     }
 
     private static final Fleet FLEET = new Fleet("http://prom:9090/", Instant.EPOCH, List.of(
