@@ -17,12 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CannedPrometheus implements AutoCloseable {
 
     public final Map<String, String> results = new ConcurrentHashMap<>();
+    /** PromQL → a file holding the result array, streamed from disk (a benchmark's large answers off the heap). */
+    public final Map<String, java.nio.file.Path> resultFiles = new ConcurrentHashMap<>();
     public volatile String rawContentType;
     public volatile String rawReply;
     public volatile int rawStatus = 200;
     public volatile long delayMillis;
     /** The {@code data.activeTargets} array {@code /api/v1/targets} answers; null: answered like a query. */
     public volatile String activeTargets;
+    /** The PromQL of every query asked, in order. */
+    public final java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Requests answered so far (any path). */
     public final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpServer server;
@@ -48,6 +52,21 @@ public final class CannedPrometheus implements AutoCloseable {
                     String raw = exchange.getRequestURI().getRawQuery();
                     String query = raw == null ? "" : URLDecoder.decode(raw.replaceFirst("^query=", ""),
                             StandardCharsets.UTF_8);
+                    asked.add(query);
+                    java.nio.file.Path file = resultFiles.get(query);
+                    if (file != null) {
+                        byte[] head = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
+                                .getBytes(StandardCharsets.UTF_8);
+                        byte[] tail = "}}".getBytes(StandardCharsets.UTF_8);
+                        exchange.getResponseHeaders().set("Content-Type", type);
+                        exchange.sendResponseHeaders(200, head.length + java.nio.file.Files.size(file) + tail.length);
+                        try (OutputStream out = exchange.getResponseBody()) {
+                            out.write(head);
+                            java.nio.file.Files.copy(file, out);
+                            out.write(tail);
+                        }
+                        return;
+                    }
                     body = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
                             + results.getOrDefault(query, "[]") + "}}";
                 }

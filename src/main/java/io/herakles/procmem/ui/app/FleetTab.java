@@ -49,10 +49,16 @@ final class FleetTab extends Tab {
         super("Fleet");
         this.fx = fx;
         setId("fleetTab");
-        FleetView view = new FleetView(model, this::refresh);
+        FleetView view = new FleetView(model, this::refresh, fx);
         view.setOnOpenHost(openHost);
         setContent(view);
         setOnClosed(e -> loader.shutdownNow());
+        // another metric for the treemap: read it (only the shown kinds are read)
+        model.kindProperty().addListener((obs, old, now) -> {
+            if (target != null) {
+                refresh();
+            }
+        });
         // a new interval applies from now, not after the wait planned with the old one
         model.autoRefreshProperty().addListener((obs, old, now) -> {
             if (target != null && !model.statusProperty().get().startsWith(LOADING)) {
@@ -77,10 +83,12 @@ final class FleetTab extends Tab {
         }
         cancelPlanned();
         long read = ++reads;
+        // the table's USS and the treemap's metric: the other kinds are not shown, so not read
+        java.util.Set<Fleet.Kind> kinds = java.util.EnumSet.of(Fleet.Kind.USS, model.kindProperty().get());
         model.loading(LOADING + t.display() + "\u2026");
         loader.execute(() -> {
             try {
-                Fleet fleet = new FleetReader(new PrometheusClient(t), FleetQueries.ALL).read();
+                Fleet fleet = new FleetReader(new PrometheusClient(t), FleetQueries.ALL, kinds).read();
                 String line = fleet.hosts().size() + " hosts from " + t.display() + " at " + Formats.time(fleet.at());
                 fx.execute(() -> {
                     if (t == target && read == reads) {
@@ -92,6 +100,11 @@ final class FleetTab extends Tab {
                 fx.execute(() -> failed(t, read, e.getMessage()));
             } catch (RuntimeException e) {
                 fx.execute(() -> failed(t, read, "cannot read the fleet: " + e));
+            } catch (OutOfMemoryError e) {
+                // what was read is garbage now; say so instead of "reading…" for ever
+                fx.execute(() -> failed(t, read, "the fleet is too large for this app's memory ("
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB heap): read it with"
+                        + " 'herakles-proc-mem fleet --selector …', or start the app with a larger -Xmx"));
             }
         });
     }

@@ -4,9 +4,13 @@ import io.herakles.procmem.fleet.Fleet;
 import io.herakles.procmem.ui.common.CanvasRegion;
 import io.herakles.procmem.ui.common.Spoken;
 import io.herakles.procmem.ui.common.Formats;
+import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.treemap.GroupPalette;
 import io.herakles.procmem.ui.treemap.Rect;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -18,17 +22,48 @@ import javafx.scene.text.TextAlignment;
 /**
  * The fleet treemap: hosts with a title strip, their groups in the group colours of the process
  * treemap, subgroups inside. Double-click a host → {@code onOpenHost}; the tooltip names the cell
- * and its size. FX thread only.
+ * and its size.
+ *
+ * <p>A fleet of 1,000 hosts × 150 subgroups is 150,000 boxes: they are laid out on a thread of
+ * their own ({@value #LAYOUT_THREAD}) whenever the hosts, the metric or the size change, and the FX
+ * thread only draws the result: hosts and groups filled, subgroups outlined and named only where
+ * they are at least {@value #MIN_SUBGROUP} px each way. Until a layout is ready the previous drawing
+ * stays. FX thread only, apart from the layout.
  */
 final class FleetTreemapView extends CanvasRegion {
 
+    static final String LAYOUT_THREAD = "fleet-layout";
+
+    /** What a layout was made for, and its cells. */
+    record Laid(List<Fleet.Host> hosts, Fleet.Kind kind, double width, double height, List<FleetCell> cells) {
+        boolean isFor(List<Fleet.Host> h, Fleet.Kind k, double w, double hh) {
+            return hosts == h && kind == k && width == w && height == hh;
+        }
+    }
+
     private final FleetViewModel model;
     private final Tooltip tip = new Tooltip();
+    private final ExecutorService layouts = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, LAYOUT_THREAD);
+        t.setDaemon(true);
+        return t;
+    });
     private List<FleetCell> cells = List.of();
+    private Laid laid = new Laid(List.of(), Fleet.Kind.USS, 0, 0, List.of());
+    /** The inputs of the layout in progress, null when none is. */
+    private Laid asked;
     private Consumer<Fleet.Host> onOpenHost = host -> { };
 
+    private final Executor fxHop;
+
     FleetTreemapView(FleetViewModel model) {
+        this(model, FxExecutor.fx());
+    }
+
+    /** @param fxHop the way back onto the FX thread with a finished layout */
+    FleetTreemapView(FleetViewModel model, Executor fxHop) {
         this.model = model;
+        this.fxHop = fxHop;
         setId("fleetTreemap");
         setMinSize(200, 150);
         setAccessibleRoleDescription("treemap");
@@ -69,11 +104,45 @@ final class FleetTreemapView extends CanvasRegion {
         return java.util.Optional.ofNullable(found);
     }
 
+    /** Lays out on {@value #LAYOUT_THREAD}, then asks for a repaint; a newer request makes an older result moot. */
+    private void layOutElsewhere(List<Fleet.Host> hosts, Fleet.Kind kind, double width, double height) {
+        if (asked != null && asked.isFor(hosts, kind, width, height)) {
+            return;
+        }
+        Laid request = new Laid(hosts, kind, width, height, List.of());
+        asked = request;
+        layouts.execute(() -> {
+            List<FleetCell> result = FleetTreemapLayout.layout(hosts, kind, new Rect(0, 0, width, height));
+            fxHop.execute(() -> {
+                if (asked == request) {
+                    asked = null;
+                    laid = new Laid(hosts, kind, width, height, result);
+                    repaint();
+                }
+            });
+        });
+    }
+
+    /**
+     * Whether the drawing shows the current hosts, metric and size (tests and the benchmark). Hosts
+     * are compared by value: a fleet read again without a change fires no change and keeps its drawing.
+     */
+    boolean upToDate() {
+        return laid.hosts().equals(model.shownHostsProperty().get()) && laid.kind() == model.kindProperty().get()
+                && laid.width() == Math.floor(getWidth()) && laid.height() == Math.floor(getHeight())
+                && cells == laid.cells();
+    }
+
     @Override
     protected void paint(GraphicsContext g, double width, double height) {
-        g.clearRect(0, 0, width, height);
         List<Fleet.Host> hosts = model.shownHostsProperty().get();
-        cells = FleetTreemapLayout.layout(hosts, model.kindProperty().get(), new Rect(0, 0, width, height));
+        Fleet.Kind kind = model.kindProperty().get();
+        if (!laid.isFor(hosts, kind, width, height)) {
+            layOutElsewhere(hosts, kind, width, height);
+            return; // the previous drawing stays until the new layout is ready
+        }
+        g.clearRect(0, 0, width, height);
+        cells = laid.cells();
         List<FleetCell> shownHosts = cells.stream().filter(c -> c.depth() == 0).toList();
         setAccessibleText("Fleet treemap by " + model.kindProperty().get() + ": " + shownHosts.size() + " hosts"
                 + (shownHosts.isEmpty() ? "" : ", largest " + Spoken.largest(shownHosts, FleetCell::label, FleetCell::bytes, 3)));
@@ -84,24 +153,31 @@ final class FleetTreemapView extends CanvasRegion {
             Rect r = c.rect();
             switch (c.depth()) {
                 case 0 -> {
-                    g.setFill(Color.web("#2b2f36"));
+                    g.setFill(HOST);
                     g.fillRect(r.x(), r.y(), r.width(), r.height());
                     text(g, c.label() + "  " + Formats.bytes(c.bytes()), r, Color.WHITE);
                 }
                 case 1 -> {
-                    g.setFill(GroupPalette.color(c.group()).deriveColor(0, 1, 1, 0.35));
+                    g.setFill(GroupPalette.color(c.group()));
                     g.fillRect(r.x(), r.y(), r.width(), r.height());
                 }
                 default -> {
-                    g.setFill(GroupPalette.color(c.group()));
-                    g.fillRect(r.x(), r.y(), r.width(), r.height());
-                    g.setStroke(Color.web("#ffffff", 0.6));
-                    g.strokeRect(r.x(), r.y(), r.width(), r.height());
-                    text(g, c.group() + "/" + c.label(), r, Color.BLACK);
+                    // the group is filled in its colour already: a subgroup adds only its outline and
+                    // name, and only where it is big enough to be told apart (150,000 boxes at 1,000 hosts)
+                    if (r.width() >= MIN_SUBGROUP && r.height() >= MIN_SUBGROUP) {
+                        g.setStroke(OUTLINE);
+                        g.strokeRect(r.x(), r.y(), r.width(), r.height());
+                        text(g, c.group() + "/" + c.label(), r, Color.BLACK);
+                    }
                 }
             }
         }
     }
+
+    private static final Color HOST = Color.web("#2b2f36");
+    private static final Color OUTLINE = Color.web("#ffffff", 0.6);
+    /** A subgroup narrower or lower than this (px) is not outlined: its group's colour stands for it. */
+    static final double MIN_SUBGROUP = 4;
 
     private static void text(GraphicsContext g, String s, Rect r, Color color) {
         if (r.width() < 40 || r.height() < 14) {

@@ -38,6 +38,11 @@ public final class FleetView extends BorderPane {
     private Consumer<Fleet.Host> onOpenHost = host -> { };
 
     public FleetView(FleetViewModel model, Runnable refresh) {
+        this(model, refresh, io.herakles.procmem.ui.common.FxExecutor.fx());
+    }
+
+    /** @param fxHop the way back onto the FX thread for work done elsewhere (the treemap's layout) */
+    public FleetView(FleetViewModel model, Runnable refresh, java.util.concurrent.Executor fxHop) {
         this.model = model;
         setId("fleetView");
         TextField filter = new TextField();
@@ -48,6 +53,11 @@ public final class FleetView extends BorderPane {
         Button refreshButton = new Button("Refresh");
         refreshButton.setId("fleetRefresh");
         refreshButton.setOnAction(e -> refresh.run());
+        ChoiceBox<Fleet.Kind> kind = new ChoiceBox<>();
+        kind.setId("fleetKind");
+        kind.getItems().setAll(Fleet.Kind.values());
+        kind.valueProperty().bindBidirectional(model.kindProperty());
+        kind.setTooltip(new Tooltip("What sizes the treemap's boxes: USS, PSS or RSS summed per subgroup"));
         ChoiceBox<java.time.Duration> auto = new ChoiceBox<>();
         auto.setId("fleetAutoRefresh");
         auto.getItems().setAll(FleetViewModel.AUTO_REFRESH);
@@ -68,12 +78,12 @@ public final class FleetView extends BorderPane {
         Label status = new Label();
         status.setId("fleetStatus");
         status.textProperty().bind(model.statusProperty());
-        HBox bar = new HBox(8, filter, refreshButton, auto, status);
+        HBox bar = new HBox(8, filter, new Label("Size by"), kind, refreshButton, auto, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         setTop(bar);
 
-        treemap = new FleetTreemapView(model);
+        treemap = new FleetTreemapView(model, fxHop);
         treemap.setOnOpenHost(i -> onOpenHost.accept(i));
         buildTable();
         SplitPane split = new SplitPane(treemap, table);
@@ -89,6 +99,8 @@ public final class FleetView extends BorderPane {
 
     private void buildTable() {
         table.setId("fleetHosts");
+        // one row height for all: the flow need not measure rows to size its scroll bar (1,000 hosts)
+        table.setFixedCellSize(24);
         table.setPlaceholder(new Label("No hosts"));
         table.getColumns().add(text("Instance", FleetHostRow::instance));
         table.getColumns().add(text("Job", FleetHostRow::job));
@@ -156,6 +168,11 @@ public final class FleetView extends BorderPane {
             }
         });
         return c;
+    }
+
+    /** Whether the treemap shows the current hosts at the current size (tests, the benchmark). */
+    public boolean treemapUpToDate() {
+        return treemap.upToDate();
     }
 
     /** The host table (tests). */

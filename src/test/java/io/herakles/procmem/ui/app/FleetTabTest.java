@@ -121,6 +121,26 @@ class FleetTabTest {
     }
 
     @Test
+    void onlyTheKindsShownAreReadAndAnotherSizeReadsItsOwn(FxRobot robot) throws Exception {
+        FleetQueries q = FleetQueries.ALL;
+        prom.results.put(q.subgroups("pss"), "["
+                + series(7e6, "job", "herakles", "instance", "127.0.0.1:19001", "group", "db", "subgroup", "postgres") + "]");
+        RemoteTarget target = RemoteTarget.parse(prom.url());
+        robot.interact(() -> window.openFleet(target));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown(robot).size() == 2);
+        assertThat(prom.asked).contains(q.subgroups("uss")).doesNotContain(q.subgroups("pss"), q.subgroups("rss"));
+
+        javafx.scene.control.ChoiceBox<io.herakles.procmem.fleet.Fleet.Kind> kind = robot.lookup("#fleetKind").query();
+        robot.interact(() -> kind.setValue(io.herakles.procmem.fleet.Fleet.Kind.PSS));
+        FleetTab fleet = WaitForAsyncUtils.asyncFx(window::fleetTab).get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> fleet.model()
+                .fleetProperty().get().hosts().get(0).total(io.herakles.procmem.fleet.Fleet.Kind.PSS).isPresent()).get());
+        assertThat(prom.asked).contains(q.subgroups("pss")).doesNotContain(q.subgroups("rss"));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> fleet.model().fleetProperty().get().hosts().get(0)
+                .total(io.herakles.procmem.fleet.Fleet.Kind.PSS).getAsLong()).get()).isEqualTo(7_000_000L);
+    }
+
+    @Test
     void theMenuAsksAndABadServerIsAStatusLine(FxRobot robot) throws Exception {
         prom.rawContentType = "text/html";
         prom.rawReply = "<html>login</html>";

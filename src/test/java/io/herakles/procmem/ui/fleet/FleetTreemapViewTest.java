@@ -30,13 +30,16 @@ class FleetTreemapViewTest {
     }
 
     @Test
-    void itsAccessibleTextNamesTheHostsLargestFirst(FxRobot robot) {
+    void itsAccessibleTextNamesTheHostsLargestFirst(FxRobot robot) throws Exception {
         robot.interact(() -> model.show(new Fleet("http://127.0.0.1:9090/", Instant.EPOCH, List.of(
                 host("db1:9215", "herakles", Map.of(), 300 << 20, 200 << 20),
                 host("web1:9215", "herakles", Map.of(), 70 << 20))), "2 hosts"));
-        robot.interact(view::layout);
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> org.testfx.util.WaitForAsyncUtils.asyncFx(view::upToDate).get());
 
         assertThat(view.cells()).isNotEmpty();
+        assertThat(Thread.getAllStackTraces().keySet()).as("laid out off the FX thread")
+                .anyMatch(t -> t.getName().equals(FleetTreemapView.LAYOUT_THREAD));
         assertThat(view.getAccessibleText()).isEqualTo("Fleet treemap by USS: 2 hosts, largest db1:9215 500 MiB, "
                 + "web1:9215 70.0 MiB");
         assertThat(view.getAccessibleHelp()).contains("double-click");
