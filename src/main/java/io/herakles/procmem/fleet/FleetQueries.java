@@ -50,6 +50,21 @@ public record FleetQueries(String selector) {
         return "sum by (job, instance, group, subgroup) (" + m("herakles_proc_mem_group_" + kind + "_bytes_sum") + ")";
     }
 
+    /**
+     * One host's memory in use (total − available), for a range query: what its "memory used" line
+     * over the last day shows.
+     */
+    public static String hostMemoryUsed(String job, String instance) {
+        String host = "job=\"" + quote(job) + "\",instance=\"" + quote(instance) + "\"";
+        return "max(herakles_system_memory_total_bytes{" + host + "}) - max(herakles_system_memory_available_bytes{"
+                + host + "})";
+    }
+
+    /** A PromQL string literal's inside: backslashes and double quotes escaped. */
+    static String quote(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
     /** Per host, the subgroup whose USS grew most over {@code range} ({@code 1h}, {@code 24h}): PromQL's delta over the range. */
     public String grewMost(String range) {
         return "topk by (job, instance) (1, delta(" + m("herakles_proc_mem_group_uss_bytes_sum") + "[" + range + "]))";

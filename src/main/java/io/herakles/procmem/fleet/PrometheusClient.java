@@ -164,6 +164,48 @@ public final class PrometheusClient {
         }
     }
 
+    /** One point of a range query's series. */
+    public record Point(java.time.Instant at, double value) {}
+
+    /**
+     * Runs {@code promql} over {@code [start, end]} at {@code step} ({@code GET /api/v1/query_range})
+     * and returns the points of its first series (empty when it has none): for a query that sums
+     * to one series, like one host's memory over a day.
+     */
+    public List<Point> range(String promql, java.time.Instant start, java.time.Instant end, Duration step)
+            throws FleetException {
+        URI uri = target.resolve("api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + "&start=" + start.getEpochSecond() + "&end=" + end.getEpochSecond() + "&step=" + step.toSeconds());
+        JsonNode data = send(uri, "api/v1/query_range", promql, p -> p.readValueAsTree());
+        if (!"matrix".equals(data.path("resultType").asText())) {
+            throw shape("resultType '" + data.path("resultType").asText() + "' where a matrix was expected", promql);
+        }
+        JsonNode result = data.path("result");
+        if (!result.isArray()) {
+            throw shape("no result array", promql);
+        }
+        List<Point> points = new ArrayList<>();
+        if (result.isEmpty()) {
+            return points;
+        }
+        JsonNode values = result.get(0).path("values");
+        if (!values.isArray()) {
+            throw shape("a series without [time, \"value\"] values", promql);
+        }
+        for (JsonNode v : values) {
+            if (!v.isArray() || v.size() != 2 || !v.get(0).isNumber() || !v.get(1).isTextual()) {
+                throw shape("a point that is not [time, \"value\"]", promql);
+            }
+            try {
+                points.add(new Point(java.time.Instant.ofEpochMilli(Math.round(v.get(0).asDouble() * 1000)),
+                        Double.parseDouble(v.get(1).asText())));
+            } catch (NumberFormatException e) {
+                throw shape("value '" + v.get(1).asText() + "' is not a number", promql);
+            }
+        }
+        return points;
+    }
+
     /** One scrape target Prometheus knows: its {@code job} and {@code instance} labels and the URL it scrapes. */
     public record ScrapeTarget(String job, String instance, String scrapeUrl) {}
 

@@ -100,6 +100,16 @@ class CliFleetIT extends LauncherTestBase {
                     assertThat(host.path("memory_used_bytes").asLong()).isEqualTo((h + 1) * 5L << 30);
                 }
 
+                // the desktop's host trend: a range query the real server answers with a matrix
+                String instance0 = "127.0.0.1:" + exporters.get(0).port();
+                java.time.Instant now = java.time.Instant.now();
+                List<io.herakles.procmem.fleet.PrometheusClient.Point> trend = new io.herakles.procmem.fleet.PrometheusClient(
+                        io.herakles.procmem.remote.RemoteTarget.parse(url)).range(
+                        io.herakles.procmem.fleet.FleetQueries.hostMemoryUsed(find(hosts, instance0).path("job").asText(),
+                                instance0), now.minus(Duration.ofMinutes(5)), now, Duration.ofSeconds(5));
+                assertThat(trend).isNotEmpty();
+                assertThat(trend.get(trend.size() - 1).value()).isEqualTo((double) (5L << 30));
+
                 Result text = herakles.run("fleet", "--prometheus", url, "--top", "2");
                 assertThat(text.exitCode()).as(text.describe()).isZero();
                 assertThat(text.stdout()).contains("INSTANCE").contains("127.0.0.1:" + exporters.get(2).port());

@@ -25,6 +25,8 @@ public final class CannedPrometheus implements AutoCloseable {
     public volatile long delayMillis;
     /** The {@code data.activeTargets} array {@code /api/v1/targets} answers; null: answered like a query. */
     public volatile String activeTargets;
+    /** PromQL → the {@code data.result} array (a matrix) {@code /api/v1/query_range} answers; unknown: empty. */
+    public final Map<String, String> rangeResults = new ConcurrentHashMap<>();
     /** The PromQL of every query asked, in order. */
     public final java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Requests answered so far (any path). */
@@ -46,6 +48,16 @@ public final class CannedPrometheus implements AutoCloseable {
                     type = rawContentType;
                     body = rawReply;
                     status = rawStatus;
+                } else if (exchange.getRequestURI().getPath().endsWith("/api/v1/query_range")) {
+                    String query = "";
+                    for (String param : exchange.getRequestURI().getRawQuery().split("&")) {
+                        if (param.startsWith("query=")) {
+                            query = URLDecoder.decode(param.substring(6), StandardCharsets.UTF_8);
+                        }
+                    }
+                    asked.add(query);
+                    body = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":"
+                            + rangeResults.getOrDefault(query, "[]") + "}}";
                 } else if (activeTargets != null && exchange.getRequestURI().getPath().endsWith("/api/v1/targets")) {
                     body = "{\"status\":\"success\",\"data\":{\"activeTargets\":" + activeTargets + "}}";
                 } else {

@@ -50,6 +50,7 @@ final class FleetTab extends Tab {
         this.fx = fx;
         setId("fleetTab");
         FleetView view = new FleetView(model, this::refresh, fx);
+        view.setOnHostSelected(host -> loadTrend(view, host));
         view.setOnOpenHost(openHost);
         setContent(view);
         setOnClosed(e -> loader.shutdownNow());
@@ -78,7 +79,7 @@ final class FleetTab extends Tab {
     /** Reads the fleet now (Refresh, a new target, or the planned time); then plans the next read. FX thread. */
     void refresh() {
         RemoteTarget t = target;
-        if (t == null) {
+        if (t == null || loader.isShutdown()) {
             return;
         }
         cancelPlanned();
@@ -109,6 +110,35 @@ final class FleetTab extends Tab {
         });
     }
 
+    /** The range the host trend covers, and its step: 288 points a day. */
+    static final Duration TREND_RANGE = Duration.ofHours(24);
+    static final Duration TREND_STEP = Duration.ofMinutes(5);
+
+    /** Loads {@code host}'s memory in use over {@link #TREND_RANGE} (a range query) on the loader thread. */
+    private void loadTrend(FleetView view, Fleet.Host host) {
+        RemoteTarget t = target;
+        if (t == null || loader.isShutdown()) {
+            return;
+        }
+        view.showTrend(host, null, "reading\u2026");
+        loader.execute(() -> {
+            java.util.List<PrometheusClient.Point> points = null;
+            String message = "";
+            try {
+                java.time.Instant end = java.time.Instant.now();
+                points = new PrometheusClient(t).range(FleetQueries.hostMemoryUsed(host.job(), host.instance()),
+                        end.minus(TREND_RANGE), end, TREND_STEP);
+            } catch (FleetException e) {
+                message = e.getMessage();
+            } catch (RuntimeException e) {
+                message = "cannot read the trend: " + e;
+            }
+            java.util.List<PrometheusClient.Point> shown = points;
+            String why = message;
+            fx.execute(() -> view.showTrend(host, shown, why));
+        });
+    }
+
     private void failed(RemoteTarget t, long read, String message) {
         if (t != target || read != reads) {
             return;
@@ -120,6 +150,9 @@ final class FleetTab extends Tab {
     /** Plans the next automatic read after one that worked or {@code failed}; returns the wait, empty when off. */
     private Optional<Duration> plan(boolean failed) {
         cancelPlanned();
+        if (loader.isShutdown()) {
+            return Optional.empty(); // the tab was closed while the last read was on its way
+        }
         Optional<Duration> wait = backoff.after(failed, model.autoRefreshProperty().get());
         wait.ifPresent(w -> next = loader.schedule(() -> fx.execute(this::refresh), w.toMillis(),
                 TimeUnit.MILLISECONDS));

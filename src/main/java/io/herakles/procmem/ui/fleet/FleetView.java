@@ -3,6 +3,7 @@ package io.herakles.procmem.ui.fleet;
 import io.herakles.procmem.fleet.Fleet;
 import io.herakles.procmem.ui.common.Formats;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -23,6 +24,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
@@ -36,6 +38,8 @@ public final class FleetView extends BorderPane {
     private final TableView<FleetHostRow> table = new TableView<>();
     private final FleetTreemapView treemap;
     private Consumer<Fleet.Host> onOpenHost = host -> { };
+    private Consumer<Fleet.Host> onHostSelected = host -> { };
+    private final FleetTrendView trend = new FleetTrendView();
 
     public FleetView(FleetViewModel model, Runnable refresh) {
         this(model, refresh, io.herakles.procmem.ui.common.FxExecutor.fx());
@@ -86,7 +90,15 @@ public final class FleetView extends BorderPane {
         treemap = new FleetTreemapView(model, fxHop);
         treemap.setOnOpenHost(i -> onOpenHost.accept(i));
         buildTable();
-        SplitPane split = new SplitPane(treemap, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row == null) {
+                trend.showMessage("", FleetTrendView.PICK_ONE);
+            } else {
+                onHostSelected.accept(row.host());
+            }
+        });
+        SplitPane split = new SplitPane(treemap, new VBox(table, trend));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         setCenter(split);
@@ -168,6 +180,26 @@ public final class FleetView extends BorderPane {
             }
         });
         return c;
+    }
+
+    /** What selecting a host in the table does: load its memory over the last day ({@link #showTrend}). */
+    public void setOnHostSelected(Consumer<Fleet.Host> action) {
+        this.onHostSelected = action;
+    }
+
+    /** Shows {@code host}'s memory in use over time under the table; a message instead when {@code points} is null. */
+    public void showTrend(Fleet.Host host, List<io.herakles.procmem.fleet.PrometheusClient.Point> points, String message) {
+        String title = host.instance() + " \u2014 memory in use, last 24 h";
+        if (points == null) {
+            trend.showMessage(title, message);
+        } else {
+            trend.showPoints(title, points);
+        }
+    }
+
+    /** The trend under the table: its points, or its message when it has none (tests). */
+    public String trendState() {
+        return trend.points().isEmpty() ? trend.message() : trend.points().size() + " points";
     }
 
     /** Whether the treemap shows the current hosts at the current size (tests, the benchmark). */

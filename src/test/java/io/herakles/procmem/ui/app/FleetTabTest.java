@@ -141,6 +141,28 @@ class FleetTabTest {
     }
 
     @Test
+    void selectingAHostShowsItsMemoryOverTheLastDayFromARangeQuery(FxRobot robot) throws Exception {
+        prom.rangeResults.put(FleetQueries.hostMemoryUsed("herakles", "127.0.0.1:19002"),
+                "[{\"metric\":{},\"values\":[[1733300000,\"1000000\"],[1733300300,\"3000000\"],[1733300600,\"2000000\"]]}]");
+        RemoteTarget target = RemoteTarget.parse(prom.url());
+        robot.interact(() -> window.openFleet(target));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown(robot).size() == 2);
+        FleetTab fleet = WaitForAsyncUtils.asyncFx(window::fleetTab).get();
+        io.herakles.procmem.ui.fleet.FleetView view = (io.herakles.procmem.ui.fleet.FleetView) fleet.getContent();
+        assertThat(WaitForAsyncUtils.asyncFx(view::trendState).get()).startsWith("Select a host");
+
+        robot.interact(() -> hosts(robot).getSelectionModel().select(1)); // 127.0.0.1:19002
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(view::trendState).get()
+                .equals("3 points"));
+        assertThat(robot.lookup("#fleetTrend").query().getAccessibleText())
+                .startsWith("127.0.0.1:19002 \u2014 memory in use, last 24 h: from 977 KiB to 1.91 MiB");
+
+        robot.interact(() -> hosts(robot).getSelectionModel().select(0)); // no series for this one
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(view::trendState).get()
+                .startsWith("no memory figures in the last 24 h"));
+    }
+
+    @Test
     void theMenuAsksAndABadServerIsAStatusLine(FxRobot robot) throws Exception {
         prom.rawContentType = "text/html";
         prom.rawReply = "<html>login</html>";
