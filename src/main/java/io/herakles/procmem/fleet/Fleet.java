@@ -95,6 +95,9 @@ public record Fleet(String source, Instant at, List<Host> hosts) {
     /** A subgroup's growth over a range, in bytes (negative = shrank). */
     public record Growth(String group, String subgroup, double bytes) {}
 
+    /** One point of a series over time (a range query's), e.g. a host's memory in use. */
+    public record Point(Instant at, double value) {}
+
     /** Which memory figure. */
     public enum Kind { USS, PSS, RSS }
 }

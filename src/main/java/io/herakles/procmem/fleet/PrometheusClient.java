@@ -164,15 +164,12 @@ public final class PrometheusClient {
         }
     }
 
-    /** One point of a range query's series. */
-    public record Point(java.time.Instant at, double value) {}
-
     /**
      * Runs {@code promql} over {@code [start, end]} at {@code step} ({@code GET /api/v1/query_range})
      * and returns the points of its first series (empty when it has none): for a query that sums
      * to one series, like one host's memory over a day.
      */
-    public List<Point> range(String promql, java.time.Instant start, java.time.Instant end, Duration step)
+    public List<Fleet.Point> range(String promql, java.time.Instant start, java.time.Instant end, Duration step)
             throws FleetException {
         URI uri = target.resolve("api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
                 + "&start=" + start.getEpochSecond() + "&end=" + end.getEpochSecond() + "&step=" + step.toSeconds());
@@ -184,7 +181,7 @@ public final class PrometheusClient {
         if (!result.isArray()) {
             throw shape("no result array", promql);
         }
-        List<Point> points = new ArrayList<>();
+        List<Fleet.Point> points = new ArrayList<>();
         if (result.isEmpty()) {
             return points;
         }
@@ -197,7 +194,7 @@ public final class PrometheusClient {
                 throw shape("a point that is not [time, \"value\"]", promql);
             }
             try {
-                points.add(new Point(java.time.Instant.ofEpochMilli(Math.round(v.get(0).asDouble() * 1000)),
+                points.add(new Fleet.Point(java.time.Instant.ofEpochMilli(Math.round(v.get(0).asDouble() * 1000)),
                         Double.parseDouble(v.get(1).asText())));
             } catch (NumberFormatException e) {
                 throw shape("value '" + v.get(1).asText() + "' is not a number", promql);

@@ -103,7 +103,7 @@ class CliFleetIT extends LauncherTestBase {
                 // the desktop's host trend: a range query the real server answers with a matrix
                 String instance0 = "127.0.0.1:" + exporters.get(0).port();
                 java.time.Instant now = java.time.Instant.now();
-                List<io.herakles.procmem.fleet.PrometheusClient.Point> trend = new io.herakles.procmem.fleet.PrometheusClient(
+                List<io.herakles.procmem.fleet.Fleet.Point> trend = new io.herakles.procmem.fleet.PrometheusClient(
                         io.herakles.procmem.remote.RemoteTarget.parse(url)).range(
                         io.herakles.procmem.fleet.FleetQueries.hostMemoryUsed(find(hosts, instance0).path("job").asText(),
                                 instance0), now.minus(Duration.ofMinutes(5)), now, Duration.ofSeconds(5));

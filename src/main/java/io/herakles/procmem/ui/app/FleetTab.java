@@ -122,7 +122,7 @@ final class FleetTab extends Tab {
         }
         view.showTrend(host, null, "reading\u2026");
         loader.execute(() -> {
-            java.util.List<PrometheusClient.Point> points = null;
+            java.util.List<Fleet.Point> points = null;
             String message = "";
             try {
                 java.time.Instant end = java.time.Instant.now();
@@ -133,7 +133,7 @@ final class FleetTab extends Tab {
             } catch (RuntimeException e) {
                 message = "cannot read the trend: " + e;
             }
-            java.util.List<PrometheusClient.Point> shown = points;
+            java.util.List<Fleet.Point> shown = points;
             String why = message;
             fx.execute(() -> view.showTrend(host, shown, why));
         });

@@ -1,6 +1,6 @@
 package io.herakles.procmem.ui.fleet;
 
-import io.herakles.procmem.fleet.PrometheusClient.Point;
+import io.herakles.procmem.fleet.Fleet.Point;
 import io.herakles.procmem.ui.common.CanvasRegion;
 import io.herakles.procmem.ui.common.Formats;
 import java.util.List;

@@ -188,7 +188,7 @@ public final class FleetView extends BorderPane {
     }
 
     /** Shows {@code host}'s memory in use over time under the table; a message instead when {@code points} is null. */
-    public void showTrend(Fleet.Host host, List<io.herakles.procmem.fleet.PrometheusClient.Point> points, String message) {
+    public void showTrend(Fleet.Host host, List<io.herakles.procmem.fleet.Fleet.Point> points, String message) {
         String title = host.instance() + " \u2014 memory in use, last 24 h";
         if (points == null) {
             trend.showMessage(title, message);
