@@ -149,23 +149,33 @@ final class FleetTreemapView extends CanvasRegion {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(11));
+        // each setFill/setStroke is a command in the canvas buffer: set them only when they change
+        // (text() restores what it changes)
+        g.setStroke(OUTLINE);
+        Color fill = null;
         for (FleetCell c : cells) {
             Rect r = c.rect();
             switch (c.depth()) {
                 case 0 -> {
-                    g.setFill(HOST);
+                    if (fill != HOST) {
+                        g.setFill(HOST);
+                        fill = HOST;
+                    }
                     g.fillRect(r.x(), r.y(), r.width(), r.height());
                     text(g, c.label() + "  " + Formats.bytes(c.bytes()), r, Color.WHITE);
                 }
                 case 1 -> {
-                    g.setFill(GroupPalette.color(c.group()));
+                    Color group = GroupPalette.color(c.group());
+                    if (fill != group) {
+                        g.setFill(group);
+                        fill = group;
+                    }
                     g.fillRect(r.x(), r.y(), r.width(), r.height());
                 }
                 default -> {
                     // the group is filled in its colour already: a subgroup adds only its outline and
                     // name, and only where it is big enough to be told apart (150,000 boxes at 1,000 hosts)
                     if (r.width() >= MIN_SUBGROUP && r.height() >= MIN_SUBGROUP) {
-                        g.setStroke(OUTLINE);
                         g.strokeRect(r.x(), r.y(), r.width(), r.height());
                         text(g, c.group() + "/" + c.label(), r, Color.BLACK);
                     }
