@@ -39,6 +39,8 @@ final class FleetTab extends Tab {
         return t;
     });
     private final RefreshBackoff backoff = new RefreshBackoff();
+    /** The client of the last target read, reused while the target stays (its HTTP client keeps connections). Loader thread only. */
+    private PrometheusClient client;
     private RemoteTarget target;
     /** The next automatic read, null when none is planned. FX thread. */
     private ScheduledFuture<?> next;
@@ -89,7 +91,7 @@ final class FleetTab extends Tab {
         model.loading(LOADING + t.display() + "\u2026");
         loader.execute(() -> {
             try {
-                Fleet fleet = new FleetReader(new PrometheusClient(t), FleetQueries.ALL, kinds).read();
+                Fleet fleet = new FleetReader(client(t), FleetQueries.ALL, kinds).read();
                 String line = fleet.hosts().size() + " hosts from " + t.display() + " at " + Formats.time(fleet.at());
                 fx.execute(() -> {
                     if (t == target && read == reads) {
@@ -110,6 +112,14 @@ final class FleetTab extends Tab {
         });
     }
 
+    /** The client for {@code t}: the same one as long as the target does not change. Loader thread only. */
+    private PrometheusClient client(RemoteTarget t) throws FleetException {
+        if (client == null || client.target() != t) {
+            client = new PrometheusClient(t);
+        }
+        return client;
+    }
+
     /** The range the host trend covers, and its step: 288 points a day. */
     static final Duration TREND_RANGE = Duration.ofHours(24);
     static final Duration TREND_STEP = Duration.ofMinutes(5);
@@ -126,7 +136,7 @@ final class FleetTab extends Tab {
             String message = "";
             try {
                 java.time.Instant end = java.time.Instant.now();
-                points = new PrometheusClient(t).range(FleetQueries.hostMemoryUsed(host.job(), host.instance()),
+                points = client(t).range(FleetQueries.hostMemoryUsed(host.job(), host.instance()),
                         end.minus(TREND_RANGE), end, TREND_STEP);
             } catch (FleetException e) {
                 message = e.getMessage();
