@@ -77,6 +77,8 @@ public class TreemapView extends Region {
     private TreemapFrame pendingFrame;
     private boolean tooltipInstalled;
     private Predicate<ProcessSample> filter;
+    /** What the model keeps now (null: every process). */
+    private Predicate<ProcessSample> kept;
     private final BooleanProperty hideFiltered = new SimpleBooleanProperty(this, "hideFiltered", false);
 
     public TreemapView() {
@@ -217,8 +219,14 @@ public class TreemapView extends Region {
     private void applyFilter() {
         boolean hide = hideFiltered.get() && filter != null;
         painter.setFilter(hide ? null : filter);
-        model.setKeep(hide ? filter : null);
-        relayout();
+        Predicate<ProcessSample> keep = hide ? filter : null;
+        if (keep != kept) {
+            kept = keep;
+            model.setKeep(keep);
+            relayout();
+        } else {
+            repaint(); // fading is only drawing: no new hierarchy for each key typed in the filter
+        }
     }
 
     /** Whether the box of {@code pid} is drawn as matching the filter; false when it has no box. */
