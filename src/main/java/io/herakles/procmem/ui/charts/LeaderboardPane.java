@@ -2,6 +2,7 @@ package io.herakles.procmem.ui.charts;
 
 import eu.hansolo.tilesfx.Tile;
 import io.herakles.procmem.ui.common.Formats;
+import io.herakles.procmem.ui.theme.Palette;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
@@ -102,7 +103,7 @@ final class LeaderboardPane extends GridPane {
      * the tile they sit on; an inline style outranks every stylesheet.
      */
     private static String textStyle(Color c) {
-        return "-fx-text-fill: " + css(c) + ";";
+        return "-fx-text-fill: " + Palette.css(c) + ";";
     }
 
     /** The colour of every text in the board (the tile's text colour). */
@@ -112,10 +113,5 @@ final class LeaderboardPane extends GridPane {
                 l.setStyle(textStyle(c));
             }
         }
-    }
-
-    private static String css(Color c) {
-        return String.format(java.util.Locale.ROOT, "rgba(%d,%d,%d,%.3f)", Math.round(c.getRed() * 255),
-                Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255), c.getOpacity());
     }
 }

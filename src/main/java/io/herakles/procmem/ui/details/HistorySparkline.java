@@ -268,17 +268,12 @@ public final class HistorySparkline extends VBox {
 
     /** The frame, legend and "since" line in the palette's surface and text colours. */
     private void applyFrame() {
-        setStyle("-fx-background-color: " + css(palette.surface()) + "; -fx-border-color: " + css(palette.grid()) + ";");
-        String legendStyle = "-fx-text-fill: " + css(palette.text()) + "; -fx-font-size: 10.5px;";
+        setStyle("-fx-background-color: " + Palette.css(palette.surface()) + "; -fx-border-color: " + Palette.css(palette.grid()) + ";");
+        String legendStyle = "-fx-text-fill: " + Palette.css(palette.text()) + "; -fx-font-size: 10.5px;";
         for (Label l : List.of(rssItem, pssItem, ussItem, cpuItem)) {
             l.setStyle(legendStyle);
         }
-        since.setStyle("-fx-text-fill: " + css(palette.mutedText()) + "; -fx-font-size: 10.5px;");
-    }
-
-    private static String css(Color c) {
-        return String.format(Locale.ROOT, "rgba(%d,%d,%d,%.3f)", Math.round(c.getRed() * 255),
-                Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255), c.getOpacity());
+        since.setStyle("-fx-text-fill: " + Palette.css(palette.mutedText()) + "; -fx-font-size: 10.5px;");
     }
 
     private static Label legendItem(Color colour, String help) {

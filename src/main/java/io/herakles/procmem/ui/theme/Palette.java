@@ -29,6 +29,12 @@ public record Palette(boolean dark, Color surface, Color outline, Color text, Co
         return dark ? Color.web("#3a3f44") : Color.web("#d0d7de");
     }
 
+    /** {@code c} as a CSS colour, {@code rgba(r,g,b,a)}, for inline styles of our own nodes. */
+    public static String css(Color c) {
+        return String.format(java.util.Locale.ROOT, "rgba(%d,%d,%d,%.3f)", Math.round(c.getRed() * 255),
+                Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255), c.getOpacity());
+    }
+
     /** The palette of the light or dark look. */
     public static Palette of(boolean dark) {
         return dark ? DARK : LIGHT;
