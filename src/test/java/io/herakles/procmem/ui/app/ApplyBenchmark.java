@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +44,9 @@ import javafx.stage.Stage;
  * applies it; the benchmark's {@link FxExecutor} times that hop and the CSS + layout pass after
  * it. One snapshot is in flight at a time, so none is skipped.
  *
- * <p>Run (headless Monocle by default; add {@code -Dbench.display=true} to use a real display):
+ * <p>It re-launches itself with the desktop's JVM flags ({@code TunedFlags.DESKTOP}, what
+ * {@code java -jar} re-executes itself with; {@code -Dbench.flags=as-started} measures the JVM as
+ * started instead). Run (headless Monocle by default; add {@code -Dbench.display=true} to use a real display):
  * <pre>
  * mvn -B -q -o test-compile org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
  *     -Dmdep.outputFile=target/bench-classpath.txt
@@ -60,10 +61,9 @@ public final class ApplyBenchmark {
     private ApplyBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        if (!Boolean.getBoolean("bench.display")) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
+        java.util.OptionalInt child = FxBench.inDesktopJvm(ApplyBenchmark.class);
+        if (child.isPresent()) {
+            System.exit(child.getAsInt());
         }
         int processes = Integer.getInteger("bench.processes", 5000);
         int ticks = Integer.getInteger("bench.ticks", 200);
@@ -73,20 +73,18 @@ public final class ApplyBenchmark {
         for (int t = 0; t < 20; t++) {
             snapshots.add(TestSnapshots.generated(processes, t, reshuffle));
         }
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(60, TimeUnit.SECONDS);
+        FxBench.startFx(null);
 
         IdleServices services = new IdleServices();
         TimedHops hops = new TimedHops();
-        MainWindow window = onFx(() -> {
+        MainWindow window = FxBench.onFx(() -> {
             MainWindow w = new MainWindow(services, new FakeDialogs(), FxExecutor.using(hops::hop));
             hops.root = w.root();
             w.show(new Stage());
             return w;
         });
         hops.publishAndWait(services.live, snapshots.get(0));
-        onFx(() -> {
+        FxBench.onFx(() -> {
             TableView<ProcessRow> table = window.tableView().table();
             TableColumn<ProcessRow, ?> uss = table.getColumns().stream()
                     .filter(c -> "uss".equals(c.getId())).findFirst().orElseThrow();
@@ -113,18 +111,18 @@ public final class ApplyBenchmark {
         System.out.printf(Locale.ROOT, "processes=%d ticks=%d (after %d warm-up), memory values %s%n", processes,
                 ticks, warmup, reshuffle ? "reshuffled every tick (worst case)" : "drifting (±3%, a fifth per tick)");
         System.out.println("\"ui-prepare\" thread CPU time (off the FX thread):");
-        report("  prepare", prepareCpu);
+        FxBench.report("  prepare", prepareCpu);
         System.out.println("FX thread CPU time, the live window's hop (the path the app takes):");
-        report("  apply (store, table, treemap, tiles, chart, details)", fx[2]);
-        report("  apply + CSS + layout", fx[3]);
+        FxBench.report("  apply (store, table, treemap, tiles, chart, details)", fx[2]);
+        FxBench.report("  apply + CSS + layout", fx[3]);
         System.out.println("wall time of the same (includes waiting for a core when the machine is busy):");
-        report("  apply (store, table, treemap, tiles, chart, details)", fx[0]);
-        report("  apply + CSS + layout", fx[1]);
+        FxBench.report("  apply (store, table, treemap, tiles, chart, details)", fx[0]);
+        FxBench.report("  apply + CSS + layout", fx[1]);
         System.out.println("FX thread CPU time:");
-        report("  of which the table view-model alone (reconcile + re-sort)", onFx(() -> timeTableOnly(snapshots, ticks, warmup)));
-        long[][] tableView = onFx(() -> timeTableViewOnly(snapshots, ticks, warmup));
-        report("  the table view alone, own window: apply", tableView[0]);
-        report("  the table view alone, own window: apply + CSS + layout", tableView[1]);
+        FxBench.report("  of which the table view-model alone (reconcile + re-sort)", FxBench.onFx(() -> timeTableOnly(snapshots, ticks, warmup)));
+        long[][] tableView = FxBench.onFx(() -> timeTableViewOnly(snapshots, ticks, warmup));
+        FxBench.report("  the table view alone, own window: apply", tableView[0]);
+        FxBench.report("  the table view alone, own window: apply + CSS + layout", tableView[1]);
         Platform.exit();
     }
 
@@ -212,29 +210,8 @@ public final class ApplyBenchmark {
         return cpu;
     }
 
-    private static void report(String what, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-62s median %6.2f ms   p90 %6.2f ms   max %6.2f ms%n", what,
-                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.9)] / 1e6,
-                sorted[sorted.length - 1] / 1e6);
-    }
 
-    private interface FxCall<T> {
-        T call() throws Exception;
-    }
 
-    private static <T> T onFx(FxCall<T> call) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(call.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(120, TimeUnit.SECONDS);
-    }
 
     /** Services that do nothing: the benchmark feeds the store itself. */
     private static final class IdleServices implements DesktopServices {

@@ -10,12 +10,9 @@ import io.herakles.procmem.ui.fleet.FleetView;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
@@ -31,15 +28,15 @@ import javafx.stage.Stage;
  * the longest single FX-thread hop, timed with the CSS + layout pass that follows it (where the
  * treemap draws). Targets: shown within 1 s, no hop over 16 ms.
  *
- * <p>Run it with the desktop's own JVM flags (the heap a user's app has: {@code TunedFlags.DESKTOP},
- * as {@code java -jar} re-executes itself with them); the large answers are streamed from files, so
- * the benchmark's own data does not sit in that heap. Headless Monocle by default;
+ * <p>It re-launches itself with the desktop's JVM flags ({@code TunedFlags.DESKTOP}, what
+ * {@code java -jar} re-executes itself with: the heap a user's app has; {@code -Dbench.flags=as-started}
+ * measures the JVM as started instead). The large answers are streamed from files, so the
+ * benchmark's own data does not sit in that heap. Headless Monocle by default;
  * {@code -Dbench.display=true} for a real display:
  * <pre>
  * mvn -B -q -o test-compile org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
  *     -Dmdep.outputFile=target/bench-classpath.txt
- * java -XX:+UseSerialGC -Xms8m -Xmx256m -XX:MaxNewSize=8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
- *     -XX:TieredStopAtLevel=1 -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) \
+ * java -cp target/test-classes:target/classes:$(cat target/bench-classpath.txt) \
  *     [-Dbench.hosts=1000 -Dbench.subgroups=150 -Dbench.rounds=10] io.herakles.procmem.ui.app.FleetBenchmark
  * </pre>
  */
@@ -50,28 +47,24 @@ public final class FleetBenchmark {
     private FleetBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        if (!Boolean.getBoolean("bench.display")) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("headless.geometry", "1440x900-32"); // the window's size: Monocle's default is smaller
+        java.util.OptionalInt child = FxBench.inDesktopJvm(FleetBenchmark.class);
+        if (child.isPresent()) {
+            System.exit(child.getAsInt());
         }
         int hosts = Integer.getInteger("bench.hosts", 1000);
         int subgroups = Integer.getInteger("bench.subgroups", 150);
         int rounds = Integer.getInteger("bench.rounds", 10);
         try (CannedPrometheus prom = new CannedPrometheus()) {
             long bytes = fill(prom, hosts, subgroups, 0);
-            CompletableFuture<Void> started = new CompletableFuture<>();
-            Platform.startup(() -> started.complete(null));
-            started.get(60, TimeUnit.SECONDS);
-            onFx(() -> {
+            FxBench.startFx("1440x900-32"); // the window's size: Monocle's default is smaller
+            FxBench.onFx(() -> {
                 javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
                         .getUserAgentStylesheet()); // our stylesheet builds on it, as in the app
                 return null;
             });
 
             TimedHops hops = new TimedHops();
-            FleetTab tab = onFx(() -> {
+            FleetTab tab = FxBench.onFx(() -> {
                 FleetTab t = new FleetTab(FxExecutor.using(hops::hop), host -> { });
                 t.model().autoRefreshProperty().set(java.time.Duration.ZERO);
                 Stage stage = new Stage();
@@ -95,24 +88,24 @@ public final class FleetBenchmark {
                     fill(prom, hosts, subgroups, i + 3); // other values each round: a real re-layout and redraw
                 }
                 hops.reset();
-                long fx0 = onFx(CPU::getCurrentThreadCpuTime);
+                long fx0 = FxBench.onFx(CPU::getCurrentThreadCpuTime);
                 long t0 = System.nanoTime();
                 if (i == -2) {
-                    onFx(() -> {
+                    FxBench.onFx(() -> {
                         tab.open(target);
                         return null;
                     });
                 } else {
-                    onFx(() -> {
+                    FxBench.onFx(() -> {
                         tab.refresh();
                         return null;
                     });
                 }
                 waitUntilShown(tab, hosts);
                 long t1 = System.nanoTime();
-                long fx1 = onFx(CPU::getCurrentThreadCpuTime);
+                long fx1 = FxBench.onFx(CPU::getCurrentThreadCpuTime);
                 if (Boolean.getBoolean("bench.verbose")) {
-                    System.out.println("  hops (work / CSS+layout ms): " + onFx(() -> hops.each.stream()
+                    System.out.println("  hops (work / CSS+layout ms): " + FxBench.onFx(() -> hops.each.stream()
                             .map(h -> String.format(Locale.ROOT, "%.1f/%.1f (cpu %.1f)", h[0] / 1e6, h[1] / 1e6,
                                     h[2] / 1e6)).toList()));
                 }
@@ -123,10 +116,10 @@ public final class FleetBenchmark {
                     fxCpu[i] = fx1 - fx0;
                 }
             }
-            report("refresh -> treemap shown (wall)", shown);
-            report("longest FX hop incl. CSS + layout + drawing (FX CPU)", longestHopCpu);
-            report("the same in wall time (incl. GC pauses, other threads)", longestHop);
-            report("FX thread CPU per refresh, all hops and pulses", fxCpu);
+            FxBench.report("refresh -> treemap shown (wall)", shown);
+            FxBench.report("longest FX hop incl. CSS + layout + drawing (FX CPU)", longestHopCpu);
+            FxBench.report("the same in wall time (incl. GC pauses, other threads)", longestHop);
+            FxBench.report("FX thread CPU per refresh, all hops and pulses", fxCpu);
         }
         Platform.exit();
     }
@@ -134,14 +127,14 @@ public final class FleetBenchmark {
     private static void waitUntilShown(FleetTab tab, int hosts) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            boolean done = onFx(() -> tab.model().statusProperty().get().startsWith(hosts + " hosts")
+            boolean done = FxBench.onFx(() -> tab.model().statusProperty().get().startsWith(hosts + " hosts")
                     && ((FleetView) tab.getContent()).treemapUpToDate());
             if (done) {
                 return;
             }
             Thread.sleep(2);
         }
-        throw new IllegalStateException("the fleet was not shown within 120 s: " + onFx(() -> tab.model().statusProperty().get()));
+        throw new IllegalStateException("the fleet was not shown within 120 s: " + FxBench.onFx(() -> tab.model().statusProperty().get()));
     }
 
     /** Every query the fleet runs, answered for {@code hosts} × {@code subgroups}; returns the answers' size. */
@@ -250,22 +243,5 @@ public final class FleetBenchmark {
         }
     }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(120, TimeUnit.SECONDS);
-    }
 
-    private static void report(String what, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-52s median %7.1f ms   max %7.1f ms%n", what, sorted[sorted.length / 2] / 1e6,
-                sorted[sorted.length - 1] / 1e6);
-    }
 }
