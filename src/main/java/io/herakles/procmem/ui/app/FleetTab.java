@@ -46,6 +46,8 @@ final class FleetTab extends Tab {
     private ScheduledFuture<?> next;
     /** Counts reads, so a result that a newer Refresh overtook plans nothing. FX thread. */
     private long reads;
+    /** The last read whose result (fleet or failure) was taken; a read is on its way while it is not {@link #reads}. FX thread. */
+    private long answered;
 
     FleetTab(FxExecutor fx, Consumer<Fleet.Host> openHost) {
         super("Fleet");
@@ -64,13 +66,12 @@ final class FleetTab extends Tab {
         });
         // a new interval applies from now, not after the wait planned with the old one
         model.autoRefreshProperty().addListener((obs, old, now) -> {
-            if (target != null && !model.statusProperty().get().startsWith(LOADING)) {
+            if (target != null && answered == reads) { // a read on its way plans when it ends
                 plan(false);
             }
         });
     }
 
-    static final String LOADING = "reading ";
 
     /** Shows the fleet of the Prometheus at {@code prometheus}. */
     void open(RemoteTarget prometheus) {
@@ -88,13 +89,14 @@ final class FleetTab extends Tab {
         long read = ++reads;
         // the table's USS and the treemap's metric: the other kinds are not shown, so not read
         java.util.Set<Fleet.Kind> kinds = java.util.EnumSet.of(Fleet.Kind.USS, model.kindProperty().get());
-        model.loading(LOADING + t.display() + "\u2026");
+        model.loading("reading " + t.display() + "\u2026");
         loader.execute(() -> {
             try {
                 Fleet fleet = new FleetReader(client(t), FleetQueries.ALL, kinds).read();
                 String line = fleet.hosts().size() + " hosts from " + t.display() + " at " + Formats.time(fleet.at());
                 fx.execute(() -> {
                     if (t == target && read == reads) {
+                        answered = read;
                         model.show(fleet, line);
                         plan(false);
                     }
@@ -153,6 +155,7 @@ final class FleetTab extends Tab {
         if (t != target || read != reads) {
             return;
         }
+        answered = read;
         Optional<Duration> wait = plan(true);
         model.failed(message + wait.map(w -> " \u00b7 trying again in " + Formats.duration(w)).orElse(""));
     }
