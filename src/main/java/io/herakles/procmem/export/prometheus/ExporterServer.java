@@ -324,7 +324,12 @@ public final class ExporterServer implements Closeable {
      * with every scrape). Idle workers exit after a minute. Thread-safe.
      */
     static ThreadPoolExecutor workerPool(int max, ThreadFactory threads) {
-        HandOffQueue queue = new HandOffQueue();
+        return workerPool(max, threads, HAND_OFF_WAIT_MICROS);
+    }
+
+    /** As {@link #workerPool(int, ThreadFactory)}, a request waiting at most {@code handOffWaitMicros} for a free worker. */
+    static ThreadPoolExecutor workerPool(int max, ThreadFactory threads, long handOffWaitMicros) {
+        HandOffQueue queue = new HandOffQueue(handOffWaitMicros);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(1, max, 60, TimeUnit.SECONDS, queue, threads,
                 (task, p) -> {
                     // all max workers are busy: wait in the queue for the next free one
@@ -340,15 +345,36 @@ public final class ExporterServer implements Closeable {
     }
 
     /**
-     * The executor's {@code offer} succeeds only when a worker is already waiting for work, which
-     * makes the executor start a new worker (below its maximum) instead of queueing.
+     * How long a request waits for a busy worker to come free before a new worker is started. Keep-alive
+     * clients send their next request as soon as the last byte of a response reaches them, before that
+     * response's worker is back waiting: without the wait, 16 such clients grew the pool to 40 workers.
+     */
+    static final long HAND_OFF_WAIT_MICROS = 2_000;
+
+    /**
+     * The executor's {@code offer} succeeds only when a worker takes the task within the hand-off
+     * wait; otherwise the executor starts a new worker (below its maximum)
+     * instead of queueing.
      */
     private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
         private static final long serialVersionUID = 1L;
+        private final long waitMicros;
+
+        HandOffQueue(long waitMicros) {
+            this.waitMicros = waitMicros;
+        }
 
         @Override
         public boolean offer(Runnable task) {
-            return tryTransfer(task);
+            if (waitMicros <= 0) {
+                return tryTransfer(task);
+            }
+            try {
+                return tryTransfer(task, waitMicros, TimeUnit.MICROSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         void enqueue(Runnable task) {

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +35,13 @@ import java.util.function.Supplier;
  * text and OpenMetrics, each plain and gzip); they are dropped when a new snapshot is published
  * ({@link #onSnapshot}). An encoding is kept only after it has been completed, so a failed encoding
  * or a client that goes away mid-body leaves nothing half-made for the next scrape.
+ *
+ * <p>The per-scrape part is made again for each scrape, except that scrapes of the same snapshot in
+ * the same format less than {@link #TAIL_REUSE_NANOS} apart share it: a Prometheus server scrapes
+ * every few seconds and always gets fresh self-metrics, while a flood of clients (16 scraping back to
+ * back made 3,400 scrapes a second) no longer makes each of them query the JVM's beans and encode
+ * and compress the same few KB again, which was most of the heap a scrape allocated (about 60 % of
+ * 94 KB in a JFR allocation profile) and made the young collections promote in-flight scrapes.
  *
  * <p>Thread-safe: concurrent first scrapes of a snapshot in one format encode it once (the others
  * wait for it); a scrape of a snapshot that has already been replaced encodes without keeping the
@@ -58,28 +66,54 @@ final class ScrapeBodies implements SnapshotListener {
     private final PrometheusRegistry registry;
     private final SnapshotSource source;
     private final AtomicReference<Generation> current = new AtomicReference<>();
+    /** The last per-scrape part made in each format (see the class comment). */
+    private final Map<ScrapeFormat, RecentTail> recentTails = new ConcurrentHashMap<>();
+    private final LongSupplier nanoClock;
+
+    /** How long a per-scrape part is shared by later scrapes of the same snapshot: 250 ms. */
+    static final long TAIL_REUSE_NANOS = 250_000_000L;
+
+    private record RecentTail(Snapshot snapshot, long madeNanos, byte[] bytes) {}
 
     ScrapeBodies(SnapshotCollector collector, PrometheusRegistry registry, SnapshotSource source) {
+        this(collector, registry, source, System::nanoTime);
+    }
+
+    /** With {@code nanoClock} for the per-scrape part's age (tests). */
+    ScrapeBodies(SnapshotCollector collector, PrometheusRegistry registry, SnapshotSource source, LongSupplier nanoClock) {
         this.collector = Objects.requireNonNull(collector, "collector");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.source = Objects.requireNonNull(source, "source");
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
     }
 
     /** The complete body of a scrape in {@code format}; only the per-scrape part is encoded now. */
     Body body(ScrapeFormat format) throws IOException {
         Optional<Bulk> bulk = collector.bulk();
-        MetricSnapshots perScrape = bulk.isPresent()
-                ? registry.scrape(name -> !bulk.get().names().contains(name), new PinnedScrape(bulk.get().snapshot()))
-                : registry.scrape();
         Encoded encoded = bulk.isEmpty() ? (format.gzip() ? NOTHING_GZIP : NOTHING_PLAIN)
                 : generation(bulk.get()).encoded(format);
+        Snapshot snapshot = bulk.map(Bulk::snapshot).orElse(null);
+        long now = nanoClock.getAsLong();
+        RecentTail recent = recentTails.get(format);
+        if (snapshot != null && format.cacheable() && recent != null && recent.snapshot() == snapshot
+                && now - recent.madeNanos() < TAIL_REUSE_NANOS) {
+            return new Body(encoded.bytes(), recent.bytes());
+        }
+        MetricSnapshots perScrape = bulk.isPresent()
+                ? registry.scrape(name -> !bulk.get().names().contains(name), new PinnedScrape(snapshot))
+                : registry.scrape();
         byte[] tail = encode(format, perScrape);
-        return new Body(encoded.bytes(), format.gzip() ? GzipSplice.tail(encoded.gzipHead(), tail) : tail);
+        byte[] perScrapeBytes = format.gzip() ? GzipSplice.tail(encoded.gzipHead(), tail) : tail;
+        if (snapshot != null && format.cacheable()) {
+            recentTails.put(format, new RecentTail(snapshot, now, perScrapeBytes));
+        }
+        return new Body(encoded.bytes(), perScrapeBytes);
     }
 
     /** Drops the encodings of older snapshots as soon as a new one is published. */
     @Override
     public void onSnapshot(Snapshot snapshot) {
+        recentTails.clear(); // they would keep the older snapshot reachable until the next scrape
         Generation g = current.get();
         if (g != null && g.bulk.snapshot() != snapshot) {
             current.compareAndSet(g, null);

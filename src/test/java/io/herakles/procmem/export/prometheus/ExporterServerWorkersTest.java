@@ -102,6 +102,53 @@ class ExporterServerWorkersTest {
         assertThat(p.getLargestPoolSize()).isEqualTo(2);
     }
 
+    /**
+     * A request that comes while the only worker is finishing waits for it instead of starting a
+     * second one (keep-alive clients ask again the moment a response reaches them); with no wait it
+     * starts a second worker. The wait here is long so that the test does not depend on timing.
+     */
+    @Test
+    void aTaskWaitsForAWorkerThatComesFreeWithinTheHandOffWait() throws Exception {
+        assertThat(largestPoolWhenTheOnlyWorkerFreesWhileATaskWaits(TimeUnit.SECONDS.toMicros(60))).isEqualTo(1);
+        assertThat(largestPoolWhenTheOnlyWorkerFreesWhileATaskWaits(0)).isEqualTo(2);
+    }
+
+    private int largestPoolWhenTheOnlyWorkerFreesWhileATaskWaits(long waitMicros) throws Exception {
+        ThreadPoolExecutor p = ExporterServer.workerPool(32, r -> {
+            Thread t = new Thread(r, "workers-test");
+            t.setDaemon(true);
+            return t;
+        }, waitMicros);
+        pools.add(p);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch bothDone = new CountDownLatch(2);
+        p.execute(() -> {
+            awaitQuietly(release);
+            bothDone.countDown();
+        });
+        assertThat(GENEROUSLY.holdsWithin(() -> p.getActiveCount() == 1)).isTrue();
+        Thread submitter = new Thread(() -> p.execute(bothDone::countDown), "submitter");
+        submitter.start();
+        if (waitMicros > 0) {
+            // the submitter is inside the hand-off wait: now the busy worker comes free
+            assertThat(GENEROUSLY.holdsWithin(() -> submitter.getState() == Thread.State.TIMED_WAITING)).isTrue();
+        } else {
+            submitter.join(30_000);
+        }
+        release.countDown();
+        assertThat(bothDone.await(30, TimeUnit.SECONDS)).isTrue();
+        submitter.join(30_000);
+        return p.getLargestPoolSize();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void aShutDownPoolRejects() {
         ThreadPoolExecutor p = pool(2);

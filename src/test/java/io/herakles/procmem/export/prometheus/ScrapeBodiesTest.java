@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,6 +170,25 @@ class ScrapeBodiesTest {
         assertThat(renewed.bulk()).isNotSameAs(old.bulk());
         assertThat(text(renewed)).contains("pid=\"42\",subgroup=\"postgres\"} 6000.0").doesNotContain("} 3000.0");
         assertThat(bodies.keptEncodings()).isEqualTo(1);
+    }
+
+    @Test
+    void scrapesWithinAQuarterSecondShareThePerScrapePartOfTheirFormatAndSnapshot() throws Exception {
+        AtomicLong nanos = new AtomicLong(1_000_000_000L);
+        ScrapeBodies timed = new ScrapeBodies(collector, registry, publisher, nanos::get);
+        publisher.subscribe(timed);
+        ScrapeBodies.Body first = timed.body(TEXT_GZIP);
+        nanos.addAndGet(ScrapeBodies.TAIL_REUSE_NANOS - 1);
+        assertThat(timed.body(TEXT_GZIP).perScrape()).isSameAs(first.perScrape());
+        assertThat(timed.body(TEXT).perScrape()).as("another format makes its own").isNotSameAs(first.perScrape());
+
+        nanos.addAndGet(1);
+        ScrapeBodies.Body later = timed.body(TEXT_GZIP);
+        assertThat(later.perScrape()).as("a quarter second later it is made again").isNotSameAs(first.perScrape());
+        assertThat(text(later)).contains("herakles_exporter_uptime_seconds");
+
+        publisher.publish(snapshot(2));
+        assertThat(timed.body(TEXT_GZIP).perScrape()).as("a new snapshot makes it again").isNotSameAs(later.perScrape());
     }
 
     @Test
