@@ -35,9 +35,50 @@ final class FleetTreemapView extends CanvasRegion {
     static final String LAYOUT_THREAD = "fleet-layout";
 
     /** What a layout was made for, and its cells. */
-    record Laid(List<Fleet.Host> hosts, Fleet.Kind kind, double width, double height, List<FleetCell> cells) {
+    record Laid(List<Fleet.Host> hosts, Fleet.Kind kind, double width, double height, List<FleetCell> cells,
+            Drawing drawing) {
         boolean isFor(List<Fleet.Host> h, Fleet.Kind k, double w, double hh) {
             return hosts == h && kind == k && width == w && height == hh;
+        }
+    }
+
+    /**
+     * What the FX thread draws of a layout, prepared with it on {@value #LAYOUT_THREAD}: the cells
+     * that are drawn (hosts, groups, and subgroups big enough to be told apart: a few thousand of
+     * 150,000 at 1,000 hosts), the text of each (null: none, too small), and what the treemap says
+     * to a screen reader. The FX thread then only issues the drawing commands.
+     */
+    record Drawing(List<FleetCell> drawn, List<String> texts, String spoken) {
+        static final Drawing NONE = new Drawing(List.of(), List.of(), "");
+
+        static Drawing of(List<FleetCell> cells, Fleet.Kind kind) {
+            List<FleetCell> drawn = new java.util.ArrayList<>();
+            List<String> texts = new java.util.ArrayList<>();
+            List<FleetCell> hosts = new java.util.ArrayList<>();
+            for (FleetCell c : cells) {
+                Rect r = c.rect();
+                boolean roomForText = r.width() >= 40 && r.height() >= 14;
+                switch (c.depth()) {
+                    case 0 -> {
+                        hosts.add(c);
+                        drawn.add(c);
+                        texts.add(roomForText ? c.label() + "  " + Formats.bytes(c.bytes()) : null);
+                    }
+                    case 1 -> {
+                        drawn.add(c);
+                        texts.add(null);
+                    }
+                    default -> {
+                        if (r.width() >= MIN_SUBGROUP && r.height() >= MIN_SUBGROUP) {
+                            drawn.add(c);
+                            texts.add(roomForText ? c.group() + "/" + c.label() : null);
+                        }
+                    }
+                }
+            }
+            String spoken = "Fleet treemap by " + kind + ": " + hosts.size() + " hosts"
+                    + (hosts.isEmpty() ? "" : ", largest " + Spoken.largest(hosts, FleetCell::label, FleetCell::bytes, 3));
+            return new Drawing(List.copyOf(drawn), java.util.Collections.unmodifiableList(texts), spoken);
         }
     }
 
@@ -49,7 +90,7 @@ final class FleetTreemapView extends CanvasRegion {
         return t;
     });
     private List<FleetCell> cells = List.of();
-    private Laid laid = new Laid(List.of(), Fleet.Kind.USS, 0, 0, List.of());
+    private Laid laid = new Laid(List.of(), Fleet.Kind.USS, 0, 0, List.of(), Drawing.NONE);
     /** The inputs of the layout in progress, null when none is. */
     private Laid asked;
     private Consumer<Fleet.Host> onOpenHost = host -> { };
@@ -109,14 +150,15 @@ final class FleetTreemapView extends CanvasRegion {
         if (asked != null && asked.isFor(hosts, kind, width, height)) {
             return;
         }
-        Laid request = new Laid(hosts, kind, width, height, List.of());
+        Laid request = new Laid(hosts, kind, width, height, List.of(), Drawing.NONE);
         asked = request;
         layouts.execute(() -> {
             List<FleetCell> result = FleetTreemapLayout.layout(hosts, kind, new Rect(0, 0, width, height));
+            Drawing drawing = Drawing.of(result, kind);
             fxHop.execute(() -> {
                 if (asked == request) {
                     asked = null;
-                    laid = new Laid(hosts, kind, width, height, result);
+                    laid = new Laid(hosts, kind, width, height, result, drawing);
                     repaint();
                 }
             });
@@ -143,9 +185,8 @@ final class FleetTreemapView extends CanvasRegion {
         }
         g.clearRect(0, 0, width, height);
         cells = laid.cells();
-        List<FleetCell> shownHosts = cells.stream().filter(c -> c.depth() == 0).toList();
-        setAccessibleText("Fleet treemap by " + model.kindProperty().get() + ": " + shownHosts.size() + " hosts"
-                + (shownHosts.isEmpty() ? "" : ", largest " + Spoken.largest(shownHosts, FleetCell::label, FleetCell::bytes, 3)));
+        Drawing drawing = laid.drawing();
+        setAccessibleText(drawing.spoken());
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(11));
@@ -153,8 +194,11 @@ final class FleetTreemapView extends CanvasRegion {
         // (text() restores what it changes)
         g.setStroke(OUTLINE);
         Color fill = null;
-        for (FleetCell c : cells) {
+        List<FleetCell> drawn = drawing.drawn();
+        for (int i = 0; i < drawn.size(); i++) {
+            FleetCell c = drawn.get(i);
             Rect r = c.rect();
+            String text = drawing.texts().get(i);
             switch (c.depth()) {
                 case 0 -> {
                     if (fill != HOST) {
@@ -162,7 +206,7 @@ final class FleetTreemapView extends CanvasRegion {
                         fill = HOST;
                     }
                     g.fillRect(r.x(), r.y(), r.width(), r.height());
-                    text(g, c.label() + "  " + Formats.bytes(c.bytes()), r, Color.WHITE);
+                    text(g, text, r, Color.WHITE);
                 }
                 case 1 -> {
                     Color group = GroupPalette.color(c.group());
@@ -173,12 +217,9 @@ final class FleetTreemapView extends CanvasRegion {
                     g.fillRect(r.x(), r.y(), r.width(), r.height());
                 }
                 default -> {
-                    // the group is filled in its colour already: a subgroup adds only its outline and
-                    // name, and only where it is big enough to be told apart (150,000 boxes at 1,000 hosts)
-                    if (r.width() >= MIN_SUBGROUP && r.height() >= MIN_SUBGROUP) {
-                        g.strokeRect(r.x(), r.y(), r.width(), r.height());
-                        text(g, c.group() + "/" + c.label(), r, Color.BLACK);
-                    }
+                    // the group is filled in its colour already: a subgroup adds only its outline and name
+                    g.strokeRect(r.x(), r.y(), r.width(), r.height());
+                    text(g, text, r, Color.BLACK);
                 }
             }
         }
@@ -189,8 +230,9 @@ final class FleetTreemapView extends CanvasRegion {
     /** A subgroup narrower or lower than this (px) is not outlined: its group's colour stands for it. */
     static final double MIN_SUBGROUP = 4;
 
+    /** Draws {@code s} clipped to {@code r}; nothing when {@code s} is null (no room, see {@link Drawing}). */
     private static void text(GraphicsContext g, String s, Rect r, Color color) {
-        if (r.width() < 40 || r.height() < 14) {
+        if (s == null) {
             return;
         }
         g.save();

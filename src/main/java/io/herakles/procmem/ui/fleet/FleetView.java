@@ -6,8 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -123,11 +122,13 @@ public final class FleetView extends BorderPane {
         table.getColumns().add(number("CPU (cores)", FleetHostRow::cpuCores, v -> String.format(java.util.Locale.ROOT, "%.2f", v)));
         table.getColumns().add(number("USS", FleetHostRow::uss, Formats::bytes));
         table.getColumns().add(text("Largest subgroups", FleetHostRow::largest));
-        table.getColumns().add(withText(number("Grew most 1h", FleetHostRow::grew1h, Formats::bytes), FleetHostRow::grew1hText));
-        table.getColumns().add(withText(number("Grew most 24h", FleetHostRow::grew24h, Formats::bytes), FleetHostRow::grew24hText));
-        SortedList<FleetHostRow> sorted = new SortedList<>(model.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        table.getColumns().add(number("Grew most 1h", FleetHostRow::grew1h, FleetHostRow.Growth::text));
+        table.getColumns().add(number("Grew most 24h", FleetHostRow::grew24h, FleetHostRow.Growth::text));
+        table.setItems(model.shownRows());
+        table.setSortPolicy(t -> {
+            model.setOrder(t.getComparator());
+            return true;
+        });
         table.setRowFactory(t -> {
             TableRow<FleetHostRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -141,14 +142,19 @@ public final class FleetView extends BorderPane {
 
     private static TableColumn<FleetHostRow, String> text(String title, Function<FleetHostRow, String> value) {
         TableColumn<FleetHostRow, String> c = titled(new TableColumn<>(title));
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setCellValueFactory(d -> follow(d.getValue(), value));
         return c;
+    }
+
+    /** A cell's value, following its row's host as it is read again (rows change in place). */
+    private static <T> ObservableValue<T> follow(FleetHostRow row, Function<FleetHostRow, T> value) {
+        return row.hostProperty().map(host -> value.apply(row));
     }
 
     private static <T extends Comparable<T>> TableColumn<FleetHostRow, T> number(String title,
             Function<FleetHostRow, T> value, Function<T, String> shown) {
         TableColumn<FleetHostRow, T> c = titled(new TableColumn<>(title));
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setCellValueFactory(d -> follow(d.getValue(), value));
         c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         c.setSortType(TableColumn.SortType.DESCENDING);
         c.setCellFactory(col -> new TableCell<>() {
@@ -165,20 +171,6 @@ public final class FleetView extends BorderPane {
     /** The window's stylesheet shows column headers graphic-only (the process table's titles carry tooltips). */
     private static <T> TableColumn<FleetHostRow, T> titled(TableColumn<FleetHostRow, T> c) {
         c.setGraphic(new Label(c.getText()));
-        return c;
-    }
-
-    /** Sorted by the number, shown as the row's text. */
-    private static <T> TableColumn<FleetHostRow, T> withText(TableColumn<FleetHostRow, T> c,
-            Function<FleetHostRow, String> text) {
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                FleetHostRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(row == null ? null : text.apply(row));
-            }
-        });
         return c;
     }
 

@@ -2,6 +2,7 @@ package io.herakles.procmem.ui.fleet;
 
 import io.herakles.procmem.fleet.Fleet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 
 /**
  * The Fleet tab's state: the fleet last read, the label filter, the hosts that pass it (table rows
@@ -30,6 +32,9 @@ public final class FleetViewModel {
     private final ReadOnlyObjectWrapper<Fleet> fleet = new ReadOnlyObjectWrapper<>(this, "fleet");
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObservableList<FleetHostRow> rows = FXCollections.observableArrayList();
+    private final SortedList<FleetHostRow> sorted = new SortedList<>(rows);
+    /** The host table's order; null: as read. */
+    private Comparator<? super FleetHostRow> order;
     private final ReadOnlyObjectWrapper<List<Fleet.Host>> shownHosts = new ReadOnlyObjectWrapper<>(this, "shownHosts", List.of());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObjectProperty<Fleet.Kind> kind = new SimpleObjectProperty<>(this, "kind", Fleet.Kind.USS);
@@ -78,7 +83,59 @@ public final class FleetViewModel {
             }
         }
         shownHosts.set(List.copyOf(kept));
-        rows.setAll(kept.stream().map(FleetHostRow::new).toList());
+        if (sameHostsAsRows(kept)) {
+            for (int i = 0; i < kept.size(); i++) {
+                rows.get(i).show(kept.get(i));
+            }
+            if (!inOrder()) {
+                resort();
+            }
+        } else {
+            rows.setAll(kept.stream().map(FleetHostRow::new).toList());
+        }
+    }
+
+    /**
+     * Whether {@code hosts} are the hosts of the rows, in the same order: a refresh of an unchanged
+     * fleet, whose rows then change in place (see {@link FleetHostRow}).
+     */
+    private boolean sameHostsAsRows(List<Fleet.Host> hosts) {
+        if (hosts.size() != rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < hosts.size(); i++) {
+            if (!rows.get(i).isSameHost(hosts.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sets the host table's order (its comparator; null = as read) and sorts. Rows changed in place are
+     * not noticed by the sorted list, so it is given a fresh wrapper of the order whenever the rows
+     * are out of order after a refresh: one permutation, which keeps the table's selection.
+     */
+    public void setOrder(Comparator<? super FleetHostRow> comparator) {
+        order = comparator;
+        resort();
+    }
+
+    private void resort() {
+        Comparator<? super FleetHostRow> current = order;
+        sorted.setComparator(current == null ? null : (a, b) -> current.compare(a, b));
+    }
+
+    private boolean inOrder() {
+        if (order == null) {
+            return true; // read order: the rows kept their places
+        }
+        for (int i = 1; i < sorted.size(); i++) {
+            if (order.compare(sorted.get(i - 1), sorted.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code host} passes {@code filter} (see the class comment). */
@@ -123,7 +180,12 @@ public final class FleetViewModel {
         return filter;
     }
 
-    /** The host table's rows: the hosts passing the filter. */
+    /** The host table's rows in the table's order ({@link #setOrder}). */
+    public SortedList<FleetHostRow> shownRows() {
+        return sorted;
+    }
+
+    /** The host table's rows: the hosts passing the filter, as read. */
     public ObservableList<FleetHostRow> rows() {
         return rows;
     }

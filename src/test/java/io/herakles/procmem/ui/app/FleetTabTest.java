@@ -61,6 +61,12 @@ class FleetTabTest {
                 () -> hosts(robot).getItems().stream().map(FleetHostRow::instance).toList()));
     }
 
+    /** The row cell showing row {@code index} (the flow keeps its cells in no particular order). */
+    private static javafx.scene.control.TableRow<?> rowAt(FxRobot robot, int index) {
+        return robot.lookup("#fleetHosts .table-row-cell").<javafx.scene.control.TableRow<?>>queryAll().stream()
+                .filter(r -> r.getIndex() == index && r.getItem() != null).findFirst().orElseThrow();
+    }
+
     @Test
     void hostsFilterSortAndDoubleClickAttaches(FxRobot robot) throws Exception {
         dialogs.connectAnswer = null;
@@ -81,7 +87,7 @@ class FleetTabTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown(robot).equals(List.of("127.0.0.1:19001")));
 
         // a synthetic double-click: the robot's two clicks can fall apart on a loaded machine
-        javafx.scene.Node row = robot.lookup("#fleetHosts .table-row-cell").nth(0).query();
+        javafx.scene.Node row = rowAt(robot, 0);
         robot.interact(() -> row.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
                 5, 5, 5, 5, javafx.scene.input.MouseButton.PRIMARY, 2, false, false, false, false, true, false, false,
                 true, false, true, null)));
@@ -89,6 +95,33 @@ class FleetTabTest {
         assertThat(services.calls).contains("connect 127.0.0.1:19001");
         assertThat(services.connected.get(0).base()).as("where Prometheus scrapes it, path included")
                 .hasToString("http://127.0.0.1:19001/herakles/");
+    }
+
+    @Test
+    void aRefreshKeepsTheSelectedHostAndTheSortAndShowsTheNewFigures(FxRobot robot) throws Exception {
+        RemoteTarget target = RemoteTarget.parse(prom.url());
+        robot.interact(() -> window.openFleet(target));
+        FleetTab fleet = WaitForAsyncUtils.asyncFx(window::fleetTab).get();
+        robot.interact(() -> fleet.model().autoRefreshProperty().set(java.time.Duration.ZERO));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown(robot).size() == 2);
+        robot.interact(() -> {
+            var uss = hosts(robot).getColumns().stream().filter(c -> c.getText().equals("USS")).findFirst().orElseThrow();
+            hosts(robot).getSortOrder().setAll(List.of(uss));
+            hosts(robot).getSelectionModel().select(1); // 127.0.0.1:19001, the smaller
+        });
+        assertThat(shown(robot)).containsExactly("127.0.0.1:19002", "127.0.0.1:19001");
+
+        prom.results.put(FleetQueries.ALL.subgroups("uss"), "["
+                + series(50e6, "job", "herakles", "instance", "127.0.0.1:19001", "group", "db", "subgroup", "postgres") + ","
+                + series(9e6, "job", "herakles", "instance", "127.0.0.1:19002", "group", "web", "subgroup", "nginx") + "]");
+        robot.clickOn("#fleetRefresh");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown(robot).equals(List.of("127.0.0.1:19001", "127.0.0.1:19002")));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> hosts(robot).getSelectionModel().getSelectedItem().instance()).get())
+                .as("the selected host stays selected across a refresh").isEqualTo("127.0.0.1:19001");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.from(rowAt(robot, 0)).lookup(".table-cell").queryAll())
+                .as("the first row's cells show the new figures")
+                .anySatisfy(cell -> assertThat(((javafx.scene.control.Labeled) cell).getText()).isEqualTo("47.7 MiB"));
     }
 
     @Test

@@ -66,6 +66,46 @@ class FleetViewModelTest {
     }
 
     @Test
+    void aRefreshWithTheSameHostsUpdatesTheRowsInPlaceAndKeepsTheTableOrder() {
+        FleetViewModel vm = new FleetViewModel();
+        vm.show(FLEET, "3 hosts");
+        vm.setOrder(java.util.Comparator.comparing(FleetHostRow::uss).reversed());
+        List<FleetHostRow> before = List.copyOf(vm.rows());
+        assertThat(vm.shownRows()).extracting(FleetHostRow::instance).containsExactly("db1:9215", "web1:9215", "db2:9215");
+        List<Object> changes = new ArrayList<>();
+        vm.shownRows().addListener((javafx.collections.ListChangeListener<FleetHostRow>) c -> {
+            while (c.next()) {
+                changes.add(c.wasPermutated() ? "permutation" : c.wasReplaced() ? "replaced" : "added/removed");
+            }
+        });
+
+        // db2 grows past everyone: same hosts, new figures
+        Fleet grown = new Fleet(FLEET.source(), Instant.EPOCH, List.of(FLEET.hosts().get(0),
+                host("db2:9215", "herakles", Map.of("env", "test", "dc", "fra"), 900), FLEET.hosts().get(2)));
+        vm.show(grown, "3 hosts");
+        assertThat(vm.rows()).as("the same row objects").containsExactlyElementsOf(before);
+        assertThat(vm.rows().get(1).uss()).isEqualTo(900L);
+        assertThat(vm.shownRows()).extracting(FleetHostRow::instance).containsExactly("db2:9215", "db1:9215", "web1:9215");
+        assertThat(changes).as("one re-sort, no new rows").containsExactly("permutation");
+
+        changes.clear();
+        vm.show(grown, "3 hosts");
+        assertThat(changes).as("still in order: no change at all").isEmpty();
+
+        Fleet fewer = new Fleet(FLEET.source(), Instant.EPOCH, List.of(FLEET.hosts().get(0), FLEET.hosts().get(2)));
+        vm.show(fewer, "2 hosts");
+        assertThat(vm.shownRows()).extracting(FleetHostRow::instance).containsExactly("db1:9215", "web1:9215");
+        assertThat(vm.rows().get(0)).as("other hosts: new rows").isNotSameAs(before.get(0));
+    }
+
+    @Test
+    void aRowTakesOnlyANewReadOfItsOwnHost() {
+        FleetHostRow row = new FleetHostRow(FLEET.hosts().get(0));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> row.show(FLEET.hosts().get(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("db2:9215");
+    }
+
+    @Test
     void rowsShowAbsentAsNullAndTheLargestSubgroups() {
         FleetHostRow row = new FleetHostRow(FLEET.hosts().get(2));
         assertThat(row.uss()).isEqualTo(85L);
