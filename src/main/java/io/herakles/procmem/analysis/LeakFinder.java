@@ -47,6 +47,10 @@ public final class LeakFinder {
     private static final double MIB = 1024.0 * 1024.0;
 
     private final MemoryMetric metric;
+    /** Points kept per series; 0: all. */
+    private final int maxPoints;
+    /** Whether series of processes and subgroups missing from the latest snapshot are dropped. */
+    private final boolean forgetGone;
     private final Map<ProcessKey, Series> processes = new HashMap<>();
     private final Map<GroupKey, Series> subgroups = new LinkedHashMap<>();
     private int samples;
@@ -55,7 +59,59 @@ public final class LeakFinder {
     private OptionalLong available = OptionalLong.empty();
 
     public LeakFinder(MemoryMetric metric) {
+        this(metric, 0, false);
+    }
+
+    private LeakFinder(MemoryMetric metric, int maxPoints, boolean forgetGone) {
         this.metric = metric;
+        this.maxPoints = maxPoints;
+        this.forgetGone = forgetGone;
+    }
+
+    /**
+     * A finder for a live feed that runs for hours: a series that reaches {@code maxPoints} drops
+     * every other point and from then on keeps every other point offered (it keeps its whole span,
+     * evenly spaced, at half the resolution), and the series of a
+     * process or subgroup that is missing from a snapshot are dropped. Memory: at most
+     * {@code maxPoints} × 16 bytes per process and subgroup present.
+     */
+    public static LeakFinder live(MemoryMetric metric, int maxPoints) {
+        if (maxPoints < 2 * MIN_SAMPLES || maxPoints % 2 != 0) {
+            throw new IllegalArgumentException("maxPoints must be even and at least " + 2 * MIN_SAMPLES + ", got " + maxPoints);
+        }
+        return new LeakFinder(metric, maxPoints, true);
+    }
+
+    /** The metric followed. */
+    public MemoryMetric metric() {
+        return metric;
+    }
+
+    /** Snapshots added so far. */
+    public int samples() {
+        return samples;
+    }
+
+    /** The first snapshot's time, if one was added. */
+    public Optional<Instant> from() {
+        return Optional.ofNullable(from);
+    }
+
+    /** Series kept now (tests of the bounds). */
+    int seriesKept() {
+        return processes.size() + subgroups.size();
+    }
+
+    /** The most points any series holds now (tests of the bounds). */
+    int longestSeries() {
+        int most = 0;
+        for (Series s : processes.values()) {
+            most = Math.max(most, s.n);
+        }
+        for (Series s : subgroups.values()) {
+            most = Math.max(most, s.n);
+        }
+        return most;
     }
 
     /** Suspects of {@code snapshots} (in time order) in one call. */
@@ -75,17 +131,26 @@ public final class LeakFinder {
         available = s.system().memAvailableBytes();
         long t = s.takenAt().toEpochMilli();
         Map<GroupKey, Long> sums = new HashMap<>();
+        java.util.Set<ProcessKey> seen = forgetGone ? new java.util.HashSet<>() : null;
         for (ProcessSample p : s.processes()) {
             OptionalLong v = p.bytes(metric);
             if (v.isEmpty()) {
                 continue;
             }
-            processes.computeIfAbsent(ProcessKey.of(p), k -> new Series(p.name(), p.group(), OptionalInt.of(p.pid())))
+            ProcessKey key = ProcessKey.of(p);
+            processes.computeIfAbsent(key, k -> new Series(p.name(), p.group(), OptionalInt.of(p.pid()), maxPoints))
                     .add(t, v.getAsLong());
+            if (seen != null) {
+                seen.add(key);
+            }
             sums.merge(p.group(), v.getAsLong(), Long::sum);
         }
-        sums.forEach((k, v) -> subgroups.computeIfAbsent(k, g -> new Series(g.toString(), g, OptionalInt.empty()))
+        sums.forEach((k, v) -> subgroups.computeIfAbsent(k, g -> new Series(g.toString(), g, OptionalInt.empty(), maxPoints))
                 .add(t, v));
+        if (forgetGone) {
+            processes.keySet().retainAll(seen);
+            subgroups.keySet().retainAll(sums.keySet());
+        }
     }
 
     public LeakReport report() {
@@ -115,17 +180,42 @@ public final class LeakFinder {
         private final String label;
         private final GroupKey group;
         private final OptionalInt pid;
+        private final int maxPoints;
+        private long offered;
+        private long stride = 1;
         private long[] t = new long[16];
         private long[] v = new long[16];
         private int n;
 
-        Series(String label, GroupKey group, OptionalInt pid) {
+        Series(String label, GroupKey group, OptionalInt pid, int maxPoints) {
             this.label = label;
             this.group = group;
             this.pid = pid;
+            this.maxPoints = maxPoints;
         }
 
         void add(long time, long bytes) {
+            if (maxPoints > 0) {
+                // keep every stride-th point offered, evenly spaced: a full series keeps every other
+                // point from the first and doubles the stride (the same span at half the resolution)
+                long index = offered++;
+                if (index % stride != 0) {
+                    return;
+                }
+                if (n == maxPoints) {
+                    int kept = 0;
+                    for (int i = 0; i < n; i += 2) {
+                        t[kept] = t[i];
+                        v[kept] = v[i];
+                        kept++;
+                    }
+                    n = kept;
+                    stride *= 2;
+                    if (index % stride != 0) {
+                        return;
+                    }
+                }
+            }
             if (n == t.length) {
                 t = java.util.Arrays.copyOf(t, n * 2);
                 v = java.util.Arrays.copyOf(v, n * 2);

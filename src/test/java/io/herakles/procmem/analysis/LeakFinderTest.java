@@ -83,6 +83,35 @@ class LeakFinderTest {
     }
 
     @Test
+    void aLiveFinderKeepsItsBoundAndStillFindsTheGrowerAndItsRate() {
+        LeakFinder live = LeakFinder.live(MemoryMetric.USS, 32);
+        Random noise = new Random(3);
+        List<Snapshot> samples = series(i -> 100 * MIB + i * MIB / 2 + (long) (noise.nextGaussian() * 0.2 * MIB), i -> 80 * MIB);
+        samples.forEach(live::add);
+        assertThat(live.longestSeries()).as("thinned, never above the bound").isLessThanOrEqualTo(32);
+        LeakReport r = live.report();
+        assertThat(r.samples()).isEqualTo(STEPS);
+        assertThat(r.processes()).extracting(LeakSuspect::label).containsExactly("p1");
+        assertThat(r.processes().get(0).mibPerHour()).isCloseTo(30, within(3.0));
+        assertThat(live.from()).hasValue(T0);
+    }
+
+    @Test
+    void aLiveFinderForgetsProcessesAndSubgroupsThatAreGone() {
+        LeakFinder live = LeakFinder.live(MemoryMetric.USS, 32);
+        List<Snapshot> both = series(i -> 100 * MIB + i * MIB, i -> 80 * MIB);
+        both.subList(0, 10).forEach(live::add);
+        assertThat(live.seriesKept()).as("two processes, two subgroups").isEqualTo(4);
+        Snapshot onlyTheSecond = both.get(10);
+        live.add(new Snapshot(11, onlyTheSecond.takenAt(), "t", List.of(onlyTheSecond.processes().get(1)),
+                onlyTheSecond.system(), CollectionStats.NONE));
+        assertThat(live.seriesKept()).as("p1 and its subgroup app/web left").isEqualTo(2);
+        assertThat(live.report().processes()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LeakFinder.live(MemoryMetric.USS, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPoints");
+    }
+
+    @Test
     void aSlowStepwiseLeakStillCounts() {
         // rises 2 MiB every 5th sample: most steps are flat, none fall
         LeakReport r = LeakFinder.find(series(i -> 100 * MIB + (i / 5) * 2 * MIB), MemoryMetric.USS);

@@ -139,6 +139,7 @@ final class VisualViews {
         }
         treemap.setDrawing(index == 0);
         cpuChart.setDrawing(index == 1);
+        leaks.setShown(index >= 0 && tabs.getTabs().get(index).getContent() == leaks);
     }
 
     private static Tab tab(String title, String id, Node content) {

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -22,20 +23,55 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 
 /**
- * The processes of the open recording whose memory (the chosen metric) grows steadily, fastest
- * first: rate in MiB/h, steadiness, since when and the time until available memory runs out. A click
- * selects the process (the details pane shows it when it is in the sample under the cursor). Live
- * data has no series long enough to judge, and the tab says so. FX thread only; the ranking is
- * computed on one daemon thread, and a result for an outdated recording is dropped.
+ * The processes (or subgroups) whose memory (the chosen metric) grows steadily, fastest first: rate
+ * in MiB/h, steadiness, since when and the time until available memory runs out. A click on a
+ * process selects it (the details pane shows it when it is in the snapshot shown).
+ *
+ * <p>On a recording it ranks the recording's samples. Live, it watches this run of the app: one
+ * snapshot every {@link #LIVE_STEP} goes into a bounded {@link LeakFinder#live} (at most
+ * {@value #LIVE_POINTS} points per process and subgroup, thinned evenly as the run grows, gone
+ * processes dropped: about 4 KB per process), and the ranking is made again with each step while the
+ * tab is shown, not while it is hidden. A change of metric starts the watch again.
+ *
+ * <p>FX thread only; the watch and the ranking run on one daemon thread, and a result for an
+ * outdated recording or watch is dropped.
  */
 public final class LeakSuspectsView extends BorderPane {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
+    /** Live, one snapshot this far apart goes into the watch: leaks are slow, and 30 s keeps it small. */
+    public static final Duration LIVE_STEP = Duration.ofSeconds(30);
+    /** Points kept per live series: 256 points span 2 h 8 min at 30 s, and longer runs more thinly. */
+    static final int LIVE_POINTS = 256;
+
+    /** Which suspects the table lists. */
+    public enum Level {
+        PROCESSES("Processes"), SUBGROUPS("Subgroups");
+
+        private final String title;
+
+        Level(String title) {
+            this.title = title;
+        }
+
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
+
     private final SnapshotStore store;
     private final TableView<LeakSuspect> table = new TableView<>();
     private final Label placeholder = new Label();
+    private final javafx.scene.control.ChoiceBox<Level> level = new javafx.scene.control.ChoiceBox<>(
+            javafx.collections.FXCollections.observableArrayList(Level.values()));
+    /** The live watch; touched on the worker thread only, replaced (not changed) from the FX thread. */
+    private volatile LeakFinder live;
+    private java.time.Instant lastLiveStep;
+    private boolean shown = true;
+    private LeakReport report;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "leak-finder");
         t.setDaemon(true);
@@ -49,7 +85,7 @@ public final class LeakSuspectsView extends BorderPane {
         table.setId("leakTable");
         table.setPlaceholder(placeholder);
         table.getColumns().setAll(List.of(
-                column("Process", s -> s.label() + " (" + s.group() + ")", 220),
+                column("Process or subgroup", s -> s.pid().isPresent() ? s.label() + " (" + s.group() + ")" : s.label(), 220),
                 column("PID", s -> s.pid().isPresent() ? String.valueOf(s.pid().getAsInt()) : "", 70),
                 column("MiB/h", s -> String.format(Locale.ROOT, "%.1f", s.mibPerHour()), 80),
                 column("Steady", s -> String.format(Locale.ROOT, "%.0f %%", s.steadiness() * 100), 70),
@@ -60,10 +96,56 @@ public final class LeakSuspectsView extends BorderPane {
                 store.selectedPidProperty().set(s.pid().getAsInt());
             }
         });
+        level.setId("leakLevel");
+        level.setValue(Level.PROCESSES);
+        level.valueProperty().addListener((obs, old, now) -> showReport());
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(8, new Label("Show"), level);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
+        setTop(bar);
         setCenter(table);
+        startLiveWatch();
         store.timelineProperty().addListener((obs, old, samples) -> recompute());
-        store.metricProperty().addListener((obs, old, metric) -> recompute());
+        store.metricProperty().addListener((obs, old, metric) -> {
+            startLiveWatch();
+            recompute();
+        });
+        store.currentSnapshotProperty().addListener((obs, old, snapshot) -> offerLive(snapshot));
         recompute();
+    }
+
+    /** Whether the tab is shown: hidden, the live ranking is not made again (it catches up when shown). */
+    public void setShown(boolean now) {
+        boolean was = shown;
+        shown = now;
+        if (now && !was && isLive()) {
+            recompute();
+        }
+    }
+
+    private boolean isLive() {
+        return store.getMode() == SnapshotStore.Mode.LIVE;
+    }
+
+    private void startLiveWatch() {
+        live = LeakFinder.live(store.metricProperty().get(), LIVE_POINTS);
+        lastLiveStep = null;
+    }
+
+    /** Feeds a live snapshot to the watch, one per {@link #LIVE_STEP}. */
+    private void offerLive(Snapshot snapshot) {
+        if (snapshot == null || !isLive() || store.isPaused()) {
+            return;
+        }
+        if (lastLiveStep != null && snapshot.takenAt().isBefore(lastLiveStep.plus(LIVE_STEP))) {
+            return;
+        }
+        lastLiveStep = snapshot.takenAt();
+        LeakFinder watch = live;
+        worker.execute(() -> watch.add(snapshot));
+        if (shown) {
+            recompute();
+        }
     }
 
     private static TableColumn<LeakSuspect, String> column(String title, Function<LeakSuspect, String> value,
@@ -78,6 +160,16 @@ public final class LeakSuspectsView extends BorderPane {
     private void recompute() {
         long mine = ++generation;
         List<Snapshot> samples = store.timelineProperty().get();
+        if (samples.isEmpty() && isLive()) {
+            LeakFinder watch = live;
+            worker.execute(() -> {
+                LeakReport r = watch.samples() == 0 ? null : watch.report();
+                Optional<java.time.Instant> since = watch.from();
+                Platform.runLater(() -> showLive(mine, r, since));
+            });
+            return;
+        }
+        report = null;
         table.getItems().clear();
         if (samples.isEmpty()) {
             placeholder.setText("Open a recording (File → Open) to look for steadily growing processes.");
@@ -86,18 +178,43 @@ public final class LeakSuspectsView extends BorderPane {
         placeholder.setText("Looking for steady growth in " + samples.size() + " samples…");
         MemoryMetric metric = store.metricProperty().get();
         worker.execute(() -> {
-            LeakReport report = LeakFinder.find(samples, metric);
-            Platform.runLater(() -> show(mine, report));
+            LeakReport r = LeakFinder.find(samples, metric);
+            Platform.runLater(() -> show(mine, r));
         });
     }
 
-    private void show(long asked, LeakReport report) {
+    private void showLive(long asked, LeakReport r, Optional<java.time.Instant> since) {
         if (asked != generation) {
             return;
         }
-        placeholder.setText("Nothing grows steadily in these " + report.samples() + " samples (" + report.metric()
+        report = r;
+        int samples = r == null ? 0 : r.samples();
+        String metric = store.metricProperty().get().toString();
+        placeholder.setText(samples < LeakFinder.MIN_SAMPLES
+                ? "Watching live " + metric + since.map(t -> " since " + TIME.format(t)).orElse("") + ": " + samples
+                        + " of the " + LeakFinder.MIN_SAMPLES + " samples a trend needs (one every "
+                        + LIVE_STEP.toSeconds() + " s). Or open a recording (File → Open)."
+                : "Nothing grows steadily since " + since.map(TIME::format).orElse("the start") + " (" + samples
+                        + " live samples, " + metric + "): no leak suspects.");
+        showReport();
+    }
+
+    private void show(long asked, LeakReport r) {
+        if (asked != generation) {
+            return;
+        }
+        report = r;
+        placeholder.setText("Nothing grows steadily in these " + r.samples() + " samples (" + r.metric()
                 + "): no leak suspects.");
-        table.getItems().setAll(report.processes());
+        showReport();
+    }
+
+    private void showReport() {
+        if (report == null) {
+            table.getItems().clear();
+            return;
+        }
+        table.getItems().setAll(level.getValue() == Level.SUBGROUPS ? report.subgroups() : report.processes());
     }
 
     static String human(Duration d) {

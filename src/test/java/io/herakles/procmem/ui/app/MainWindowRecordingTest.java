@@ -132,6 +132,32 @@ class MainWindowRecordingTest {
     }
 
     @Test
+    void liveTheLeakSuspectsTabWatchesThisRunByProcessAndBySubgroup(FxRobot robot) throws Exception {
+        LeakSuspectsView leaks = robot.lookup("#leakSuspects").queryAs(LeakSuspectsView.class);
+        robot.clickOn("Leak suspects");
+        for (int step = 0; step < 10; step++) {
+            long seq = step * LeakSuspectsView.LIVE_STEP.toSeconds(); // TestSnapshots: a second per sequence
+            Snapshot s = snapshot(seq, List.of(process(9000, "grower", "app", "cache", 900, 800, 100 + 20 * step),
+                    process(9001, "steady", "db", "postgres", 500, 400, 50)));
+            services.live.publish(s);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.store().getCurrentSnapshot() == s);
+            if (step == 2) {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#leakTable .placeholder .label")
+                        .queryLabeled().getText().startsWith("Watching live USS"));
+            }
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !leaks.shown().isEmpty());
+        assertThat(leaks.shown()).singleElement().satisfies(s -> {
+            assertThat(s.pid()).hasValue(9000);
+            // 20 MiB every 30 s = 2400 MiB/h
+            assertThat(s.mibPerHour()).isBetween(2300.0, 2500.0);
+        });
+        javafx.scene.control.ChoiceBox<LeakSuspectsView.Level> level = robot.lookup("#leakLevel").query();
+        robot.interact(() -> level.setValue(LeakSuspectsView.Level.SUBGROUPS));
+        assertThat(leaks.shown()).singleElement().satisfies(s -> assertThat(s.label()).isEqualTo("app/cache"));
+    }
+
+    @Test
     void fileRecordWritesLiveSnapshotsUntilStop(FxRobot robot) throws Exception {
         Path file = dir.resolve("desk.jsonl.gz");
         dialogs.exportChoice = file;
