@@ -56,7 +56,13 @@ public final class DiffTableView extends BorderPane {
         totals.setId("diffTotals");
         totals.setPadding(new Insets(6));
         setTop(totals);
-        setCenter(table);
+        GrowthTreemap treemap = new GrowthTreemap(diff);
+        javafx.scene.layout.VBox map = new javafx.scene.layout.VBox(treemap, GrowthTreemap.legend());
+        javafx.scene.layout.VBox.setVgrow(treemap, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(map, table);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        setCenter(split);
     }
 
     private static TableColumn<DiffRow, String> column(String title, Function<DiffRow, String> value, double width) {

@@ -196,6 +196,15 @@ class MainWindowRecordingTest {
         assertThat(diff.rows().get(2).status()).isEqualTo(DiffRow.Status.GONE);
         assertThat(robot.lookup("#diffTotals").queryLabeled().getText()).contains("start of night.jsonl.gz", "sample 3",
                 "1 new, 1 gone");
+
+        // the treemap beside the table: every row a box in its status's colour, with a legend
+        javafx.scene.Node treemap = robot.lookup("#growthTreemap").query();
+        assertThat(treemap.getAccessibleText()).isEqualTo("Growth treemap: 1 grew, 0 shrank, 1 new, 1 gone,"
+                + " largest growth batch2 +102.0 MiB");
+        assertThat(robot.lookup("#growthLegend").queryAs(javafx.scene.layout.HBox.class).getChildren())
+                .extracting(n -> ((javafx.scene.control.Labeled) n).getText()).startsWith("grew", "shrank", "new", "gone");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> io.herakles.procmem.ui.compare.GrowthTreemapProbe.boxColours(treemap)).get())
+                .containsEntry("batch2", "new").containsEntry("db", "grew").containsEntry("batch0", "gone");
     }
 
     @Test
