@@ -15,8 +15,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * File → Compare…: with a recording open, its first sample against the sample under the timeline's
- * cursor; otherwise a chosen snapshot file or recording (its first sample) against what the window
+ * File → Compare…: with a recording open, its first sample (or the one marked on the timeline)
+ * against the sample under the timeline's cursor; otherwise a chosen snapshot file or recording (its first sample) against what the window
  * shows (live or a file). The diff, by process in the chosen metric, opens in its own window.
  * FX thread only.
  */
@@ -43,8 +43,9 @@ final class CompareActions {
         }
         List<Snapshot> timeline = store.timelineProperty().get();
         if (!timeline.isEmpty()) {
-            show(timeline.get(0), "start of " + store.fileNameProperty().get(), after,
-                    "sample " + (store.timelineIndexProperty().get() + 1));
+            int mark = Math.min(store.compareMarkProperty().get(), timeline.size() - 1);
+            show(timeline.get(mark), mark == 0 ? "start of " + store.fileNameProperty().get() : "sample " + (mark + 1),
+                    after, "sample " + (store.timelineIndexProperty().get() + 1));
             return;
         }
         Optional<Path> chosen = dialogs.chooseSnapshotToOpen(owner.get());
@@ -69,7 +70,7 @@ final class CompareActions {
         }
         shown = new Stage();
         shown.setTitle("Herakles — compare " + beforeName + " → " + afterName);
-        shown.setScene(new Scene(new DiffTableView(diff, beforeName, afterName), 900, 600));
+        shown.setScene(new Scene(new DiffTableView(diff, beforeName, afterName), 1100, 760));
         shown.initOwner(owner.get());
         shown.show();
     }

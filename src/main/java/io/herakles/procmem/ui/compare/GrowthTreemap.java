@@ -62,19 +62,21 @@ public final class GrowthTreemap extends CanvasRegion {
         };
     }
 
-    /** 0.35 for a change of a few percent, 1 for a doubling or halving (or more). */
+    /** Barely tinted for a change of a few bytes, full for a doubling or halving (or more). */
     private static double depth(DiffRow r) {
         long size = GrowthTreemapLayout.size(r);
         long delta = Math.abs(r.delta().orElse(0));
         double share = size == 0 ? 0 : (double) delta / size;
-        return 0.35 + 0.65 * Math.min(1, share * 2);
+        return 0.15 + 0.85 * Math.min(1, share * 2);
     }
 
     /** The key to the colours, for under the treemap. */
     public static HBox legend() {
         HBox box = new HBox(14, swatch(GREW, "grew"), swatch(SHRANK, "shrank"), swatch(NEW, "new"),
-                swatch(GONE, "gone"), swatch(SAME, "unchanged / unknown"),
-                new Label("· deeper colour = larger change for its size; area = the larger of before and after"));
+                swatch(GONE, "gone"), swatch(SAME, "unchanged / unknown"));
+        Label key = new Label("· deeper = larger change for its size · area = the larger of before and after");
+        key.setMinWidth(0); // the note gives way on a narrow window, the colours' names do not
+        box.getChildren().add(key);
         box.setId("growthLegend");
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4, 6, 4, 6));
@@ -85,6 +87,7 @@ public final class GrowthTreemap extends CanvasRegion {
         Rectangle r = new Rectangle(12, 12, color);
         r.setStroke(FRAME);
         Label l = new Label(text, r);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add("growth-legend-item");
         return l;
     }

@@ -55,6 +55,8 @@ public final class SnapshotStore {
     private final ReadOnlyObjectWrapper<List<Snapshot>> timeline =
             new ReadOnlyObjectWrapper<>(this, "timeline", List.of());
     private final ReadOnlyIntegerWrapper timelineIndex = new ReadOnlyIntegerWrapper(this, "timelineIndex", 0);
+    /** The timeline sample Compare starts from: the first unless one was marked. */
+    private final ReadOnlyIntegerWrapper compareMark = new ReadOnlyIntegerWrapper(this, "compareMark", 0);
 
     /** Latest live snapshot received, shown or not (paused / file mode). FX thread only. */
     private Snapshot latestLive;
@@ -66,6 +68,7 @@ public final class SnapshotStore {
         Objects.requireNonNull(snapshot, "snapshot");
         timeline.set(List.of());
         timelineIndex.set(0);
+        compareMark.set(0);
         fileName.set(Objects.requireNonNull(name, "name"));
         mode.set(Mode.FILE);
         current.set(snapshot);
@@ -94,6 +97,18 @@ public final class SnapshotStore {
         current.set(samples.get(at));
     }
 
+    /** Marks the sample under the timeline's cursor as where Compare starts. FX thread. */
+    public void markCompareStart() {
+        if (!timeline.get().isEmpty()) {
+            compareMark.set(timelineIndex.get());
+        }
+    }
+
+    /** The timeline sample Compare starts from (0, the first, unless {@link #markCompareStart} moved it). */
+    public ReadOnlyIntegerProperty compareMarkProperty() {
+        return compareMark.getReadOnlyProperty();
+    }
+
     /** Leaves file mode and shows the latest live snapshot (if one arrived). FX thread. */
     public void backToLive() {
         if (mode.get() == Mode.LIVE) {
@@ -103,6 +118,7 @@ public final class SnapshotStore {
         fileName.set("");
         timeline.set(List.of());
         timelineIndex.set(0);
+        compareMark.set(0);
         current.set(latestLive);
     }
 

@@ -21,8 +21,8 @@ import javafx.util.Duration;
 
 /**
  * The timeline of an open recording: a slider over its samples (scrub), Play (one sample every
- * {@link #PLAY_STEP}, stopping at the end), the time and position of the sample shown, and "Back to
- * live". Hidden while no recording is open. The whole window follows the cursor, as every view
+ * {@link #PLAY_STEP}, stopping at the end), the time and position of the sample shown, Mark (the
+ * sample under the cursor becomes where Compare starts) and "Back to live". Hidden while no recording is open. The whole window follows the cursor, as every view
  * shows the store's current snapshot. FX thread only.
  */
 public final class TimelineBar extends HBox {
@@ -67,7 +67,13 @@ public final class TimelineBar extends HBox {
                 player.stop();
             }
         });
-        getChildren().addAll(play, slider, position, back);
+        Button mark = new Button("Mark");
+        mark.setId("timelineMark");
+        mark.setTooltip(new javafx.scene.control.Tooltip(
+                "Compare (Ctrl+D) from the sample under the cursor instead of the first"));
+        mark.setOnAction(e -> store.markCompareStart());
+        store.compareMarkProperty().addListener((obs, old, m) -> follow(store.timelineIndexProperty().get()));
+        getChildren().addAll(play, slider, position, mark, back);
         slider.valueProperty().addListener((obs, old, v) -> store.showSample((int) Math.round(v.doubleValue())));
         store.timelineProperty().addListener((obs, old, samples) -> reset(samples));
         store.timelineIndexProperty().addListener((obs, old, i) -> follow(i.intValue()));
@@ -89,8 +95,9 @@ public final class TimelineBar extends HBox {
             slider.setValue(index);
         }
         List<Snapshot> samples = store.timelineProperty().get();
+        int mark = store.compareMarkProperty().get();
         position.setText(samples.isEmpty() ? "" : TIME.format(samples.get(index).takenAt()) + "  ·  sample "
-                + (index + 1) + " of " + samples.size());
+                + (index + 1) + " of " + samples.size() + (mark == 0 ? "" : "  ·  compare from " + (mark + 1)));
     }
 
     private int lastIndex() {

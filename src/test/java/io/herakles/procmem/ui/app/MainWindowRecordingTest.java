@@ -205,6 +205,21 @@ class MainWindowRecordingTest {
                 .extracting(n -> ((javafx.scene.control.Labeled) n).getText()).startsWith("grew", "shrank", "new", "gone");
         assertThat(WaitForAsyncUtils.asyncFx(() -> io.herakles.procmem.ui.compare.GrowthTreemapProbe.boxColours(treemap)).get())
                 .containsEntry("batch2", "new").containsEntry("db", "grew").containsEntry("batch0", "gone");
+
+        // a mark on the timeline moves where Compare starts: sample 2 against sample 4
+        robot.interact(() -> diff.getScene().getWindow().hide()); // it covers the timeline
+        robot.interact(() -> slider.setValue(1));
+        robot.clickOn("#timelineMark");
+        assertThat(robot.lookup("#timelinePosition").queryLabeled().getText()).endsWith("compare from 2");
+        robot.interact(() -> slider.setValue(3));
+        robot.clickOn("File").clickOn("#compareItem");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#diffTotals").queryLabeled().getText()).contains("sample 2 (", "→ sample 4 (");
+        robot.interact(() -> robot.lookup("#diffView").query().getScene().getWindow().hide());
+        robot.clickOn("#timelineBackToLive");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> window.store().compareMarkProperty().get()).get())
+                .as("a mark belongs to its recording").isZero();
     }
 
     @Test
