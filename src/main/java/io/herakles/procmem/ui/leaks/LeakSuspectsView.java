@@ -30,7 +30,7 @@ import javafx.scene.layout.BorderPane;
  * <p>On a recording it ranks the recording's samples. Live, it watches this run of the app: one
  * snapshot every {@link #LIVE_STEP} goes into a bounded {@link LeakFinder#live} (at most
  * {@value #LIVE_POINTS} points per process and subgroup, thinned evenly as the run grows, gone
- * processes dropped: about 4 KB per process), and the ranking is made again with each step while the
+ * processes dropped: at most 2 KB per process), and the ranking is made again with each step while the
  * tab is shown, not while it is hidden. A change of metric starts the watch again.
  *
  * <p>FX thread only; the watch and the ranking run on one daemon thread, and a result for an
@@ -43,8 +43,11 @@ public final class LeakSuspectsView extends BorderPane {
 
     /** Live, one snapshot this far apart goes into the watch: leaks are slow, and 30 s keeps it small. */
     public static final Duration LIVE_STEP = Duration.ofSeconds(30);
-    /** Points kept per live series: 256 points span 2 h 8 min at 30 s, and longer runs more thinly. */
-    static final int LIVE_POINTS = 256;
+    /**
+     * Points kept per live series: 128 points span 64 min at 30 s, and longer runs more thinly. At
+     * most 2 KB per process (two longs per point): 2 MiB at 1,000 processes, 10 MiB at 5,000.
+     */
+    static final int LIVE_POINTS = 128;
 
     /** Which suspects the table lists. */
     public enum Level {
@@ -70,6 +73,8 @@ public final class LeakSuspectsView extends BorderPane {
     /** The live watch; touched on the worker thread only, replaced (not changed) from the FX thread. */
     private volatile LeakFinder live;
     private java.time.Instant lastLiveStep;
+    /** Where the watched snapshots come from: another source (a remote exporter) starts the watch again. */
+    private String liveSource;
     private boolean shown = true;
     private LeakReport report;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -136,6 +141,10 @@ public final class LeakSuspectsView extends BorderPane {
     private void offerLive(Snapshot snapshot) {
         if (snapshot == null || !isLive() || store.isPaused()) {
             return;
+        }
+        if (!snapshot.source().equals(liveSource)) {
+            startLiveWatch(); // another machine's processes are not this one's series
+            liveSource = snapshot.source();
         }
         if (lastLiveStep != null && snapshot.takenAt().isBefore(lastLiveStep.plus(LIVE_STEP))) {
             return;

@@ -155,6 +155,13 @@ class MainWindowRecordingTest {
         javafx.scene.control.ChoiceBox<LeakSuspectsView.Level> level = robot.lookup("#leakLevel").query();
         robot.interact(() -> level.setValue(LeakSuspectsView.Level.SUBGROUPS));
         assertThat(leaks.shown()).singleElement().satisfies(s -> assertThat(s.label()).isEqualTo("app/cache"));
+
+        // snapshots from elsewhere (another machine) start the watch again instead of joining its series
+        Snapshot elsewhere = snapshot(400, "http://db1:9215/", List.of(process(9000, "grower", "app", "cache", 900, 800, 50)));
+        services.live.publish(elsewhere);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.store().getCurrentSnapshot() == elsewhere);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> leaks.shown().isEmpty() && robot.lookup("#leakTable .placeholder .label")
+                .queryLabeled().getText().contains(": 1 of the 6 samples"));
     }
 
     @Test
