@@ -40,6 +40,18 @@ class RelaunchPlanTest {
     }
 
     @Test
+    void oneShotCommandsGetTheOneShotSetAndLongRunningOnesTheirOwn() {
+        for (String command : List.of("diff", "leaks", "fleet", "check")) {
+            assertThat(plan(List.of(), List.of("-jar", "h.jar", command, "a"), command, "a").addedFlags()).as(command)
+                    .containsExactlyElementsOf(TunedFlags.ONE_SHOT);
+        }
+        assertThat(plan(List.of(), List.of("-jar", "h.jar", "record", "-o", "f"), "record", "-o", "f").addedFlags())
+                .containsExactlyElementsOf(TunedFlags.DESKTOP);
+        assertThat(plan(List.of(), List.of("-jar", "h.jar", "--exporter", "diff"), "--exporter", "diff").addedFlags())
+                .as("only as the command itself").containsExactlyElementsOf(TunedFlags.EXPORTER);
+    }
+
+    @Test
     void theExporterOrAStartWithoutDisplayGetsTheExporterSet() {
         assertThat(plan(List.of(), List.of("-jar", "h.jar", "--exporter"), "--exporter").addedFlags())
                 .containsExactlyElementsOf(TunedFlags.EXPORTER);
