@@ -4,6 +4,7 @@ import io.herakles.procmem.analysis.DiffRow;
 import io.herakles.procmem.analysis.SnapshotDiff;
 import io.herakles.procmem.ui.common.CanvasRegion;
 import io.herakles.procmem.ui.common.Formats;
+import io.herakles.procmem.ui.treemap.BoxText;
 import io.herakles.procmem.ui.treemap.Rect;
 import java.util.Comparator;
 import java.util.List;
@@ -121,17 +122,11 @@ public final class GrowthTreemap extends CanvasRegion {
         }
     }
 
+    /** A box's name where it has room for one. */
     private static void text(GraphicsContext g, String s, Rect r, Color color) {
-        if (r.width() < 40 || r.height() < 14) {
-            return;
+        if (r.width() >= 40 && r.height() >= 14) {
+            BoxText.draw(g, s, r, color);
         }
-        g.save();
-        g.beginPath();
-        g.rect(r.x(), r.y(), r.width(), r.height());
-        g.clip();
-        g.setFill(color);
-        g.fillText(s, r.x() + 3, r.y() + 2);
-        g.restore();
     }
 
     private Optional<GrowthTreemapLayout.Cell> cellAt(double x, double y) {

@@ -5,6 +5,7 @@ import io.herakles.procmem.ui.common.CanvasRegion;
 import io.herakles.procmem.ui.common.Spoken;
 import io.herakles.procmem.ui.common.Formats;
 import io.herakles.procmem.ui.common.FxExecutor;
+import io.herakles.procmem.ui.treemap.BoxText;
 import io.herakles.procmem.ui.treemap.GroupPalette;
 import io.herakles.procmem.ui.treemap.Rect;
 import java.util.List;
@@ -232,15 +233,8 @@ final class FleetTreemapView extends CanvasRegion {
 
     /** Draws {@code s} clipped to {@code r}; nothing when {@code s} is null (no room, see {@link Drawing}). */
     private static void text(GraphicsContext g, String s, Rect r, Color color) {
-        if (s == null) {
-            return;
+        if (s != null) {
+            BoxText.draw(g, s, r, color);
         }
-        g.save();
-        g.beginPath();
-        g.rect(r.x(), r.y(), r.width(), r.height());
-        g.clip();
-        g.setFill(color);
-        g.fillText(s, r.x() + 3, r.y() + 2);
-        g.restore();
     }
 }
