@@ -24,7 +24,9 @@ import java.util.SplittableRandom;
  *                                  sample as a real system does): bytes_per_sample,
  *                                  projected_8h_mb (5760 samples), write_ms_per_sample
  *   open FILE STEPS                reads it as the desktop opens a recording: open_ms (all samples
- *                                  in memory), first_sample_ms, then STEPS scrub steps (nearest
+ *                                  in memory), first_sample_ms (the first sample read and grouped,
+ *                                  which the desktop shows while it reads the rest of a file of
+ *                                  4 MiB or more), then STEPS scrub steps (nearest
  *                                  sample to a time, grouped by subgroup as the views group it):
  *                                  scrub_step_ms_p50, scrub_step_ms_max
  *   snapshots A B PROCESSES        two snapshot files of PROCESSES processes for a diff
@@ -75,11 +77,14 @@ public final class RecordingBench {
 
     private static void open(Path file, int steps) throws Exception {
         long t0 = System.nanoTime();
-        Recording r = RecordingReader.read(file);
+        long[] firstNanosBox = new long[1];
+        // as the desktop opens a large file: the first sample is shown (grouped) as soon as it is read
+        Recording r = RecordingReader.read(file, first -> {
+            Aggregation.groupByKey(first.processes());
+            firstNanosBox[0] = System.nanoTime() - t0;
+        });
         long openNanos = System.nanoTime() - t0;
-        long t1 = System.nanoTime();
-        Aggregation.groupByKey(r.first().processes());
-        long firstNanos = System.nanoTime() - t1 + openNanos;
+        long firstNanos = firstNanosBox[0];
         SplittableRandom random = new SplittableRandom(3);
         long[] step = new long[steps];
         Instant from = r.first().takenAt();

@@ -56,8 +56,21 @@ public final class RecordingReader {
 
     /** Reads every complete sample into memory; refuses a recording without one. */
     public static Recording read(Path file) throws SnapshotFileException {
+        return read(file, first -> { });
+    }
+
+    /**
+     * As {@link #read(Path)}, handing the first sample to {@code first} as soon as it is read (on this
+     * thread), so that a window can show it while the rest of a large recording is read.
+     */
+    public static Recording read(Path file, java.util.function.Consumer<Snapshot> first) throws SnapshotFileException {
         List<Snapshot> samples = new ArrayList<>();
-        Summary summary = stream(file, samples::add);
+        Summary summary = stream(file, s -> {
+            if (samples.isEmpty()) {
+                first.accept(s);
+            }
+            samples.add(s);
+        });
         if (samples.isEmpty()) {
             throw new SnapshotFileException(file + ": recording holds no complete sample"
                     + summary.cutShort().map(c -> " (" + c + ")").orElse(""));

@@ -70,6 +70,17 @@ public interface DesktopServices {
     }
 
     /**
+     * As {@link #openFile(Path)}, handing the first snapshot to {@code first} as soon as it is read,
+     * on the calling thread: a large recording takes seconds to read whole, its first sample
+     * milliseconds.
+     */
+    default OpenedFile openFile(Path file, java.util.function.Consumer<Snapshot> first) throws SnapshotReadException {
+        OpenedFile opened = openFile(file);
+        first.accept(opened.samples().get(0));
+        return opened;
+    }
+
+    /**
      * Starts recording every live snapshot into {@code file} (replacing it; the window asked
      * first). Throws with a one-line message naming the file when it cannot.
      */

@@ -195,13 +195,25 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
         return openAnyFile(file);
     }
 
+    @Override
+    public OpenedFile openFile(Path file, java.util.function.Consumer<Snapshot> first) throws SnapshotReadException {
+        return openAnyFile(file, first);
+    }
+
     /** What {@link #openFile} does, without a sampler (tests open recorded files through it). */
     static OpenedFile openAnyFile(Path file) throws SnapshotReadException {
+        return openAnyFile(file, s -> { });
+    }
+
+    /** As {@link #openAnyFile(Path)}, with the first snapshot handed to {@code first} as soon as it is read. */
+    static OpenedFile openAnyFile(Path file, java.util.function.Consumer<Snapshot> first) throws SnapshotReadException {
         if (!RecordingReader.looksLikeRecording(file)) {
-            return OpenedFile.of(readSnapshotFile(file));
+            Snapshot only = readSnapshotFile(file);
+            first.accept(only);
+            return OpenedFile.of(only);
         }
         try {
-            Recording r = RecordingReader.read(file);
+            Recording r = RecordingReader.read(file, first);
             return new OpenedFile(r.samples(), r.cutShort());
         } catch (SnapshotFileException e) {
             throw new SnapshotReadException(e.getMessage(), e);

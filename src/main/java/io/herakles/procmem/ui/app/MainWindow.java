@@ -335,6 +335,11 @@ public final class MainWindow {
         return files.open(file);
     }
 
+    /** File → Open's actions (tests). */
+    SnapshotFileActions fileActions() {
+        return files;
+    }
+
     /** Shows another machine's exporter (start-up with {@code --connect}); a bad setting shows a dialog. */
     public boolean connect(ConnectRequest request) {
         return remote.connect(request);

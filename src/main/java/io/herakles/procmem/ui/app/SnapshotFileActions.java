@@ -9,17 +9,20 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javafx.application.Platform;
 import javafx.stage.Window;
 
 /**
  * File → Export snapshot, File → Open (a snapshot file or a recording) and dropped files. Export writes the snapshot the
  * window shows and never replaces a file without an explicit yes; open makes the whole window show
  * the file until "Back to live"; a bad file is reported in a dialog naming the file and the problem.
- * FX thread only.
+ * FX thread only (a large file is read on a "file-reader" thread, see {@link #open}).
  */
 final class SnapshotFileActions {
 
@@ -70,24 +73,99 @@ final class SnapshotFileActions {
         dialogs.chooseSnapshotToOpen(owner.get()).ifPresent(this::open);
     }
 
-    /** Shows the snapshot in {@code file}, or a dialog saying why it cannot. Returns whether it opened. */
+    /**
+     * Shows the snapshot in {@code file}, or a dialog saying why it cannot. Returns whether it opened
+     * (for a large file: whether reading it started; a failure then comes as a dialog later).
+     *
+     * <p>A file of {@link #READ_IN_BACKGROUND_FROM} bytes or more (a long recording: 3000 processes
+     * × 120 samples took 6 s) is read on a thread of its own: the window shows its first sample as
+     * soon as it is read and the timeline once the whole file is, so the window never stops
+     * answering. A smaller file is read at once.
+     */
     boolean open(Path file) {
-        String name = String.valueOf(file.getFileName());
+        if (sizeOf(file) >= readInBackgroundFrom) {
+            openInBackground(file);
+            return true;
+        }
         try {
-            OpenedFile opened = services.openFile(file);
-            if (opened.isRecording()) {
-                store.showRecording(opened.samples(), name);
-            } else {
-                store.showFile(opened.samples().get(0), name);
-            }
-            opened.note().ifPresent(note -> dialogs.info(owner.get(), "Recording cut short", note));
-            onOpened.accept(file);
+            show(services.openFile(file), file);
             return true;
         } catch (SnapshotReadException | RuntimeException e) {
-            LOG.log(Level.FINE, "open failed", e);
-            dialogs.error(owner.get(), "Cannot open " + name, naming(file, oneLine(e)));
+            failed(file, e);
             return false;
         }
+    }
+
+    /** Files this large (bytes) are read in the background; see {@link #open}. */
+    static final long READ_IN_BACKGROUND_FROM = 4L << 20;
+    private long readInBackgroundFrom = READ_IN_BACKGROUND_FROM;
+    private ExecutorService reader;
+
+    /** Sets the size from which files are read in the background (tests). */
+    void readInBackgroundFrom(long bytes) {
+        readInBackgroundFrom = bytes;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // read at once: that read reports the problem
+        }
+    }
+
+    private void openInBackground(Path file) {
+        String name = String.valueOf(file.getFileName());
+        if (reader == null) {
+            reader = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "file-reader");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        Snapshot[] shownFirst = new Snapshot[1];
+        reader.execute(() -> {
+            try {
+                OpenedFile opened = services.openFile(file, first -> Platform.runLater(() -> {
+                    store.showFile(first, name);
+                    shownFirst[0] = first;
+                }));
+                Platform.runLater(() -> {
+                    // the user may have gone back to live or opened another file meanwhile
+                    boolean stillShown = store.getMode() == SnapshotStore.Mode.FILE
+                            && store.getCurrentSnapshot() == shownFirst[0] && store.timelineProperty().get().isEmpty();
+                    if (stillShown) {
+                        show(opened, file);
+                    }
+                });
+            } catch (SnapshotReadException | RuntimeException e) {
+                Platform.runLater(() -> failed(file, e));
+            } catch (OutOfMemoryError e) {
+                // every sample is held in memory: what was read is garbage now; say so, keep the first shown
+                String heap = Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB";
+                Platform.runLater(() -> dialogs.error(owner.get(), "Cannot open " + file.getFileName(),
+                        naming(file, "too large for this app's memory (" + heap + " heap) with all its samples;"
+                                + " the window shows its first sample. Start the app with a larger -Xmx"
+                                + " (e.g. java -Xmx2g -jar …), or use 'herakles-proc-mem leaks' / 'diff FILE@TIME …'"
+                                + " on the command line")));
+            }
+        });
+    }
+
+    private void show(OpenedFile opened, Path file) {
+        String name = String.valueOf(file.getFileName());
+        if (opened.isRecording()) {
+            store.showRecording(opened.samples(), name);
+        } else {
+            store.showFile(opened.samples().get(0), name);
+        }
+        opened.note().ifPresent(note -> dialogs.info(owner.get(), "Recording cut short", note));
+        onOpened.accept(file);
+    }
+
+    private void failed(Path file, Exception e) {
+        LOG.log(Level.FINE, "open failed", e);
+        dialogs.error(owner.get(), "Cannot open " + file.getFileName(), naming(file, oneLine(e)));
     }
 
     /** Called with each file that opened (File → Open recent remembers it). */

@@ -119,10 +119,37 @@ final class FakeDesktopServices implements DesktopServices {
 
     @Override
     public OpenedFile openFile(Path file) throws SnapshotReadException {
+        return openFile(file, first -> { });
+    }
+
+    /** When set, a read waits on it after handing over its first snapshot (tests of reading in the background). */
+    volatile java.util.concurrent.CountDownLatch holdAfterFirst;
+
+    /** When set, a read throws it after handing over its first snapshot (a recording too large for the heap). */
+    volatile Error failAfterFirst;
+
+    @Override
+    public OpenedFile openFile(Path file, java.util.function.Consumer<Snapshot> handFirst) throws SnapshotReadException {
+        java.util.function.Consumer<Snapshot> first = s -> {
+            handFirst.accept(s);
+            if (failAfterFirst != null) {
+                throw failAfterFirst;
+            }
+            java.util.concurrent.CountDownLatch hold = holdAfterFirst;
+            if (hold != null) {
+                try {
+                    hold.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
         if (!files.containsKey(file) && readsRealFiles) {
-            return LiveDesktopServices.openAnyFile(file);
+            return LiveDesktopServices.openAnyFile(file, first);
         }
-        return OpenedFile.of(readSnapshot(file));
+        OpenedFile opened = OpenedFile.of(readSnapshot(file));
+        first.accept(opened.samples().get(0));
+        return opened;
     }
 
     @Override

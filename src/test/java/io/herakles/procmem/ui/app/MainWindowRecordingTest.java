@@ -79,6 +79,50 @@ class MainWindowRecordingTest {
     }
 
     @Test
+    void aLargeFileShowsItsFirstSampleWhileTheRestIsReadInTheBackground(FxRobot robot) throws Exception {
+        Path file = recording(5, 10);
+        robot.interact(() -> window.fileActions().readInBackgroundFrom(0)); // every file counts as large
+        services.holdAfterFirst = new java.util.concurrent.CountDownLatch(1);
+        robot.interact(() -> assertThat(window.openSnapshot(file)).isTrue());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shownPids(robot).equals(List.of(7000, 8000)));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> window.store().timelineProperty().get()).get())
+                .as("no timeline until the whole file is read").isEmpty();
+        assertThat(stage.getTitle()).contains("night.jsonl.gz");
+
+        services.holdAfterFirst.countDown();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> window.store().timelineProperty().get().size()).get() == 5);
+        assertThat(robot.lookup("#timelineBar").query().isVisible()).isTrue();
+        assertThat(shownPids(robot)).as("still the first sample").containsExactly(7000, 8000);
+
+        // back to live before the read ends: the finished read does not pull the window back
+        robot.clickOn("#timelineBackToLive");
+        services.holdAfterFirst = new java.util.concurrent.CountDownLatch(1);
+        robot.interact(() -> window.openSnapshot(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> window.store().getMode()).get() == io.herakles.procmem.ui.store.SnapshotStore.Mode.FILE);
+        robot.interact(() -> window.store().backToLive());
+        services.holdAfterFirst.countDown();
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> window.store().getMode()).get())
+                .isEqualTo(io.herakles.procmem.ui.store.SnapshotStore.Mode.LIVE);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> window.store().timelineProperty().get()).get()).isEmpty();
+    }
+
+    @Test
+    void aRecordingTooLargeForTheHeapSaysSoAndKeepsItsFirstSampleShown(FxRobot robot) throws Exception {
+        Path file = recording(5, 10);
+        robot.interact(() -> window.fileActions().readInBackgroundFrom(0));
+        services.failAfterFirst = new OutOfMemoryError("Java heap space");
+        robot.interact(() -> window.openSnapshot(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialogs.errors.isEmpty());
+        assertThat(dialogs.errors).singleElement().asString().contains("night.jsonl.gz",
+                "too large for this app's memory", "MiB heap", "-Xmx");
+        assertThat(shownPids(robot)).containsExactly(7000, 8000);
+    }
+
+    @Test
     void openScrubPlayAndBackToLive(FxRobot robot) throws Exception {
         services.live.publish(TestSnapshots.small(1));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.store().getCurrentSnapshot() != null);
