@@ -23,12 +23,13 @@ import java.util.SplittableRandom;
  *   write FILE PROCESSES SAMPLES   a synthetic recording (5 s apart, values drifting a little per
  *                                  sample as a real system does): bytes_per_sample,
  *                                  projected_8h_mb (5760 samples), write_ms_per_sample
- *   open FILE STEPS                reads it as the desktop opens a recording: open_ms (all samples
- *                                  in memory), first_sample_ms (the first sample read and grouped,
- *                                  which the desktop shows while it reads the rest of a file of
- *                                  4 MiB or more), then STEPS scrub steps (nearest
- *                                  sample to a time, grouped by subgroup as the views group it):
- *                                  scrub_step_ms_p50, scrub_step_ms_max
+ *   open FILE STEPS                opens it as the desktop does: open_ms (index the file from its
+ *                                  members' tags and decode the first sample; a version-1 file is
+ *                                  read whole), first_sample_ms (the first sample decoded and
+ *                                  grouped, as the window shows it), then STEPS jumps (the sample
+ *                                  nearest a random time, decoded and grouped by subgroup as the
+ *                                  views group it: jump_step_ms_p50, _p90, _max) and STEPS drag
+ *                                  steps (each up to 5 samples on or back: drag_step_ms_…)
  *   snapshots A B PROCESSES        two snapshot files of PROCESSES processes for a diff
  * </pre>
  * Prints one line of key=value pairs.
@@ -86,19 +87,32 @@ public final class RecordingBench {
         long openNanos = System.nanoTime() - t0;
         long firstNanos = firstNanosBox[0];
         SplittableRandom random = new SplittableRandom(3);
-        long[] step = new long[steps];
+        long[] jump = new long[steps];
         Instant from = r.first().takenAt();
         long span = Duration.between(from, r.last().takenAt()).toMillis() + 1;
         for (int i = 0; i < steps; i++) {
             long s0 = System.nanoTime();
             Snapshot at = r.nearest(from.plusMillis(random.nextLong(span)));
             Aggregation.groupByKey(at.processes());
-            step[i] = System.nanoTime() - s0;
+            jump[i] = System.nanoTime() - s0;
         }
-        java.util.Arrays.sort(step);
-        System.out.printf(Locale.ROOT, "samples=%d open_ms=%.0f first_sample_ms=%.0f open_ms_per_sample=%.2f"
-                + " scrub_step_ms_p50=%.2f scrub_step_ms_max=%.2f%n", r.samples().size(), openNanos / 1e6,
-                firstNanos / 1e6, openNanos / 1e6 / r.samples().size(), step[steps / 2] / 1e6, step[steps - 1] / 1e6);
+        // dragging the slider: each step a few samples on or back from the last (a drag event moves a
+        // few pixels, and a sample is a pixel or two of a slider across the window)
+        long[] drag = new long[steps];
+        int at = random.nextInt(r.size());
+        for (int i = 0; i < steps; i++) {
+            at = Math.max(0, Math.min(r.size() - 1, at + random.nextInt(-5, 6)));
+            long s0 = System.nanoTime();
+            Aggregation.groupByKey(r.samples().get(at).processes());
+            drag[i] = System.nanoTime() - s0;
+        }
+        java.util.Arrays.sort(jump);
+        java.util.Arrays.sort(drag);
+        System.out.printf(Locale.ROOT, "samples=%d open_ms=%.0f first_sample_ms=%.0f"
+                + " jump_step_ms_p50=%.2f jump_step_ms_p90=%.2f jump_step_ms_max=%.2f"
+                + " drag_step_ms_p50=%.2f drag_step_ms_p90=%.2f drag_step_ms_max=%.2f%n", r.size(),
+                openNanos / 1e6, firstNanos / 1e6, jump[steps / 2] / 1e6, jump[steps * 9 / 10] / 1e6,
+                jump[steps - 1] / 1e6, drag[steps / 2] / 1e6, drag[steps * 9 / 10] / 1e6, drag[steps - 1] / 1e6);
     }
 
     private static void snapshots(Path a, Path b, int processes) throws Exception {

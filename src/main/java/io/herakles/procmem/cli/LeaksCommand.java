@@ -43,7 +43,7 @@ final class LeaksCommand implements Callable<Integer> {
     public Integer call() {
         MemoryMetric m = Choice.of("--metric", metric, MemoryMetric.class);
         Choice.requireFormat(format);
-        LeakFinder finder = new LeakFinder(m);
+        LeakFinder finder = LeakFinder.recording(m);
         try {
             RecordingReader.Summary summary = RecordingReader.stream(recording, finder::add);
             summary.cutShort().ifPresent(c -> root.err.println("Warning: " + c));

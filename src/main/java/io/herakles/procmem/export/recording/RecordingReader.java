@@ -3,7 +3,6 @@ package io.herakles.procmem.export.recording;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.herakles.procmem.export.snapshot.SnapshotFileException;
-import io.herakles.procmem.export.snapshot.SnapshotJsonReader;
 import io.herakles.procmem.model.Snapshot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,10 +25,13 @@ import java.util.Optional;
  * Reads a recording ({@link RecordingFormat}) strictly: a foreign, corrupt or newer file is a
  * {@link SnapshotFileException} with one line naming the file and the position (byte offset and
  * sample number). A file cut short (the recorder was killed, the disk filled) is read up to its
- * last complete sample and {@link Recording#cutShort()} says where it ended. Stateless, thread-safe.
+ * last complete sample and says where it ended. A version-2 file is opened by walking the tags in
+ * its member headers (no inflating), its samples decoded on demand; older or recompressed files are
+ * read whole. Stateless, thread-safe.
  */
 public final class RecordingReader {
 
+    static final String NOT_GZIP = "not a recording (not gzip-compressed at byte 0; a snapshot file is plain JSON)";
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /** Receives the samples of a recording one by one, in file order. */
@@ -54,40 +55,75 @@ public final class RecordingReader {
         }
     }
 
-    /** Reads every complete sample into memory; refuses a recording without one. */
+    /**
+     * Opens a recording; refuses one without a complete sample. A version-2 file costs one walk over
+     * its member headers here; its samples are decoded when asked for.
+     */
     public static Recording read(Path file) throws SnapshotFileException {
         return read(file, first -> { });
     }
 
     /**
      * As {@link #read(Path)}, handing the first sample to {@code first} as soon as it is read (on this
-     * thread), so that a window can show it while the rest of a large recording is read.
+     * thread), so that a window can show it while the rest of a large version-1 recording is read.
      */
     public static Recording read(Path file, java.util.function.Consumer<Snapshot> first) throws SnapshotFileException {
+        ByteBuffer bytes = map(file);
+        String shown = file.toString();
+        String source = source(file);
+        if (MemberTag.peek(bytes, 0) instanceof MemberTag.Found) {
+            TagIndex index = TagIndex.walk(bytes, shown);
+            Recording recording = new Recording(file, index.header(), index.samples(source), index.cutShort());
+            first.accept(recording.sample(0));
+            return recording;
+        }
         List<Snapshot> samples = new ArrayList<>();
-        Summary summary = stream(file, s -> {
+        Summary summary = new LinePass(shown, source, bytes, s -> {
             if (samples.isEmpty()) {
                 first.accept(s);
             }
             samples.add(s);
-        });
+        }).run();
         if (samples.isEmpty()) {
-            throw new SnapshotFileException(file + ": recording holds no complete sample"
+            throw new SnapshotFileException(shown + ": recording holds no complete sample"
                     + summary.cutShort().map(c -> " (" + c + ")").orElse(""));
         }
-        return new Recording(file, summary.header(), samples, summary.cutShort());
+        return new Recording(file, summary.header(), SampleSource.of(samples), summary.cutShort());
     }
 
-    /** Hands every complete sample to {@code sink} without keeping them. */
+    /** Hands every complete sample to {@code sink}, in order, without keeping them. */
     public static Summary stream(Path file, SampleSink sink) throws SnapshotFileException {
+        ByteBuffer bytes = map(file);
         String shown = file.toString();
-        String source = "recording: " + file.getFileName();
+        if (MemberTag.peek(bytes, 0) instanceof MemberTag.Found) {
+            TagIndex index = TagIndex.walk(bytes, shown);
+            int n = index.sampleCount();
+            if (n > 0) {
+                IndexedSamples samples = index.samples(source(file));
+                for (int i = 0; i < n; i++) {
+                    sink.accept(samples.get(i));
+                }
+            }
+            return new Summary(index.header(), n, index.cutShort());
+        }
+        return new LinePass(shown, source(file), bytes, sink).run();
+    }
+
+    private static String source(Path file) {
+        return "recording: " + file.getFileName();
+    }
+
+    /** The whole file, mapped read-only (the mapping outlives the channel). */
+    private static ByteBuffer map(Path file) throws SnapshotFileException {
+        String shown = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new SnapshotFileException(shown + ": is a directory, not a recording");
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (channel.size() > Integer.MAX_VALUE) {
                 throw new SnapshotFileException(shown + ": recording larger than 2 GiB, which this version cannot read");
             }
-            ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-            return new Pass(shown, source, bytes, sink).run();
+            return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
         } catch (NoSuchFileException e) {
             throw new SnapshotFileException(shown + ": file not found", e);
         } catch (AccessDeniedException e) {
@@ -98,115 +134,34 @@ public final class RecordingReader {
         }
     }
 
-    /** One read through a file: lines across members, the header first. */
-    private static final class Pass {
-        private final String shown;
-        private final String source;
-        private final ByteBuffer bytes;
-        private final SampleSink sink;
-        private final GzipMembers members;
-        private RecordingHeader header;
-        private int samples;
-
-        Pass(String shown, String source, ByteBuffer bytes, SampleSink sink) {
-            this.shown = shown;
-            this.source = source;
-            this.bytes = bytes;
-            this.sink = sink;
-            this.members = new GzipMembers(bytes);
+    /** Parses and checks the header line found at {@code offset}. */
+    static RecordingHeader header(byte[] json, long offset, String shown) throws SnapshotFileException {
+        String notOurs = shown + ": not a herakles-proc-mem recording (line 1 at byte " + offset + " is not its header)";
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new SnapshotFileException(notOurs, e);
         }
-
-        Summary run() throws SnapshotFileException {
-            try {
-                while (true) {
-                    GzipMembers.Step step = members.next();
-                    if (step instanceof GzipMembers.End) {
-                        requireHeader(null);
-                        return new Summary(header, samples, Optional.empty());
-                    }
-                    if (step instanceof GzipMembers.Corrupt c) {
-                        if (c.offset() == 0) {
-                            throw new SnapshotFileException(shown + ": not a recording (not gzip-compressed"
-                                    + " at byte 0; a snapshot file is plain JSON)");
-                        }
-                        throw new SnapshotFileException(shown + ": corrupt at byte " + c.offset() + " (after sample "
-                                + samples + "): " + c.reason());
-                    }
-                    if (step instanceof GzipMembers.Cut c) {
-                        lines(c.partial(), c.offset(), false);
-                        String where = "cut short at byte " + c.offset() + " of " + bytes.limit();
-                        requireHeader(where);
-                        return new Summary(header, samples, Optional.of(shown + ": " + where
-                                + "; read up to the last complete sample (" + samples + ")"));
-                    }
-                    GzipMembers.Member m = (GzipMembers.Member) step;
-                    lines(m.data(), m.offset(), true);
-                }
-            } finally {
-                members.close();
-            }
+        if (root == null || !root.isObject()
+                || !RecordingFormat.FORMAT_NAME.equals(root.path(RecordingFormat.FORMAT).asText(null))) {
+            throw new SnapshotFileException(notOurs);
         }
-
-        private void requireHeader(String cut) throws SnapshotFileException {
-            if (header == null) {
-                throw new SnapshotFileException(shown + ": " + (cut == null ? "empty recording (no header line)"
-                        : cut + " before the header line was complete"));
-            }
+        JsonNode version = root.get(RecordingFormat.VERSION_FIELD);
+        if (version == null || !version.canConvertToInt()) {
+            throw new SnapshotFileException(shown + ": header: field 'version' must be an integer, got " + version);
         }
-
-        /** Splits member data into lines; an unterminated last line is an error in a whole member. */
-        private void lines(byte[] data, long offset, boolean whole) throws SnapshotFileException {
-            int from = 0;
-            for (int i = 0; i < data.length; i++) {
-                if (data[i] == '\n') {
-                    line(Arrays.copyOfRange(data, from, i), offset);
-                    from = i + 1;
-                }
-            }
-            if (whole && from < data.length) {
-                throw new SnapshotFileException(shown + ": corrupt at byte " + offset + " (after sample " + samples
-                        + "): line does not end in a newline");
-            }
+        if (version.intValue() > RecordingFormat.VERSION) {
+            throw new SnapshotFileException(shown + ": recording format version " + version.intValue()
+                    + " is newer than this program reads (up to " + RecordingFormat.VERSION
+                    + "); open it with a newer herakles-proc-mem");
         }
-
-        private void line(byte[] json, long offset) throws SnapshotFileException {
-            if (header == null) {
-                header = header(json, offset);
-                return;
-            }
-            String at = shown + ": sample " + (samples + 1) + " (at byte " + offset + ")";
-            sink.accept(SnapshotJsonReader.parse(json, at, source));
-            samples++;
-        }
-
-        private RecordingHeader header(byte[] json, long offset) throws SnapshotFileException {
-            String notOurs = shown + ": not a herakles-proc-mem recording (line 1 at byte " + offset + " is not its header)";
-            JsonNode root;
-            try {
-                root = MAPPER.readTree(json);
-            } catch (IOException e) {
-                throw new SnapshotFileException(notOurs, e);
-            }
-            if (root == null || !root.isObject()
-                    || !RecordingFormat.FORMAT_NAME.equals(root.path(RecordingFormat.FORMAT).asText(null))) {
-                throw new SnapshotFileException(notOurs);
-            }
-            JsonNode version = root.get(RecordingFormat.VERSION_FIELD);
-            if (version == null || !version.canConvertToInt()) {
-                throw new SnapshotFileException(shown + ": header: field 'version' must be an integer, got " + version);
-            }
-            if (version.intValue() > RecordingFormat.VERSION) {
-                throw new SnapshotFileException(shown + ": recording format version " + version.intValue()
-                        + " is newer than this program reads (up to " + RecordingFormat.VERSION
-                        + "); open it with a newer herakles-proc-mem");
-            }
-            Instant created = instant(root.path(RecordingFormat.CREATED_AT).asText("")).orElse(Instant.EPOCH);
-            JsonNode interval = root.get(RecordingFormat.INTERVAL_SECONDS);
-            Optional<Duration> every = interval != null && interval.isNumber() && interval.doubleValue() > 0
-                    ? Optional.of(Duration.ofMillis(Math.round(interval.doubleValue() * 1000)))
-                    : Optional.empty();
-            return new RecordingHeader(version.intValue(), created, every, root.path(RecordingFormat.SOURCE).asText(""));
-        }
+        Instant created = instant(root.path(RecordingFormat.CREATED_AT).asText("")).orElse(Instant.EPOCH);
+        JsonNode interval = root.get(RecordingFormat.INTERVAL_SECONDS);
+        Optional<Duration> every = interval != null && interval.isNumber() && interval.doubleValue() > 0
+                ? Optional.of(Duration.ofMillis(Math.round(interval.doubleValue() * 1000)))
+                : Optional.empty();
+        return new RecordingHeader(version.intValue(), created, every, root.path(RecordingFormat.SOURCE).asText(""));
     }
 
     private static Optional<Instant> instant(String text) {

@@ -2,9 +2,7 @@ package io.herakles.procmem.export.recording;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.herakles.procmem.export.snapshot.SnapshotJsonWriter;
 import io.herakles.procmem.model.Snapshot;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,35 +19,50 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.Deflater;
 
 /**
- * Appends samples to a new recording ({@link RecordingFormat}), one gzip member per sample, so the
- * file is readable after every append. A failed append (a full disk) cuts the file back to its
- * last complete sample. {@link #thinTo} drops older samples when the file grows past a size. Not
+ * Appends samples to a new recording ({@link RecordingFormat}): one tagged gzip member per line, a
+ * keyframe every so often and deltas between, so the file is readable after every append and
+ * opening it needs no inflating. A failed append (a full disk) cuts the file back to its last
+ * complete sample. {@link #thinTo} drops older samples when the file grows past a size. Not
  * thread-safe: one writing thread (the {@link Recorder}'s).
  */
 public final class RecordingWriter implements Closeable {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+    /** One member of the file: where it starts and ends, and its kind. */
+    private record Entry(long offset, long end, char kind) {}
+
     private final Path file;
+    private final SampleEncoder encoder;
+    private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     private FileChannel channel;
-    /** Byte offset of every sample member, in order; the header member ends at the first. */
-    private final List<Long> sampleOffsets = new ArrayList<>();
+    /** Every sample member, in order; the header member ends where the first begins. */
+    private final List<Entry> entries = new ArrayList<>();
+    private long headerEnd;
     private long size;
 
-    private RecordingWriter(Path file, FileChannel channel) {
+    private RecordingWriter(Path file, FileChannel channel, int keyframeEvery) {
         this.file = file;
         this.channel = channel;
+        this.encoder = new SampleEncoder(keyframeEvery);
     }
 
     /**
-     * Creates {@code file} and writes the header. Without {@code overwrite} an existing file is
-     * refused ({@link FileAlreadyExistsException}); other failures are an {@link IOException} whose
-     * message is one line naming the file.
+     * Creates {@code file} and writes the header, with a keyframe every
+     * {@link RecordingFormat#DEFAULT_KEYFRAME_EVERY} samples. Without {@code overwrite} an existing
+     * file is refused ({@link FileAlreadyExistsException}); other failures are an
+     * {@link IOException} whose message is one line naming the file.
      */
     public static RecordingWriter create(Path file, RecordingHeader header, boolean overwrite) throws IOException {
+        return create(file, header, overwrite, RecordingFormat.DEFAULT_KEYFRAME_EVERY);
+    }
+
+    /** As {@link #create(Path, RecordingHeader, boolean)}, with a keyframe at least every {@code keyframeEvery} samples. */
+    public static RecordingWriter create(Path file, RecordingHeader header, boolean overwrite, int keyframeEvery)
+            throws IOException {
         FileChannel channel;
         try {
             channel = overwrite
@@ -62,9 +75,10 @@ public final class RecordingWriter implements Closeable {
         } catch (IOException e) {
             throw new IOException(file + ": cannot write: " + reason(e), e);
         }
-        RecordingWriter writer = new RecordingWriter(file, channel);
+        RecordingWriter writer = new RecordingWriter(file, channel, keyframeEvery);
         try {
-            writer.writeMember(headerLine(header));
+            writer.writeMember(MemberTag.HEADER, header.createdAt().toEpochMilli(), headerLine(header, keyframeEvery));
+            writer.headerEnd = writer.size;
         } catch (IOException e) {
             writer.close();
             throw e;
@@ -72,27 +86,33 @@ public final class RecordingWriter implements Closeable {
         return writer;
     }
 
-    static byte[] headerLine(RecordingHeader header) {
+    static byte[] headerLine(RecordingHeader header, int keyframeEvery) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put(RecordingFormat.FORMAT, RecordingFormat.FORMAT_NAME);
         n.put(RecordingFormat.VERSION_FIELD, header.version());
         n.put(RecordingFormat.CREATED_AT, header.createdAt().toString());
         header.interval().ifPresent(i -> n.put(RecordingFormat.INTERVAL_SECONDS, i.toMillis() / 1000.0));
         n.put(RecordingFormat.SOURCE, header.source());
+        n.put(RecordingFormat.KEYFRAME_EVERY, keyframeEvery);
         return (n.toString() + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Appends one sample as its own gzip member. */
+    /** Appends one sample: a keyframe or a delta against the sample appended before it. */
     public void append(Snapshot sample) throws IOException {
-        ByteArrayOutputStream json = new ByteArrayOutputStream(1 << 16);
-        SnapshotJsonWriter.writeLine(sample, json);
+        SampleEncoder.Line line = encoder.encode(sample);
         long offset = size;
-        writeMember(json.toByteArray());
-        sampleOffsets.add(offset);
+        try {
+            writeMember(line.kind(), sample.takenAt().toEpochMilli(), line.json());
+        } catch (IOException e) {
+            // the next sample must not be a delta against one that is not in the file
+            encoder.restart();
+            throw e;
+        }
+        entries.add(new Entry(offset, size, line.kind()));
     }
 
-    private void writeMember(byte[] line) throws IOException {
-        byte[] member = gzip(line);
+    private void writeMember(char kind, long timeMillis, byte[] line) throws IOException {
+        byte[] member = MemberTag.member(kind, timeMillis, line, deflater);
         long before = size;
         try {
             ByteBuffer buffer = ByteBuffer.wrap(member);
@@ -104,19 +124,12 @@ public final class RecordingWriter implements Closeable {
             // whatever part of the member reached the disk would make the tail unreadable: cut it off
             try {
                 channel.truncate(before);
+                channel.position(before);
             } catch (IOException ignored) {
                 // the reader still reads up to the last complete sample and says the file was cut
             }
             throw new IOException(file + ": cannot write: " + reason(e), e);
         }
-    }
-
-    private static byte[] gzip(byte[] data) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 6 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
-            gz.write(data);
-        }
-        return out.toByteArray();
     }
 
     /** The file's size in bytes. */
@@ -126,7 +139,7 @@ public final class RecordingWriter implements Closeable {
 
     /** Samples in the file now (after thinning, fewer than were appended). */
     public int samples() {
-        return sampleOffsets.size();
+        return entries.size();
     }
 
     public Path file() {
@@ -135,9 +148,10 @@ public final class RecordingWriter implements Closeable {
 
     /**
      * When the file is larger than {@code maxBytes}, rewrites it (a temporary sibling, then an atomic
-     * rename) without every second sample of its older half, as often as it takes to get below
-     * 90 % of {@code maxBytes}: the series' start and its recent past stay, the old middle gets
-     * sparser. The first sample is always kept; gives up (keeps the file) when only two are left.
+     * rename) with fewer samples in its older half, as often as it takes to get below 90 % of
+     * {@code maxBytes}: first the older half keeps only its keyframes (a delta needs the samples
+     * before it), then every second of those goes. The series' start (the first sample) and its
+     * recent past stay; gives up (keeps the file) when nothing older is left to drop.
      *
      * @return whether the file was rewritten
      */
@@ -146,51 +160,75 @@ public final class RecordingWriter implements Closeable {
             return false;
         }
         long target = maxBytes / 10 * 9;
-        List<Long> kept = new ArrayList<>(sampleOffsets);
-        List<Long> ends = ends(kept);
+        List<List<Entry>> blocks = blocks();
         long estimated = size;
-        while (estimated > target && kept.size() > 2) {
-            int olderHalf = kept.size() / 2;
-            List<Long> nextKept = new ArrayList<>();
-            List<Long> nextEnds = new ArrayList<>();
-            for (int i = 0; i < kept.size(); i++) {
-                if (i == 0 || i >= olderHalf || i % 2 == 0) {
-                    nextKept.add(kept.get(i));
-                    nextEnds.add(ends.get(i));
-                } else {
-                    estimated -= ends.get(i) - kept.get(i);
-                }
+        boolean thinned = false;
+        while (estimated > target) {
+            long saved = thinOnce(blocks);
+            if (saved == 0) {
+                break;
             }
-            kept = nextKept;
-            ends = nextEnds;
+            estimated -= saved;
+            thinned = true;
         }
-        if (kept.size() == sampleOffsets.size()) {
+        if (!thinned) {
             return false;
         }
-        rewrite(kept, ends);
+        rewrite(blocks);
         return true;
     }
 
-    private List<Long> ends(List<Long> offsets) {
-        List<Long> ends = new ArrayList<>(offsets.size());
-        for (int i = 0; i < offsets.size(); i++) {
-            ends.add(i + 1 < offsets.size() ? offsets.get(i + 1) : size);
+    /** Keyframe blocks: a keyframe and the deltas after it. */
+    private List<List<Entry>> blocks() {
+        List<List<Entry>> blocks = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.kind() == MemberTag.KEYFRAME || blocks.isEmpty()) {
+                blocks.add(new ArrayList<>());
+            }
+            blocks.get(blocks.size() - 1).add(e);
         }
-        return ends;
+        return blocks;
     }
 
-    private void rewrite(List<Long> kept, List<Long> ends) throws IOException {
+    /** One thinning step over the older half of {@code blocks}; the bytes it saves, 0 when none. */
+    private static long thinOnce(List<List<Entry>> blocks) {
+        int olderHalf = blocks.size() / 2;
+        long saved = 0;
+        for (int i = 0; i < olderHalf; i++) {
+            List<Entry> block = blocks.get(i);
+            while (block.size() > 1) {
+                Entry delta = block.remove(block.size() - 1);
+                saved += delta.end() - delta.offset();
+            }
+        }
+        if (saved > 0) {
+            return saved;
+        }
+        for (int i = olderHalf - 1; i >= 1; i--) {
+            if (i % 2 == 1) {
+                for (Entry e : blocks.remove(i)) {
+                    saved += e.end() - e.offset();
+                }
+            }
+        }
+        return saved;
+    }
+
+    private void rewrite(List<List<Entry>> blocks) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path tmp = absolute.resolveSibling("." + absolute.getFileName() + ".thinning");
-        List<Long> newOffsets = new ArrayList<>(kept.size());
+        List<Entry> newEntries = new ArrayList<>();
         long newSize;
         try {
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
-                copy(0, sampleOffsets.isEmpty() ? size : sampleOffsets.get(0), out);
-                for (int i = 0; i < kept.size(); i++) {
-                    newOffsets.add(out.position());
-                    copy(kept.get(i), ends.get(i), out);
+                copy(0, headerEnd, out);
+                for (List<Entry> block : blocks) {
+                    for (Entry e : block) {
+                        long at = out.position();
+                        copy(e.offset(), e.end(), out);
+                        newEntries.add(new Entry(at, out.position(), e.kind()));
+                    }
                 }
                 newSize = out.position();
                 out.force(true);
@@ -209,8 +247,8 @@ public final class RecordingWriter implements Closeable {
             throw new IOException(file + ": cannot thin: " + reason(e), e);
         }
         channel = reopen(file);
-        sampleOffsets.clear();
-        sampleOffsets.addAll(newOffsets);
+        entries.clear();
+        entries.addAll(newEntries);
         size = newSize;
     }
 
@@ -244,6 +282,7 @@ public final class RecordingWriter implements Closeable {
     /** Flushes to the disk and closes; the file stays readable. */
     @Override
     public void close() throws IOException {
+        deflater.end();
         if (channel.isOpen()) {
             try {
                 channel.force(true);

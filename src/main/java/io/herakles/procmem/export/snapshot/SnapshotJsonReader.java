@@ -163,6 +163,27 @@ public final class SnapshotJsonReader {
         return out;
     }
 
+    /**
+     * Validates one process object as a snapshot's {@code processes} array holds it (a recording's
+     * delta lines); {@code shown} prefixes error messages.
+     */
+    public static ProcessSample parseProcess(JsonNode node, String shown) throws SnapshotFileException {
+        if (node == null || !node.isObject()) {
+            throw new SnapshotFileException(shown + ": must be an object, got "
+                    + (node == null ? "nothing" : FieldReader.describe(node)));
+        }
+        int pid = new FieldReader(node, shown + ": ").requiredPid(PID);
+        return readProcess(new FieldReader(node, shown + " (pid " + pid + "): "), pid);
+    }
+
+    /**
+     * The {@code "system"} field of {@code object} (a snapshot or a recording's delta line), as a
+     * snapshot file has it; {@link SystemSample#UNKNOWN} when missing or null.
+     */
+    public static SystemSample parseSystem(JsonNode object, String shown) throws SnapshotFileException {
+        return readSystem(new FieldReader(object, shown + ": "), shown);
+    }
+
     private static ProcessSample readProcess(FieldReader f, int pid) throws SnapshotFileException {
         ProcessSample.Builder b = ProcessSample.builder(pid, f.requiredString(NAME))
                 .group(new GroupKey(f.requiredString(GROUP), f.requiredString(SUBGROUP)))

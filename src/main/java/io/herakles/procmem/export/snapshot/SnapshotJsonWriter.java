@@ -170,7 +170,11 @@ public final class SnapshotJsonWriter {
         return printer;
     }
 
-    private static void writeSystem(JsonGenerator g, SystemSample s) throws IOException {
+    /**
+     * Writes the {@code "system"} field and its object as a snapshot has it (a recording's delta
+     * lines carry it in the same shape).
+     */
+    public static void writeSystem(JsonGenerator g, SystemSample s) throws IOException {
         g.writeObjectFieldStart(SYSTEM);
         writeOptional(g, MEM_TOTAL, s.memTotalBytes());
         writeOptional(g, MEM_AVAILABLE, s.memAvailableBytes());
@@ -189,7 +193,11 @@ public final class SnapshotJsonWriter {
         g.writeEndObject();
     }
 
-    private static void writeProcess(JsonGenerator g, ProcessSample p) throws IOException {
+    /**
+     * Writes one process object as a snapshot's {@code processes} array holds it (a recording's
+     * delta lines diff and carry these objects, so every field the format has is in them).
+     */
+    public static void writeProcess(JsonGenerator g, ProcessSample p) throws IOException {
         g.writeStartObject();
         g.writeNumberField(PID, p.pid());
         g.writeStringField(NAME, clean(p.name()));

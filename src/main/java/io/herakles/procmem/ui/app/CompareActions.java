@@ -44,7 +44,14 @@ final class CompareActions {
         List<Snapshot> timeline = store.timelineProperty().get();
         if (!timeline.isEmpty()) {
             int mark = Math.min(store.compareMarkProperty().get(), timeline.size() - 1);
-            show(timeline.get(mark), mark == 0 ? "start of " + store.fileNameProperty().get() : "sample " + (mark + 1),
+            Snapshot before;
+            try {
+                before = timeline.get(mark); // decoded now: a damaged part of the file shows here
+            } catch (RuntimeException e) {
+                dialogs.error(owner.get(), "Cannot compare", String.valueOf(e.getMessage()));
+                return;
+            }
+            show(before, mark == 0 ? "start of " + store.fileNameProperty().get() : "sample " + (mark + 1),
                     after, "sample " + (store.timelineIndexProperty().get() + 1));
             return;
         }

@@ -104,6 +104,7 @@ public final class MainWindow {
         this.dialogs = dialogs;
         this.fx = fx;
         this.store = new SnapshotStore();
+        store.setOnTimelineProblem(problem -> dialogs.error(window(), "Cannot show this sample", problem));
         this.files = new SnapshotFileActions(store, services, dialogs, this::window);
         this.compareActions = new CompareActions(store, services, dialogs, this::window);
         this.tableView = new ProcessTableView(tableViewModel, store);

@@ -187,8 +187,17 @@ public final class LeakSuspectsView extends BorderPane {
         placeholder.setText("Looking for steady growth in " + samples.size() + " samples…");
         MemoryMetric metric = store.metricProperty().get();
         worker.execute(() -> {
-            LeakReport r = LeakFinder.find(samples, metric);
-            Platform.runLater(() -> show(mine, r));
+            try {
+                LeakReport r = LeakFinder.find(samples, metric);
+                Platform.runLater(() -> show(mine, r));
+            } catch (RuntimeException e) {
+                // a recording's samples are decoded on this pass: a damaged part of the file ends it
+                Platform.runLater(() -> {
+                    if (mine == generation) {
+                        placeholder.setText("Cannot look for steady growth: " + e.getMessage());
+                    }
+                });
+            }
         });
     }
 

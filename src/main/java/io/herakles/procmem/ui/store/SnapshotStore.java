@@ -2,9 +2,11 @@ package io.herakles.procmem.ui.store;
 
 import io.herakles.procmem.model.MemoryMetric;
 import io.herakles.procmem.model.Snapshot;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import io.herakles.procmem.model.ProcessSample;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -58,6 +60,8 @@ public final class SnapshotStore {
     /** The timeline sample Compare starts from: the first unless one was marked. */
     private final ReadOnlyIntegerWrapper compareMark = new ReadOnlyIntegerWrapper(this, "compareMark", 0);
 
+    private Consumer<String> timelineProblem = problem -> { };
+
     /** Latest live snapshot received, shown or not (paused / file mode). FX thread only. */
     private Snapshot latestLive;
 
@@ -76,25 +80,45 @@ public final class SnapshotStore {
 
     /**
      * Shows the recording {@code name} (samples oldest first, at least one) with its first sample
-     * under the timeline's cursor, until {@link #backToLive()}. FX thread.
+     * under the timeline's cursor, until {@link #backToLive()}. FX thread. The list is kept, not copied:
+     * a recording's samples are decoded when the cursor reaches them.
      */
     public void showRecording(List<Snapshot> samples, String name) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("a recording has at least one sample");
         }
         showFile(samples.get(0), name);
-        timeline.set(List.copyOf(samples));
+        timeline.set(Collections.unmodifiableList(samples));
     }
 
-    /** Moves the timeline's cursor to sample {@code index} (clamped) and shows it. FX thread. */
-    public void showSample(int index) {
+    /**
+     * Moves the timeline's cursor to sample {@code index} (clamped) and shows it. FX thread. A sample
+     * that cannot be read (a recording is decoded as the cursor reaches it, so damage shows here)
+     * leaves the cursor where it was and goes to {@link #setOnTimelineProblem}.
+     *
+     * @return whether the sample is shown
+     */
+    public boolean showSample(int index) {
         List<Snapshot> samples = timeline.get();
         if (samples.isEmpty()) {
-            return;
+            return false;
         }
         int at = Math.max(0, Math.min(samples.size() - 1, index));
+        Snapshot sample;
+        try {
+            sample = samples.get(at);
+        } catch (RuntimeException e) {
+            timelineProblem.accept(String.valueOf(e.getMessage()));
+            return false;
+        }
+        current.set(sample); // first: the timeline's label reads the shown sample's time when the index moves
         timelineIndex.set(at);
-        current.set(samples.get(at));
+        return true;
+    }
+
+    /** Who hears, in one line, that a timeline sample could not be read (the window shows a dialog). */
+    public void setOnTimelineProblem(Consumer<String> onProblem) {
+        timelineProblem = Objects.requireNonNull(onProblem, "onProblem");
     }
 
     /** Marks the sample under the timeline's cursor as where Compare starts. FX thread. */

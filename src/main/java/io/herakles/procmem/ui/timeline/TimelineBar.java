@@ -74,7 +74,12 @@ public final class TimelineBar extends HBox {
         mark.setOnAction(e -> store.markCompareStart());
         store.compareMarkProperty().addListener((obs, old, m) -> follow(store.timelineIndexProperty().get()));
         getChildren().addAll(play, slider, position, mark, back);
-        slider.valueProperty().addListener((obs, old, v) -> store.showSample((int) Math.round(v.doubleValue())));
+        slider.valueProperty().addListener((obs, old, v) -> {
+            if (!store.showSample((int) Math.round(v.doubleValue()))) {
+                play.setSelected(false);
+                follow(store.timelineIndexProperty().get()); // back to the sample still shown
+            }
+        });
         store.timelineProperty().addListener((obs, old, samples) -> reset(samples));
         store.timelineIndexProperty().addListener((obs, old, i) -> follow(i.intValue()));
         reset(store.timelineProperty().get());
@@ -96,7 +101,8 @@ public final class TimelineBar extends HBox {
         }
         List<Snapshot> samples = store.timelineProperty().get();
         int mark = store.compareMarkProperty().get();
-        position.setText(samples.isEmpty() ? "" : TIME.format(samples.get(index).takenAt()) + "  ·  sample "
+        Snapshot shown = store.getCurrentSnapshot();
+        position.setText(samples.isEmpty() || shown == null ? "" : TIME.format(shown.takenAt()) + "  ·  sample "
                 + (index + 1) + " of " + samples.size() + (mark == 0 ? "" : "  ·  compare from " + (mark + 1)));
     }
 
@@ -110,7 +116,9 @@ public final class TimelineBar extends HBox {
             play.setSelected(false);
             return;
         }
-        store.showSample(next);
+        if (!store.showSample(next)) {
+            play.setSelected(false);
+        }
     }
 
     /** Whether Play is on (tests). */

@@ -284,17 +284,53 @@ class MainWindowRecordingTest {
         assertThat(window.store().timelineProperty().get()).hasSize(3);
     }
 
+    /** Byte offsets of the file's gzip members (header, then one per sample), from their length tags. */
+    private static List<Integer> members(byte[] file) {
+        List<Integer> offsets = new java.util.ArrayList<>();
+        for (int at = 0; at < file.length; ) {
+            offsets.add(at);
+            at += java.nio.ByteBuffer.wrap(file, at + 17, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        }
+        return offsets;
+    }
+
+    private static void damage(byte[] file, int member) {
+        int at = members(file).get(member) + 40; // inside the compressed data, past the tagged header
+        file[at] ^= 0x55;
+        file[at + 1] ^= 0x55;
+    }
+
     @Test
-    void aCorruptRecordingIsOneErrorNamingTheFile(FxRobot robot) throws Exception {
+    void aRecordingWhoseFirstSampleIsCorruptIsOneErrorNamingTheFile(FxRobot robot) throws Exception {
         Path file = recording(3);
         byte[] all = Files.readAllBytes(file);
-        all[all.length / 2] ^= 0x55;
-        all[all.length / 2 + 1] ^= 0x55;
+        damage(all, 1);
         Files.write(file, all);
         robot.interact(() -> window.openSnapshot(file));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs.errors).singleElement().asString().contains(file + ": corrupt at byte");
         assertThat(window.store().timelineProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aCorruptLaterSampleIsFoundWhenTheTimelineReachesItAndTheCursorStays(FxRobot robot) throws Exception {
+        Path file = recording(3);
+        byte[] all = Files.readAllBytes(file);
+        damage(all, 3);
+        Files.write(file, all);
+        robot.interact(() -> window.openSnapshot(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.errors).as("opening reads no sample but the first").isEmpty();
+        assertThat(window.store().timelineProperty().get()).hasSize(3);
+
+        robot.interact(() -> robot.lookup("#timelineSlider").queryAs(javafx.scene.control.Slider.class).setValue(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.errors).singleElement().asString()
+                .contains(file + ": corrupt at byte " + members(all).get(3));
+        assertThat(window.store().timelineIndexProperty().get()).isZero();
+        assertThat(robot.lookup("#timelineSlider").queryAs(javafx.scene.control.Slider.class).getValue())
+                .as("the slider goes back to the sample shown").isZero();
+        assertThat(shownPids(robot)).contains(7000);
     }
 
 }

@@ -1,0 +1,175 @@
+package io.herakles.procmem.export.recording;
+
+import io.herakles.procmem.export.snapshot.SnapshotFileException;
+import io.herakles.procmem.model.Snapshot;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The samples of a version-2 recording, read on demand: the index (from the member tags) says
+ * where each sample's member lies and when it was taken; a sample is rebuilt from the keyframe
+ * before it and the deltas up to it. Keeps the state of the last sample shown (playing forward costs
+ * one delta) and of a few recent keyframes and checkpoints every {@link #CHECKPOINT_EVERY} samples
+ * (scrubbing back and forth re-reads no keyframe and decodes few deltas).
+ * Thread-safe (synchronized): the desktop and a background task may both ask.
+ */
+final class IndexedSamples implements SampleSource {
+
+    /**
+     * Decoded states kept (keyframes and checkpoints), least recently used dropped first. One state
+     * is a map of the sample's processes, whose objects it shares with its neighbours where they did
+     * not change: at most about 1 MB at 3,000 processes that all changed.
+     */
+    private static final int STATES_KEPT = 12;
+    /** A state is kept every this many samples after a keyframe, so a jump decodes fewer deltas. */
+    private static final int CHECKPOINT_EVERY = 8;
+
+    private final ByteBuffer file;
+    private final String shown;
+    private final String source;
+    private final long[] offsets;
+    private final long[] lengths;
+    private final long[] times;
+    private final int[] keyframeOf;
+    private final Map<Integer, SampleDecoder> checkpoints = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, SampleDecoder> eldest) {
+            return size() > STATES_KEPT;
+        }
+    };
+    private SampleDecoder cursor;
+    private int cursorAt = -1;
+    private Snapshot last;
+    private int lastAt = -1;
+
+    /** One entry per sample: member offset, length, kind ({@code K}/{@code D}), time in ms. */
+    IndexedSamples(ByteBuffer file, String shown, String source, long[] offsets, long[] lengths, char[] kinds,
+            long[] times) {
+        this.file = file;
+        this.shown = shown;
+        this.source = source;
+        this.offsets = offsets;
+        this.lengths = lengths;
+        this.times = times;
+        this.keyframeOf = new int[kinds.length];
+        int keyframe = 0;
+        for (int i = 0; i < kinds.length; i++) {
+            if (kinds[i] == MemberTag.KEYFRAME) {
+                keyframe = i;
+            }
+            keyframeOf[i] = keyframe;
+        }
+    }
+
+    @Override
+    public int size() {
+        return offsets.length;
+    }
+
+    @Override
+    public Instant takenAt(int index) {
+        return Instant.ofEpochMilli(times[index]);
+    }
+
+    @Override
+    public synchronized Snapshot get(int index) throws SnapshotFileException {
+        if (index == lastAt) {
+            return last;
+        }
+        int keyframe = keyframeOf[index];
+        boolean cursorUsable = cursor != null && cursorAt <= index && cursorAt >= keyframe;
+        int from = checkpointOf(index);
+        SampleDecoder checkpoint = checkpoints.get(from);
+        if (checkpoint != null && (!cursorUsable || cursorAt < from)) {
+            cursor = checkpoint.copy();
+            cursorAt = from;
+        } else if (!cursorUsable) {
+            SampleDecoder atKeyframe = checkpoints.get(keyframe);
+            if (atKeyframe == null) {
+                atKeyframe = new SampleDecoder(source);
+                atKeyframe.keyframe(line(keyframe), where(keyframe));
+                checkpoints.put(keyframe, atKeyframe);
+            }
+            cursor = atKeyframe.copy();
+            cursorAt = keyframe;
+        }
+        while (cursorAt < index) {
+            cursorAt++;
+            try {
+                cursor.delta(line(cursorAt), where(cursorAt));
+            } catch (SnapshotFileException e) {
+                cursor = null;
+                cursorAt = -1;
+                throw e;
+            }
+            if (cursorAt == checkpointOf(cursorAt) && !checkpoints.containsKey(cursorAt)) {
+                checkpoints.put(cursorAt, cursor.copy());
+            }
+        }
+        last = cursor.snapshot(index);
+        lastAt = index;
+        return last;
+    }
+
+    /** The checkpoint a decode of {@code index} may start from: its keyframe, or a later multiple of {@link #CHECKPOINT_EVERY}. */
+    private int checkpointOf(int index) {
+        int keyframe = keyframeOf[index];
+        return keyframe + (index - keyframe) / CHECKPOINT_EVERY * CHECKPOINT_EVERY;
+    }
+
+    @Override
+    public Walk walk() {
+        return new Walk() {
+            private final SampleDecoder decoder = new SampleDecoder(source);
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < offsets.length;
+            }
+
+            @Override
+            public Snapshot next() throws SnapshotFileException {
+                int index = next++;
+                if (index == keyframeOf[index]) {
+                    decoder.keyframe(line(index), where(index));
+                } else {
+                    decoder.delta(line(index), where(index));
+                }
+                return decoder.snapshot(index);
+            }
+        };
+    }
+
+    private String where(int index) {
+        return shown + ": sample " + (index + 1) + " (at byte " + offsets[index] + ")";
+    }
+
+    /** The line of sample {@code index}, its newline removed; a damaged member names its byte. */
+    private byte[] line(int index) throws SnapshotFileException {
+        long offset = offsets[index];
+        ByteBuffer member = file.duplicate().limit((int) (offset + lengths[index])).position((int) offset);
+        GzipMembers members = new GzipMembers(member);
+        try {
+            GzipMembers.Step step = members.next();
+            if (step instanceof GzipMembers.Member m && m.end() == offset + lengths[index]) {
+                byte[] data = m.data();
+                if (data.length == 0 || data[data.length - 1] != '\n') {
+                    throw new SnapshotFileException(shown + ": corrupt at byte " + offset + " (sample " + (index + 1)
+                            + "): line does not end in a newline");
+                }
+                return Arrays.copyOf(data, data.length - 1);
+            }
+            String reason = step instanceof GzipMembers.Corrupt c ? c.reason() : "member shorter than its header says";
+            throw new SnapshotFileException(shown + ": corrupt at byte " + offset + " (sample " + (index + 1) + "): "
+                    + reason);
+        } finally {
+            members.close();
+        }
+    }
+}

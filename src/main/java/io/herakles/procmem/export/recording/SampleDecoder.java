@@ -1,0 +1,147 @@
+package io.herakles.procmem.export.recording;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herakles.procmem.export.snapshot.SnapshotFileException;
+import io.herakles.procmem.export.snapshot.SnapshotJsonReader;
+import io.herakles.procmem.model.CollectionStats;
+import io.herakles.procmem.model.ProcessSample;
+import io.herakles.procmem.model.Snapshot;
+import io.herakles.procmem.model.SystemSample;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Rebuilds samples from recording lines: a keyframe sets the whole state, a delta changes it
+ * ({@link RecordingFormat}). Strict: a line that does not fit is a {@link SnapshotFileException}
+ * whose message starts with the {@code shown} position. Processes that a delta leaves alone are the
+ * same objects in consecutive samples, so a series of samples shares most of its memory. Not
+ * thread-safe.
+ */
+final class SampleDecoder {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private final String source;
+    private final TreeMap<Integer, ProcessSample> processes = new TreeMap<>();
+    private SystemSample system = SystemSample.UNKNOWN;
+    private Instant takenAt;
+    private boolean started;
+
+    /** {@code source} becomes every sample's source (e.g. {@code "recording: NAME"}). */
+    SampleDecoder(String source) {
+        this.source = source;
+    }
+
+    /** A copy of this state, to resume decoding from later. */
+    SampleDecoder copy() {
+        SampleDecoder c = new SampleDecoder(source);
+        c.processes.putAll(processes);
+        c.system = system;
+        c.takenAt = takenAt;
+        c.started = started;
+        return c;
+    }
+
+    /** Sets the state to the snapshot line {@code json} (a keyframe, or a version-1 sample). */
+    void keyframe(byte[] json, String shown) throws SnapshotFileException {
+        Snapshot s = SnapshotJsonReader.parse(json, shown, source);
+        processes.clear();
+        for (ProcessSample p : s.processes()) {
+            processes.put(p.pid(), p);
+        }
+        system = s.system();
+        takenAt = s.takenAt();
+        started = true;
+    }
+
+    /** Applies the delta line {@code json} to the state. */
+    void delta(byte[] json, String shown) throws SnapshotFileException {
+        if (!started) {
+            throw new SnapshotFileException(shown + ": a delta without a keyframe before it");
+        }
+        ObjectNode root = MAPPER.createObjectNode();
+        Columns changed = null;
+        // streamed: the changed columns (most of a delta) go straight into arrays, no tree of nodes
+        try (JsonParser p = MAPPER.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new SnapshotFileException(shown + ": expected a delta line ({\"type\":\"delta\", …})");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals(RecordingFormat.CHANGED)) {
+                    changed = Columns.read(p, shown + ": changed");
+                } else {
+                    root.set(field, p.readValueAsTree());
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new SnapshotFileException(shown + ": not valid JSON: "
+                    + String.valueOf(e.getOriginalMessage()).replaceAll("\\s*\\R\\s*", " "), e);
+        } catch (java.io.IOException e) {
+            throw new SnapshotFileException(shown + ": unreadable line", e);
+        }
+        if (!RecordingFormat.TYPE_DELTA.equals(root.path(RecordingFormat.TYPE).asText(null))) {
+            throw new SnapshotFileException(shown + ": expected a delta line ({\"type\":\"delta\", …})");
+        }
+        Instant at = time(root, shown);
+        SystemSample newSystem = SnapshotJsonReader.parseSystem(root, shown);
+        for (JsonNode pid : array(root, RecordingFormat.GONE, shown)) {
+            if (!pid.canConvertToInt() || processes.remove(pid.intValue()) == null) {
+                throw new SnapshotFileException(shown + ": 'gone' names pid " + pid + ", which the sample before does not have");
+            }
+        }
+        int i = 0;
+        for (JsonNode process : array(root, RecordingFormat.NEW, shown)) {
+            ProcessSample p = SnapshotJsonReader.parseProcess(process, shown + ": new[" + i++ + "]");
+            processes.put(p.pid(), p);
+        }
+        if (changed != null) {
+            changed.applyTo(processes, shown + ": changed");
+        }
+        system = newSystem;
+        takenAt = at;
+    }
+
+    private static Iterable<JsonNode> array(JsonNode root, String field, String shown) throws SnapshotFileException {
+        JsonNode v = root.get(field);
+        if (v == null || v.isNull()) {
+            return new ArrayList<>();
+        }
+        if (!v.isArray()) {
+            throw new SnapshotFileException(shown + ": field '" + field + "' must be an array");
+        }
+        return v;
+    }
+
+    private static Instant time(JsonNode root, String shown) throws SnapshotFileException {
+        JsonNode v = root.get(RecordingFormat.GENERATED_AT);
+        try {
+            return Instant.parse(v == null ? "" : v.asText());
+        } catch (DateTimeParseException e) {
+            throw new SnapshotFileException(shown + ": field 'generated_at' must be a UTC time like"
+                    + " 2026-12-04T10:00:00.250Z, got " + v, e);
+        }
+    }
+
+    /** The sample the state is now. */
+    Snapshot snapshot(long sequence) {
+        return new Snapshot(sequence, takenAt, source, new ArrayList<>(processes.values()), system, CollectionStats.NONE);
+    }
+
+    /** When the state's sample was taken; null before the first keyframe. */
+    Instant takenAt() {
+        return takenAt;
+    }
+}
