@@ -84,6 +84,14 @@ public interface DesktopServices {
      * Starts recording every live snapshot into {@code file} (replacing it; the window asked
      * first). Throws with a one-line message naming the file when it cannot.
      */
+    /**
+     * This run's live snapshots of this machine as a recording (decoded on demand), for the
+     * timeline; a one-line {@link SnapshotReadException} when there is none (yet).
+     */
+    default OpenedFile openLiveHistory() throws SnapshotReadException {
+        throw new SnapshotReadException("There is no live history here.");
+    }
+
     default RecordingSession startRecording(Path file) throws IOException {
         throw new IOException(file + ": recording is not available here");
     }

@@ -50,6 +50,7 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
     private final ProcessSignaller signaller;
     private final MemoryMaps maps;
     private final HostSwitch hosts;
+    private final Optional<SessionHistory> history;
 
     /** Starts the live engine; a custom rules file that is broken leaves the built-in rules (see {@link #rulesProblem()}). */
     public LiveDesktopServices(ExporterConfig config) {
@@ -59,6 +60,17 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
         this.signaller = new ProcessSignaller(new ProcessStatusReader(config));
         this.maps = new MemoryMaps(config);
         this.hosts = new HostSwitch(system.source());
+        this.history = SessionHistory.start(system.source(), DESKTOP_INTERVAL,
+                Path.of(System.getProperty("java.io.tmpdir")), SessionHistory.DEFAULT_MAX_BYTES);
+    }
+
+    @Override
+    public OpenedFile openLiveHistory() throws SnapshotReadException {
+        if (history.isEmpty()) {
+            throw new SnapshotReadException("There is no live history this run: the temporary directory "
+                    + System.getProperty("java.io.tmpdir") + " could not be written.");
+        }
+        return history.get().open();
     }
 
     @Override
@@ -253,6 +265,7 @@ public final class LiveDesktopServices implements DesktopServices, AutoCloseable
 
     @Override
     public void close() {
+        history.ifPresent(SessionHistory::close);
         hosts.close();
         system.close();
     }

@@ -213,6 +213,8 @@ public final class MainWindow {
         MenuItem find = item("_Find process", "findItem", "Shortcut+F", tableView::focusFilter);
         MenuItem shared = item("_Shared memory (scan all processes)", "sharedMemoryItem", null,
                 visuals::scanSharedMemory);
+        MenuItem history = item("Live _history (this run on the timeline)", "liveHistoryItem", "Shortcut+H",
+                files::openLiveHistory);
         // Ctrl+1/2/3: the three places one works in, reachable without a mouse
         MenuItem toTable = item("Process _table", "goTableItem", "Shortcut+1", this::focusTable);
         MenuItem toTreemap = item("_Memory map", "goTreemapItem", "Shortcut+2", () -> focusTab(VisualViews.TREEMAP_TAB));
@@ -221,7 +223,7 @@ public final class MainWindow {
         hideFiltered.setId("hideFilteredItem");
         hideFiltered.selectedProperty().bindBidirectional(visuals.treemap().hideFilteredProperty());
         MenuItem resetLayout = item("Reset _layout", "resetLayoutItem", null, prefs::resetLayout);
-        Menu view = new Menu("_View", null, pause, find, shared, new SeparatorMenuItem(), toTable, toTreemap, toCpu,
+        Menu view = new Menu("_View", null, pause, history, find, shared, new SeparatorMenuItem(), toTable, toTreemap, toCpu,
                 new SeparatorMenuItem(), hideFiltered, theme.menu(), resetLayout);
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menuBar");

@@ -96,6 +96,23 @@ final class SnapshotFileActions {
         }
     }
 
+    /** What the window calls the live history while it shows it. */
+    static final String LIVE_HISTORY = "live history";
+
+    /**
+     * View → Live history: this run's live snapshots as a recording under the timeline, until
+     * "Back to live". Opening it reads the index and the first sample only.
+     */
+    void openLiveHistory() {
+        try {
+            OpenedFile opened = services.openLiveHistory();
+            store.showRecording(opened.samples(), LIVE_HISTORY);
+            opened.note().ifPresent(note -> dialogs.info(owner.get(), "Live history", note));
+        } catch (SnapshotReadException | RuntimeException e) {
+            dialogs.info(owner.get(), "Live history", oneLine(e));
+        }
+    }
+
     /** Files this large (bytes) are read in the background; see {@link #open}. */
     static final long READ_IN_BACKGROUND_FROM = 4L << 20;
     private long readInBackgroundFrom = READ_IN_BACKGROUND_FROM;

@@ -111,6 +111,20 @@ final class FakeDesktopServices implements DesktopServices {
         written.put(file, snapshot);
     }
 
+    /** The live history over {@link #live}, once a test started it ({@link #startHistory}). */
+    SessionHistory history;
+
+    /** Starts a real live history of {@link #live} in {@code dir}. */
+    SessionHistory startHistory(Path dir) {
+        history = SessionHistory.start(live, interval(), dir, SessionHistory.DEFAULT_MAX_BYTES).orElseThrow();
+        return history;
+    }
+
+    @Override
+    public OpenedFile openLiveHistory() throws SnapshotReadException {
+        return history == null ? DesktopServices.super.openLiveHistory() : history.open();
+    }
+
     @Override
     public RecordingSession startRecording(Path file) throws IOException {
         calls.add("startRecording " + file.getFileName());

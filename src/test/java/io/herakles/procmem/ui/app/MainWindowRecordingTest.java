@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Slider;
+import io.herakles.procmem.ui.store.SnapshotStore;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -282,6 +284,42 @@ class MainWindowRecordingTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs.infos).singleElement().asString().contains("cut short at byte");
         assertThat(window.store().timelineProperty().get()).hasSize(3);
+    }
+
+    @Test
+    void liveHistoryPutsThisRunOnTheTimelineUntilBackToLive(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.infos).singleElement().asString().contains("no live history");
+        dialogs.infos.clear();
+
+        SessionHistory history = services.startHistory(dir);
+        for (int tick = 1; tick <= 3; tick++) {
+            services.live.publish(TestSnapshots.small(tick));
+            int written = tick;
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (history.samples() < written) {
+                assertThat(System.nanoTime()).as("sample %d written", written).isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        }
+        robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.infos).isEmpty();
+        assertThat(window.store().timelineProperty().get()).hasSize(3);
+        assertThat(window.store().getMode()).isEqualTo(SnapshotStore.Mode.FILE);
+        assertThat(stage.getTitle()).contains("live history");
+        assertThat(window.store().getCurrentSnapshot().takenAt()).isEqualTo(TestSnapshots.small(1).takenAt());
+
+        robot.interact(() -> robot.lookup("#timelineSlider").queryAs(javafx.scene.control.Slider.class).setValue(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.store().getCurrentSnapshot().takenAt()).isEqualTo(TestSnapshots.small(3).takenAt());
+
+        robot.clickOn("#timelineBackToLive");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.store().getMode()).isEqualTo(SnapshotStore.Mode.LIVE);
+        assertThat(window.store().timelineProperty().get()).isEmpty();
+        history.close();
     }
 
     /** Byte offsets of the file's gzip members (header, then one per sample), from their length tags. */
