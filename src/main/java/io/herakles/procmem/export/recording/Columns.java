@@ -3,7 +3,6 @@ package io.herakles.procmem.export.recording;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.herakles.procmem.export.snapshot.SnapshotFileException;
-import io.herakles.procmem.model.ProcessSample;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
@@ -85,47 +84,88 @@ final class Columns {
             if (n == out.length) {
                 out = Arrays.copyOf(out, n * 2);
             }
-            out[n] = value(p, column, shown + "[" + n + "]");
+            out[n] = value(p, column, shown, n);
             n++;
         }
         return Arrays.copyOf(out, n);
     }
 
-    private static long value(JsonParser p, DeltaColumn column, String shown) throws IOException, SnapshotFileException {
+    /** One value of the column; {@code shown} and {@code index} name it in an error only (no text built per value). */
+    private static long value(JsonParser p, DeltaColumn column, String shown, int index)
+            throws IOException, SnapshotFileException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return DeltaColumn.ABSENT;
         }
         if (column == DeltaColumn.STATE) {
             if (t != JsonToken.VALUE_STRING || p.getTextLength() != 1) {
-                throw new SnapshotFileException(shown + ": must be a one-letter state, got " + p.getText());
+                throw new SnapshotFileException(shown + "[" + index + "]: must be a one-letter state, got " + p.getText());
             }
             return p.getText().charAt(0);
         }
-        boolean number = t == JsonToken.VALUE_NUMBER_INT || (column.isHundredths() && t == JsonToken.VALUE_NUMBER_FLOAT);
-        if (!number || (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.BIG_INTEGER)) {
-            throw new SnapshotFileException(shown + ": must be a non-negative " + (column.isHundredths() ? "number"
-                    : "integer") + ", got " + p.getText());
+        long v;
+        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            v = column.isHundredths() ? p.getLongValue() * 100 : p.getLongValue();
+        } else if (t == JsonToken.VALUE_NUMBER_FLOAT && column.isHundredths()) {
+            v = hundredths(p);
+        } else {
+            throw new SnapshotFileException(shown + "[" + index + "]: must be a non-negative "
+                    + (column.isHundredths() ? "number" : "integer") + ", got " + p.getText());
         }
-        long v = column.isHundredths() ? Math.round(p.getDoubleValue() * 100) : p.getLongValue();
         if (v < 0) {
-            throw new SnapshotFileException(shown + ": must be non-negative, got " + p.getText());
+            throw new SnapshotFileException(shown + "[" + index + "]: must be non-negative, got " + p.getText());
         }
         return v;
     }
 
-    /** Replaces each listed process of {@code processes} by its changed version. */
-    void applyTo(Map<Integer, ProcessSample> processes, String shown) throws SnapshotFileException {
-        long[] row = new long[values.length];
+    /**
+     * A fraction as hundredths, read from its digits when it has at most two after the point (all
+     * the writer writes), so that no double is parsed per value; otherwise through a double.
+     */
+    private static long hundredths(JsonParser p) throws IOException {
+        char[] text = p.getTextCharacters();
+        int from = p.getTextOffset();
+        int end = from + p.getTextLength();
+        long whole = 0;
+        int i = from;
+        while (i < end && text[i] >= '0' && text[i] <= '9' && i - from < 15) {
+            whole = whole * 10 + (text[i++] - '0');
+        }
+        if (i < end && text[i] == '.' && i > from) {
+            int fraction = 0;
+            int digits = 0;
+            i++;
+            while (i < end && text[i] >= '0' && text[i] <= '9' && digits < 3) {
+                fraction = fraction * 10 + (text[i++] - '0');
+                digits++;
+            }
+            if (i == end && digits >= 1 && digits <= 2) {
+                return whole * 100 + (digits == 1 ? fraction * 10 : fraction);
+            }
+        }
+        return Math.round(p.getDoubleValue() * 100);
+    }
+
+    /**
+     * Writes the values into {@code pending} (per pid, one slot per column, {@link DeltaColumn#ABSENT}
+     * for none yet), for pids in {@code present}; the caller builds the processes later.
+     */
+    void applyTo(java.util.Set<Integer> present, Map<Integer, long[]> pending, String shown) throws SnapshotFileException {
         for (int i = 0; i < pids.length; i++) {
-            ProcessSample before = processes.get(pids[i]);
-            if (before == null) {
+            if (!present.contains(pids[i])) {
                 throw new SnapshotFileException(shown + ".pid[" + i + "]: pid " + pids[i] + " is not in the sample before");
             }
-            for (int c = 0; c < values.length; c++) {
-                row[c] = values[c] == null ? DeltaColumn.ABSENT : values[c][i];
+            long[] row = pending.get(pids[i]);
+            if (row == null) {
+                row = new long[values.length];
+                Arrays.fill(row, DeltaColumn.ABSENT);
+                pending.put(pids[i], row);
             }
-            processes.put(pids[i], DeltaColumn.apply(before, row));
+            for (int c = 0; c < values.length; c++) {
+                if (values[c] != null && values[c][i] != DeltaColumn.ABSENT) {
+                    row[c] = values[c][i];
+                }
+            }
         }
     }
 }

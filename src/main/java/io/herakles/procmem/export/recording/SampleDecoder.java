@@ -16,6 +16,7 @@ import io.herakles.procmem.model.SystemSample;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,6 +35,12 @@ final class SampleDecoder {
 
     private final String source;
     private final TreeMap<Integer, ProcessSample> processes = new TreeMap<>();
+    /**
+     * Column values deltas set since the processes were last built, per pid: a run of deltas only
+     * writes numbers here, and a process is built once, when a sample is asked for
+     * ({@link #snapshot}), not once per delta.
+     */
+    private final Map<Integer, long[]> pending = new HashMap<>();
     private SystemSample system = SystemSample.UNKNOWN;
     private Instant takenAt;
     private boolean started;
@@ -45,6 +52,7 @@ final class SampleDecoder {
 
     /** A copy of this state, to resume decoding from later. */
     SampleDecoder copy() {
+        build();
         SampleDecoder c = new SampleDecoder(source);
         c.processes.putAll(processes);
         c.system = system;
@@ -57,6 +65,7 @@ final class SampleDecoder {
     void keyframe(byte[] json, String shown) throws SnapshotFileException {
         Snapshot s = SnapshotJsonReader.parse(json, shown, source);
         processes.clear();
+        pending.clear();
         for (ProcessSample p : s.processes()) {
             processes.put(p.pid(), p);
         }
@@ -101,14 +110,16 @@ final class SampleDecoder {
             if (!pid.canConvertToInt() || processes.remove(pid.intValue()) == null) {
                 throw new SnapshotFileException(shown + ": 'gone' names pid " + pid + ", which the sample before does not have");
             }
+            pending.remove(pid.intValue());
         }
         int i = 0;
         for (JsonNode process : array(root, RecordingFormat.NEW, shown)) {
             ProcessSample p = SnapshotJsonReader.parseProcess(process, shown + ": new[" + i++ + "]");
             processes.put(p.pid(), p);
+            pending.remove(p.pid());
         }
         if (changed != null) {
-            changed.applyTo(processes, shown + ": changed");
+            changed.applyTo(processes.keySet(), pending, shown + ": changed");
         }
         system = newSystem;
         takenAt = at;
@@ -137,7 +148,16 @@ final class SampleDecoder {
 
     /** The sample the state is now. */
     Snapshot snapshot(long sequence) {
+        build();
         return new Snapshot(sequence, takenAt, source, new ArrayList<>(processes.values()), system, CollectionStats.NONE);
+    }
+
+    /** Builds the processes that deltas changed since the last build. */
+    private void build() {
+        for (Map.Entry<Integer, long[]> e : pending.entrySet()) {
+            processes.put(e.getKey(), DeltaColumn.apply(processes.get(e.getKey()), e.getValue()));
+        }
+        pending.clear();
     }
 
     /** When the state's sample was taken; null before the first keyframe. */
