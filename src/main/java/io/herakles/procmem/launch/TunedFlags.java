@@ -98,11 +98,44 @@ public final class TunedFlags {
      * too; they end before it matters.
      */
     public static List<String> forStart(List<String> args, Map<String, String> env) {
-        if (!args.isEmpty() && ONE_SHOT_COMMANDS.contains(args.get(0))) {
+        if (isOneShot(args)) {
             return ONE_SHOT;
         }
         boolean display = notBlank(env.get("DISPLAY")) || notBlank(env.get("WAYLAND_DISPLAY"));
         return args.contains("--exporter") || !display ? EXPORTER : DESKTOP;
+    }
+
+    /** Whether {@code args} run a one-shot subcommand ({@link #ONE_SHOT_COMMANDS}). */
+    static boolean isOneShot(List<String> args) {
+        return !args.contains("--exporter") && subcommand(args).filter(ONE_SHOT_COMMANDS::contains).isPresent();
+    }
+
+    /** Global flags that take no value, so that the word after one is the subcommand. */
+    private static final java.util.Set<String> SWITCHES = java.util.Set.of("--no-config", "--show-config",
+            "--show-user-config", "--check-config", "--debug", "--disable-health", "--disable-telemetry",
+            "--disable-default-collectors", "--enable-tls");
+
+    /**
+     * The subcommand of {@code args}: the first word that is not a flag or a flag's value, so that
+     * {@code --no-config diff a b} or {@code -c my.yaml diff a b} is a diff (global flags go before
+     * or after the subcommand). A heuristic for choosing JVM flags only: picocli parses for real.
+     */
+    static java.util.Optional<String> subcommand(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String word = args.get(i);
+            if (word.equals("--")) {
+                break;
+            }
+            if (word.startsWith("-")) {
+                continue;
+            }
+            String before = i == 0 ? "" : args.get(i - 1);
+            boolean valueOfFlag = before.startsWith("-") && !before.contains("=") && !SWITCHES.contains(before);
+            if (!valueOfFlag) {
+                return java.util.Optional.of(word);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static boolean notBlank(String s) {

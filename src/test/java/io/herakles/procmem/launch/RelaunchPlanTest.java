@@ -52,6 +52,18 @@ class RelaunchPlanTest {
     }
 
     @Test
+    void globalFlagsBeforeTheSubcommandDoNotHideIt() {
+        assertThat(TunedFlags.subcommand(List.of("--no-config", "diff", "a", "b"))).contains("diff");
+        assertThat(TunedFlags.subcommand(List.of("-c", "my.yaml", "leaks", "r"))).contains("leaks");
+        assertThat(TunedFlags.subcommand(List.of("--config=my.yaml", "--debug", "check"))).contains("check");
+        assertThat(TunedFlags.subcommand(List.of("--config", "diff"))).as("a flag's value").isEmpty();
+        assertThat(TunedFlags.subcommand(List.of("--port", "1"))).isEmpty();
+        assertThat(TunedFlags.subcommand(List.of("--", "diff"))).isEmpty();
+        assertThat(plan(List.of(), List.of("-jar", "h.jar", "--no-config", "diff", "a", "b"), "--no-config", "diff",
+                "a", "b").addedFlags()).containsExactlyElementsOf(TunedFlags.ONE_SHOT);
+    }
+
+    @Test
     void theExporterOrAStartWithoutDisplayGetsTheExporterSet() {
         assertThat(plan(List.of(), List.of("-jar", "h.jar", "--exporter"), "--exporter").addedFlags())
                 .containsExactlyElementsOf(TunedFlags.EXPORTER);
