@@ -332,20 +332,26 @@ class MainWindowRecordingTest {
         return offsets;
     }
 
-    private static void damage(byte[] file, int member) {
-        int at = members(file).get(member) + 40; // inside the compressed data, past the tagged header
-        file[at] ^= 0x55;
-        file[at + 1] ^= 0x55;
+    /**
+     * Opens a 3-sample recording whose gzip member {@code member} (0: the header) is damaged inside
+     * its compressed data, past the tagged header; returns the damaged file's offsets of members.
+     */
+    private List<Integer> openDamaged(Path file, int member, FxRobot robot) throws Exception {
+        byte[] all = Files.readAllBytes(file);
+        List<Integer> offsets = members(all);
+        int at = offsets.get(member) + 40;
+        all[at] ^= 0x55;
+        all[at + 1] ^= 0x55;
+        Files.write(file, all);
+        robot.interact(() -> window.openSnapshot(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        return offsets;
     }
 
     @Test
     void aRecordingWhoseFirstSampleIsCorruptIsOneErrorNamingTheFile(FxRobot robot) throws Exception {
         Path file = recording(3);
-        byte[] all = Files.readAllBytes(file);
-        damage(all, 1);
-        Files.write(file, all);
-        robot.interact(() -> window.openSnapshot(file));
-        WaitForAsyncUtils.waitForFxEvents();
+        openDamaged(file, 1, robot);
         assertThat(dialogs.errors).singleElement().asString().contains(file + ": corrupt at byte");
         assertThat(window.store().timelineProperty().get()).isEmpty();
     }
@@ -353,18 +359,14 @@ class MainWindowRecordingTest {
     @Test
     void aCorruptLaterSampleIsFoundWhenTheTimelineReachesItAndTheCursorStays(FxRobot robot) throws Exception {
         Path file = recording(3);
-        byte[] all = Files.readAllBytes(file);
-        damage(all, 3);
-        Files.write(file, all);
-        robot.interact(() -> window.openSnapshot(file));
-        WaitForAsyncUtils.waitForFxEvents();
+        List<Integer> members = openDamaged(file, 3, robot);
         assertThat(dialogs.errors).as("opening reads no sample but the first").isEmpty();
         assertThat(window.store().timelineProperty().get()).hasSize(3);
 
         robot.interact(() -> robot.lookup("#timelineSlider").queryAs(javafx.scene.control.Slider.class).setValue(2));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs.errors).singleElement().asString()
-                .contains(file + ": corrupt at byte " + members(all).get(3));
+                .contains(file + ": corrupt at byte " + members.get(3));
         assertThat(window.store().timelineIndexProperty().get()).isZero();
         assertThat(robot.lookup("#timelineSlider").queryAs(javafx.scene.control.Slider.class).getValue())
                 .as("the slider goes back to the sample shown").isZero();
