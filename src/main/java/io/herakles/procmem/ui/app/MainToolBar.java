@@ -56,7 +56,10 @@ final class MainToolBar extends ToolBar {
         Label fileLabel = new Label();
         fileLabel.setId("fileModeLabel");
         fileLabel.getStyleClass().add("file-mode-label");
-        fileLabel.textProperty().bind(Bindings.concat("Showing snapshot ", store.fileNameProperty()));
+        fileLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> (store.timelineProperty().get().isEmpty() ? "Showing snapshot " : "Showing recording ")
+                        + store.fileNameProperty().get(),
+                store.fileNameProperty(), store.timelineProperty()));
         Button back = new Button("Back to live");
         back.setId("backToLive");
         back.setOnAction(e -> backToLive.run());

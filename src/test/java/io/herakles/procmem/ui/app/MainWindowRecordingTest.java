@@ -309,6 +309,7 @@ class MainWindowRecordingTest {
         assertThat(window.store().timelineProperty().get()).hasSize(3);
         assertThat(window.store().getMode()).isEqualTo(SnapshotStore.Mode.FILE);
         assertThat(stage.getTitle()).contains("live history");
+        assertThat(robot.lookup("#fileModeLabel").queryLabeled().getText()).isEqualTo("Showing recording live history");
         assertThat(window.store().getCurrentSnapshot().takenAt()).isEqualTo(TestSnapshots.small(1).takenAt());
 
         robot.interact(() -> robot.lookup("#timelineSlider").queryAs(javafx.scene.control.Slider.class).setValue(2));
