@@ -20,9 +20,12 @@ import java.util.SplittableRandom;
  * Recording and diff workloads for scripts/recording-bench.sh; run with the jar on the class path.
  *
  * <pre>
- *   write FILE PROCESSES SAMPLES   a synthetic recording (5 s apart, values drifting a little per
- *                                  sample as a real system does): bytes_per_sample,
- *                                  projected_8h_mb (5760 samples), write_ms_per_sample
+ *   write FILE PROCESSES SAMPLES [MOVING]
+ *                                  a synthetic recording (5 s apart, values drifting a little per
+ *                                  sample as a real system does; with MOVING below 1 only that
+ *                                  share of the processes moves in a sample, the rest as idle
+ *                                  processes stay): bytes_per_sample, projected_8h_mb (5760
+ *                                  samples), write_ms_per_sample
  *   open FILE STEPS                opens it as the desktop does: open_ms (index the file from its
  *                                  members' tags and decode the first sample; a version-1 file is
  *                                  read whole), first_sample_ms (the first sample decoded and
@@ -38,7 +41,8 @@ public final class RecordingBench {
 
     public static void main(String[] args) throws Exception {
         switch (args.length > 0 ? args[0] : "") {
-            case "write" -> write(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "write" -> write(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 ? Double.parseDouble(args[4]) : 1.0);
             case "open" -> open(Path.of(args[1]), Integer.parseInt(args[2]));
             case "snapshots" -> snapshots(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("usage: write|open|snapshots ...");
@@ -46,8 +50,21 @@ public final class RecordingBench {
     }
 
     private static Snapshot drifted(Snapshot base, int i, SplittableRandom random) {
+        return drifted(base, base, i, random, 1.0);
+    }
+
+    /**
+     * Sample {@code i}: each process's figures drifted from {@code base} with probability
+     * {@code moving} (1: every process, drawing no extra random number), else as in {@code previous}.
+     */
+    private static Snapshot drifted(Snapshot base, Snapshot previous, int i, SplittableRandom random, double moving) {
         List<ProcessSample> ps = new ArrayList<>(base.processes().size());
-        for (ProcessSample p : base.processes()) {
+        for (int k = 0; k < base.processes().size(); k++) {
+            ProcessSample p = base.processes().get(k);
+            if (moving < 1.0 && random.nextDouble() >= moving) {
+                ps.add(previous.processes().get(k));
+                continue;
+            }
             long uss = p.ussBytes().orElse(0) + random.nextLong(64) * 4096;
             ps.add(p.toBuilder().ussBytes(uss).rssBytes(p.rssBytes() + random.nextLong(64) * 4096)
                     .cpuPercent(random.nextDouble() * 3).cpuTimeSeconds(p.cpuTimeSeconds() + i * 0.05).build());
@@ -55,16 +72,18 @@ public final class RecordingBench {
         return new Snapshot(i, base.takenAt().plusSeconds(5L * i), base.source(), ps, base.system(), base.stats());
     }
 
-    private static void write(Path file, int processes, int samples) throws Exception {
+    private static void write(Path file, int processes, int samples, double moving) throws Exception {
         Snapshot base = SyntheticSnapshots.generate(processes, 42);
         SplittableRandom random = new SplittableRandom(7);
+        Snapshot previous = base;
         long nanos = 0;
         long headerBytes;
         try (RecordingWriter w = RecordingWriter.create(file, RecordingHeader.now(Instant.now(), Duration.ofSeconds(5),
                 "synthetic"), true)) {
             headerBytes = w.size();
             for (int i = 0; i < samples; i++) {
-                Snapshot s = drifted(base, i, random);
+                Snapshot s = drifted(base, previous, i, random, moving);
+                previous = s;
                 long t0 = System.nanoTime();
                 w.append(s);
                 nanos += System.nanoTime() - t0;
