@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -74,11 +75,20 @@ final class SampleDecoder {
         started = true;
     }
 
+    /** A delta line read and checked on its own (no state needed): what {@link #apply} changes. */
+    record ParsedDelta(String shown, Instant at, SystemSample system, List<Integer> gone, List<ProcessSample> added,
+            Columns changed) {}
+
     /** Applies the delta line {@code json} to the state. */
     void delta(byte[] json, String shown) throws SnapshotFileException {
-        if (!started) {
-            throw new SnapshotFileException(shown + ": a delta without a keyframe before it");
-        }
+        apply(parse(json, shown));
+    }
+
+    /**
+     * Reads and checks a delta line without the state, so that a run of them can be read on another
+     * thread while the keyframe before them is decoded. Thread-safe.
+     */
+    static ParsedDelta parse(byte[] json, String shown) throws SnapshotFileException {
         ObjectNode root = MAPPER.createObjectNode();
         Columns changed = null;
         // streamed: the changed columns (most of a delta) go straight into arrays, no tree of nodes
@@ -105,24 +115,43 @@ final class SampleDecoder {
             throw new SnapshotFileException(shown + ": expected a delta line ({\"type\":\"delta\", …})");
         }
         Instant at = time(root, shown);
-        SystemSample newSystem = SnapshotJsonReader.parseSystem(root, shown);
+        SystemSample system = SnapshotJsonReader.parseSystem(root, shown);
+        List<Integer> gone = new ArrayList<>();
         for (JsonNode pid : array(root, RecordingFormat.GONE, shown)) {
-            if (!pid.canConvertToInt() || processes.remove(pid.intValue()) == null) {
+            if (!pid.canConvertToInt()) {
                 throw new SnapshotFileException(shown + ": 'gone' names pid " + pid + ", which the sample before does not have");
             }
-            pending.remove(pid.intValue());
+            gone.add(pid.intValue());
         }
+        List<ProcessSample> added = new ArrayList<>();
         int i = 0;
         for (JsonNode process : array(root, RecordingFormat.NEW, shown)) {
-            ProcessSample p = SnapshotJsonReader.parseProcess(process, shown + ": new[" + i++ + "]");
+            added.add(SnapshotJsonReader.parseProcess(process, shown + ": new[" + i++ + "]"));
+        }
+        return new ParsedDelta(shown, at, system, gone, added, changed);
+    }
+
+    /** Applies a delta read by {@link #parse} to the state. */
+    void apply(ParsedDelta d) throws SnapshotFileException {
+        if (!started) {
+            throw new SnapshotFileException(d.shown() + ": a delta without a keyframe before it");
+        }
+        for (int pid : d.gone()) {
+            if (processes.remove(pid) == null) {
+                throw new SnapshotFileException(d.shown() + ": 'gone' names pid " + pid
+                        + ", which the sample before does not have");
+            }
+            pending.remove(pid);
+        }
+        for (ProcessSample p : d.added()) {
             processes.put(p.pid(), p);
             pending.remove(p.pid());
         }
-        if (changed != null) {
-            changed.applyTo(processes.keySet(), pending, shown + ": changed");
+        if (d.changed() != null) {
+            d.changed().applyTo(processes.keySet(), pending, d.shown() + ": changed");
         }
-        system = newSystem;
-        takenAt = at;
+        system = d.system();
+        takenAt = d.at();
     }
 
     private static Iterable<JsonNode> array(JsonNode root, String field, String shown) throws SnapshotFileException {

@@ -203,6 +203,11 @@ class DeltaRecordingTest {
             all[(int) offset + k] ^= 0x55;
         }
         Files.write(file, all);
+        Recording jump = RecordingReader.read(file);
+        assertThatThrownBy(() -> jump.sample(9)).as("a jump past it (its deltas read ahead) names the damaged one")
+                .isInstanceOf(SnapshotFileException.class)
+                .hasMessageStartingWith(file + ": corrupt at byte " + offset + " (sample 8)");
+        assertSameContent(jump.sample(6), series.get(6));
         Recording r = RecordingReader.read(file);
         assertThat(r.size()).isEqualTo(whole.size());
         assertThat(r.takenAt(11)).isEqualTo(series.get(11).takenAt());
