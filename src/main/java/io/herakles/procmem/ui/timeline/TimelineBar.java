@@ -6,9 +6,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -23,7 +26,8 @@ import javafx.util.Duration;
  * The timeline of an open recording: a slider over its samples (scrub), Play (one sample every
  * {@link #PLAY_STEP}, stopping at the end), the time and position of the sample shown, Mark (the
  * sample under the cursor becomes where Compare starts) and "Back to live". Hidden while no recording is open. The whole window follows the cursor, as every view
- * shows the store's current snapshot. FX thread only.
+ * shows the store's current snapshot. FX thread only (a sample is decoded on a thread of its own, see
+ * {@link #request}).
  */
 public final class TimelineBar extends HBox {
 
@@ -37,6 +41,17 @@ public final class TimelineBar extends HBox {
     private final ToggleButton play = new ToggleButton("▶ Play");
     private final Label position = new Label();
     private final Timeline player = new Timeline(new KeyFrame(PLAY_STEP, e -> step()));
+
+    private static final int NONE = -1;
+    /** One thread for every timeline: decoding is memory-bound work, one at a time is enough. */
+    private static final ExecutorService DECODER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "timeline-decode");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The sample asked for while another was being decoded; {@link #NONE} for none. FX thread. */
+    private int wanted = NONE;
+    private boolean decoding;
 
     public TimelineBar(SnapshotStore store) {
         this.store = store;
@@ -60,7 +75,7 @@ public final class TimelineBar extends HBox {
         play.selectedProperty().addListener((obs, was, now) -> {
             if (now) {
                 if (store.timelineIndexProperty().get() >= lastIndex()) {
-                    store.showSample(0);
+                    request(0);
                 }
                 player.play();
             } else {
@@ -75,9 +90,9 @@ public final class TimelineBar extends HBox {
         store.compareMarkProperty().addListener((obs, old, m) -> follow(store.timelineIndexProperty().get()));
         getChildren().addAll(play, slider, position, mark, back);
         slider.valueProperty().addListener((obs, old, v) -> {
-            if (!store.showSample((int) Math.round(v.doubleValue()))) {
-                play.setSelected(false);
-                follow(store.timelineIndexProperty().get()); // back to the sample still shown
+            int wanted = (int) Math.round(v.doubleValue());
+            if (decoding || wanted != store.timelineIndexProperty().get()) {
+                request(wanted); // while one is decoded, even the sample shown: the latest position wins
             }
         });
         store.timelineProperty().addListener((obs, old, samples) -> reset(samples));
@@ -116,9 +131,46 @@ public final class TimelineBar extends HBox {
             play.setSelected(false);
             return;
         }
-        if (!store.showSample(next)) {
-            play.setSelected(false);
+        request(next);
+    }
+
+    /**
+     * Shows sample {@code index} once it is decoded. A recording decodes a sample when it is first
+     * asked for (a jump in a long one: a keyframe and the deltas after it, up to about 100 ms), so
+     * that happens on the "timeline-decode" thread, and the store, whose recording keeps the last
+     * decoded sample, then shows it on this thread at once. While one is decoded, a later request
+     * replaces any earlier one still waiting: dragging shows the latest position, never a backlog.
+     */
+    private void request(int index) {
+        wanted = index;
+        if (!decoding) {
+            decodeWanted();
         }
+    }
+
+    private void decodeWanted() {
+        int index = wanted;
+        wanted = NONE;
+        decoding = true;
+        List<Snapshot> samples = store.timelineProperty().get();
+        int at = Math.max(0, Math.min(samples.size() - 1, index));
+        DECODER.execute(() -> {
+            try {
+                samples.get(at);
+            } catch (RuntimeException e) {
+                // a damaged sample: showSample below meets it again and reports it
+            }
+            Platform.runLater(() -> {
+                decoding = false;
+                if (store.timelineProperty().get() == samples && !store.showSample(at)) {
+                    play.setSelected(false);
+                    follow(store.timelineIndexProperty().get()); // back to the sample still shown
+                }
+                if (wanted != NONE) {
+                    decodeWanted();
+                }
+            });
+        });
     }
 
     /** Whether Play is on (tests). */
