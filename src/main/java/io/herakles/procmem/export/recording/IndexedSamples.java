@@ -99,6 +99,7 @@ final class IndexedSamples implements SampleSource {
             return last;
         }
         int keyframe = keyframeOf[index];
+        Future<ReadAhead> ahead = null;
         boolean cursorUsable = cursor != null && cursorAt <= index && cursorAt >= keyframe;
         int from = checkpointOf(index);
         SampleDecoder checkpoint = checkpoints.get(from);
@@ -111,12 +112,7 @@ final class IndexedSamples implements SampleSource {
                 // a jump: the keyframe is decoded here while the deltas up to the sample are read ahead
                 ahead = index - keyframe >= READ_AHEAD_FROM ? readAhead(keyframe + 1, index) : null;
                 atKeyframe = new SampleDecoder(source);
-                try {
-                    atKeyframe.keyframe(line(keyframe), where(keyframe));
-                } catch (SnapshotFileException | RuntimeException e) {
-                    ahead = null; // what it reads belongs to this failed jump
-                    throw e;
-                }
+                atKeyframe.keyframe(line(keyframe), where(keyframe));
                 checkpoints.put(keyframe, atKeyframe);
             }
             cursor = atKeyframe.copy();
@@ -125,7 +121,7 @@ final class IndexedSamples implements SampleSource {
         try {
             while (cursorAt < index) {
                 cursorAt++;
-                cursor.apply(parsed(cursorAt));
+                cursor.apply(parsed(cursorAt, ahead));
                 // a jump keeps no checkpoints on its way (each is a copy of every process); scrubbing does
                 if (ahead == null && cursorAt == checkpointOf(cursorAt) && !checkpoints.containsKey(cursorAt)) {
                     checkpoints.put(cursorAt, cursor.copy());
@@ -135,8 +131,6 @@ final class IndexedSamples implements SampleSource {
             cursor = null;
             cursorAt = -1;
             throw e;
-        } finally {
-            ahead = null;
         }
         last = cursor.snapshot(index);
         lastAt = index;
@@ -145,8 +139,6 @@ final class IndexedSamples implements SampleSource {
 
     /** Deltas read on the read-ahead thread: from {@code first} on, in order, up to the first failure. */
     private record ReadAhead(int first, List<SampleDecoder.ParsedDelta> deltas, SnapshotFileException failure) {}
-
-    private Future<ReadAhead> ahead;
 
     private Future<ReadAhead> readAhead(int first, int last) {
         return READ_AHEAD.submit(() -> {
@@ -163,7 +155,7 @@ final class IndexedSamples implements SampleSource {
     }
 
     /** Delta {@code index} read: from the read-ahead when it has it (its failure in its place), else here. */
-    private SampleDecoder.ParsedDelta parsed(int index) throws SnapshotFileException {
+    private SampleDecoder.ParsedDelta parsed(int index, Future<ReadAhead> ahead) throws SnapshotFileException {
         if (ahead != null) {
             ReadAhead r;
             try {
