@@ -1,11 +1,8 @@
 package io.herakles.procmem.ui.app;
 
 import io.herakles.procmem.export.recording.Recorder;
-import io.herakles.procmem.export.recording.Recording;
 import io.herakles.procmem.export.recording.RecordingHeader;
-import io.herakles.procmem.export.recording.RecordingReader;
 import io.herakles.procmem.export.recording.RecordingWriter;
-import io.herakles.procmem.export.snapshot.SnapshotFileException;
 import io.herakles.procmem.model.SnapshotSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,12 +69,8 @@ final class SessionHistory implements AutoCloseable {
         if (recorder.samples() == 0) {
             throw new SnapshotReadException(stopped.orElse("no live snapshot has been recorded yet"));
         }
-        try {
-            Recording r = RecordingReader.read(file);
-            return new OpenedFile(r.samples(), stopped.map(f -> "The live history stopped: " + f));
-        } catch (SnapshotFileException e) {
-            throw new SnapshotReadException(e.getMessage(), e);
-        }
+        OpenedFile now = LiveDesktopServices.openAnyFile(file);
+        return new OpenedFile(now.samples(), stopped.map(f -> "The live history stopped: " + f));
     }
 
     Path file() {

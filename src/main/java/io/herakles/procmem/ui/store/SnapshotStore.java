@@ -111,9 +111,18 @@ public final class SnapshotStore {
             timelineProblem.accept(String.valueOf(e.getMessage()));
             return false;
         }
-        current.set(sample); // first: the timeline's label reads the shown sample's time when the index moves
-        timelineIndex.set(at);
+        showDecodedSample(at, sample);
         return true;
+    }
+
+    /**
+     * Moves the timeline's cursor to sample {@code index}, which the caller has already taken from
+     * {@link #timelineProperty()} (decoded off the FX thread), and shows it. FX thread.
+     */
+    public void showDecodedSample(int index, Snapshot sample) {
+        Objects.checkIndex(index, timeline.get().size());
+        current.set(Objects.requireNonNull(sample, "sample")); // first: the timeline's label reads its time
+        timelineIndex.set(index);
     }
 
     /** Who hears, in one line, that a timeline sample could not be read (the window shows a dialog). */

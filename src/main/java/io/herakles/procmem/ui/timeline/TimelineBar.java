@@ -137,9 +137,9 @@ public final class TimelineBar extends HBox {
     /**
      * Shows sample {@code index} once it is decoded. A recording decodes a sample when it is first
      * asked for (a jump in a long one: a keyframe and the deltas after it, up to about 100 ms), so
-     * that happens on the "timeline-decode" thread, and the store, whose recording keeps the last
-     * decoded sample, then shows it on this thread at once. While one is decoded, a later request
-     * replaces any earlier one still waiting: dragging shows the latest position, never a backlog.
+     * that happens on the "timeline-decode" thread, and this thread then shows the decoded sample.
+     * While one is decoded, a later request replaces any earlier one still waiting: dragging shows
+     * the latest position, never a backlog.
      */
     private void request(int index) {
         wanted = index;
@@ -155,16 +155,22 @@ public final class TimelineBar extends HBox {
         List<Snapshot> samples = store.timelineProperty().get();
         int at = Math.max(0, Math.min(samples.size() - 1, index));
         DECODER.execute(() -> {
+            Snapshot decoded;
             try {
-                samples.get(at);
+                decoded = samples.get(at);
             } catch (RuntimeException e) {
-                // a damaged sample: showSample below meets it again and reports it
+                decoded = null; // a damaged sample: the store's showSample meets it again and reports it
             }
+            Snapshot sample = decoded;
             Platform.runLater(() -> {
                 decoding = false;
-                if (store.timelineProperty().get() == samples && !store.showSample(at)) {
-                    play.setSelected(false);
-                    follow(store.timelineIndexProperty().get()); // back to the sample still shown
+                if (store.timelineProperty().get() == samples) {
+                    if (sample != null) {
+                        store.showDecodedSample(at, sample);
+                    } else if (!store.showSample(at)) {
+                        play.setSelected(false);
+                        follow(store.timelineIndexProperty().get()); // back to the sample still shown
+                    }
                 }
                 if (wanted != NONE) {
                     decodeWanted();

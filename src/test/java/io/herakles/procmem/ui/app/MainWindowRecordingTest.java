@@ -363,6 +363,8 @@ class MainWindowRecordingTest {
         List<String> decodes = decodedOn.stream().filter(call -> call.endsWith(" timeline-decode")).toList();
         assertThat(decodes).as("2 was asked for and replaced by 3 while 1 was decoded")
                 .containsExactly("1 timeline-decode", "3 timeline-decode");
+        assertThat(decodedOn).as("the FX thread shows what was decoded, it does not decode again")
+                .noneMatch(call -> call.endsWith(" JavaFX Application Thread"));
     }
 
     /** Byte offsets of the file's gzip members (header, then one per sample), from their length tags. */
