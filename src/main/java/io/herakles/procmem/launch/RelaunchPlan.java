@@ -92,6 +92,20 @@ record RelaunchPlan(List<String> command, List<String> addedFlags, Map<String, S
         return new RelaunchPlan(command, flags, childEnv, "");
     }
 
+    /** This plan with {@code more} flags after the tuned ones (before the marker and the user's own). */
+    RelaunchPlan withFlags(List<String> more) {
+        List<String> longer = new ArrayList<>(command);
+        longer.addAll(command.indexOf(markerFlag()), more);
+        List<String> added = new ArrayList<>(addedFlags);
+        added.addAll(more);
+        return new RelaunchPlan(longer, added, childEnv, reason);
+    }
+
+    /** The JVM flags of the command: everything between the java executable and the marker. */
+    List<String> jvmFlags() {
+        return command.subList(1, command.indexOf(markerFlag()));
+    }
+
     /**
      * The command for a child of a launcher JVM that stays and waits (when this process cannot be
      * replaced): the launcher's pid for the child to watch, and the handshake file it deletes.

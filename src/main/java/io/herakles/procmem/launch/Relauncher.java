@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -52,9 +53,21 @@ public final class Relauncher {
                 || System.getProperty(RelaunchPlan.PACKAGED_LAUNCHER) != null) {
             return OptionalInt.empty();     // decided before the management classes are loaded
         }
-        RelaunchPlan plan = RelaunchPlan.decide(currentStart(args));
+        RelaunchPlan.Start start = currentStart(args);
+        RelaunchPlan plan = RelaunchPlan.decide(start);
         if (!plan.relaunches() || !trialFlagsStart(plan)) {
             return OptionalInt.empty();
+        }
+        Optional<ClassArchive> archive = ClassArchive.forStart(start, plan,
+                ClassArchive.JarStamp.of(System.getProperty("java.class.path", "")));
+        if (archive.isPresent() && archive.get().exists()) {
+            archive.get().touch();
+            plan = plan.withFlags(archive.get().useFlags());
+        } else if (archive.isPresent()) {
+            Optional<Path> pending = archive.get().pendingFile(ProcessHandle.current().pid());
+            if (pending.isPresent()) {
+                return writeArchive(plan, archive.get(), pending.get());
+            }
         }
         if (isHotSpot()) {
             String failure = replaceThisProcess(plan);
@@ -62,6 +75,22 @@ public final class Relauncher {
                     + "); keeping this JVM as a launcher");
         }
         return spawnChild(plan);
+    }
+
+    /**
+     * The first run of a one-shot subcommand: a child that writes the class archive at its exit,
+     * which this JVM then checks and puts in place ({@link ClassArchive}); it cannot replace itself,
+     * since someone has to be there after the exit.
+     */
+    private static OptionalInt writeArchive(RelaunchPlan plan, ClassArchive archive, Path pending) {
+        RelaunchPlan writing = plan.withFlags(archive.createFlags(pending));
+        OptionalInt code = spawnChild(writing);
+        if (code.isEmpty()) {
+            deleteQuietly(pending);     // the child never started: the app runs here
+            return code;
+        }
+        archive.adopt(pending, code.getAsInt(), plan.command().get(0), plan.jvmFlags());
+        return code;
     }
 
     private static String replaceThisProcess(RelaunchPlan plan) {

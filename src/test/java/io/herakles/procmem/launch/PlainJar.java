@@ -67,7 +67,8 @@ final class PlainJar implements AutoCloseable {
                         : ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> e = pb.environment();
         e.keySet().removeIf(k -> k.equals("DISPLAY") || k.equals("WAYLAND_DISPLAY") || k.startsWith("HERAKLES_")
-                || k.equals("JAVA_TOOL_OPTIONS") || k.equals("_JAVA_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
+                || k.equals("JAVA_TOOL_OPTIONS") || k.equals("_JAVA_OPTIONS") || k.equals("JDK_JAVA_OPTIONS")
+                || k.equals("XDG_CACHE_HOME"));     // class archives go under the test's home
         e.put("HOME", home.toString());
         e.putAll(env);
         process = pb.start();

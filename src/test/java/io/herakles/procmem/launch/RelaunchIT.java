@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herakles.procmem.testsupport.HttpProbe;
 import io.herakles.procmem.testsupport.Poll;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ class RelaunchIT {
     private static final String NO_JNA_STUB = "-Djna.noclasspath=true";
 
     @TempDir
-    java.nio.file.Path dir;
+    Path dir;
 
     @Test
     void plainExporterStartReplacesItselfWithTheTunedJvmAndSigtermEndsIt() throws Exception {
@@ -149,6 +150,57 @@ class RelaunchIT {
         assertThat(jar.stdout().strip()).startsWith("herakles-proc-mem ");
         assertThat(jar.stderr().lines().filter(l -> l.startsWith("herakles:")).toList()).as(jar.describe())
                 .singleElement().asString().contains("-XX:MaxHeapFreeRatio=200", "did not start", RelaunchPlan.OFF_SWITCH);
+    }
+
+    @Test
+    void aOneShotCommandWritesItsClassArchiveOnceAndLaterRunsMapIt() throws Exception {
+        Path before = fixture("snapshots/desktop-33.json");
+        Path after = fixture("snapshots/upstream-example.json");
+        String[] diff = {"--no-config", "diff", before.toString(), after.toString()};
+        Path cache = dir.resolve("home/.cache/herakles/cds");
+
+        PlainJar failing = new PlainJar(dir).env(RelaunchPlan.EXTRA_FLAGS, PlainJar.PRINT_FLAGS);
+        assertThat(failing.run("--no-config", "diff", dir.resolve("missing.json").toString(), after.toString()))
+                .as(failing.describe()).isNotZero();
+        assertThat(listing(cache)).as("a failed run leaves no archive, not even a pending one").isEmpty();
+
+        PlainJar first = new PlainJar(dir).env(RelaunchPlan.EXTRA_FLAGS, PlainJar.PRINT_FLAGS);
+        assertThat(first.run(diff)).as(first.describe()).isZero();
+        assertThat(printedFlags(first)).contains("-XX:ArchiveClassesAtExit=" + cache);
+        List<String> archives = listing(cache);
+        assertThat(archives).as(first.describe()).singleElement().asString().startsWith("diff-").endsWith(".jsa");
+        assertThat(first.stdout()).as("the JDK's notes on classes it skips stay out of the output")
+                .doesNotContain("[warning]", "[cds]");
+        assertThat(first.stderr()).as(first.describe()).isEmpty();
+
+        PlainJar second = new PlainJar(dir).env(RelaunchPlan.EXTRA_FLAGS, PlainJar.PRINT_FLAGS);
+        assertThat(second.run(diff)).as(second.describe()).isZero();
+        assertThat(printedFlags(second)).contains("-XX:SharedArchiveFile=" + cache.resolve(archives.get(0)))
+                .doesNotContain("ArchiveClassesAtExit");
+        assertThat(withoutFlags(second.stdout())).as("the same diff").isEqualTo(withoutFlags(first.stdout()))
+                .contains("Δ USS by process");
+        assertThat(listing(cache)).containsExactlyElementsOf(archives);
+    }
+
+    private Path fixture(String resource) throws java.io.IOException {
+        try (java.io.InputStream in = RelaunchIT.class.getResourceAsStream("/" + resource)) {
+            Path file = dir.resolve(Path.of(resource).getFileName());
+            java.nio.file.Files.copy(java.util.Objects.requireNonNull(in, resource), file);
+            return file;
+        }
+    }
+
+    private static List<String> listing(Path directory) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(directory)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static String withoutFlags(String stdout) {
+        return stdout.lines().filter(l -> !l.contains("-XX:")).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private static int startExporter(PlainJar jar) throws Exception {

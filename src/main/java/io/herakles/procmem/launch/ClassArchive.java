@@ -1,0 +1,229 @@
+package io.herakles.procmem.launch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32C;
+
+/**
+ * A class-data-sharing archive (AppCDS) of the classes one one-shot subcommand loads: a {@code diff}
+ * spends most of its run loading and verifying some 1,100 classes from the jar, and a JVM that maps
+ * them from an archive starts the same command about 0.2 s sooner (docs/PERFORMANCE.md, "Start-up of
+ * one-shot commands"). The JDK writes such an archive at the exit of a run
+ * ({@code -XX:ArchiveClassesAtExit}); the next runs map it ({@code -XX:SharedArchiveFile}).
+ *
+ * <p>An archive cut short would crash the JVM that maps it (SIGBUS when a page past the end is
+ * touched), and a JVM writing one never leaves it half-done on purpose but can be killed or run out
+ * of disk. So an archive is written under a name of its own run, checked by a separate JVM that
+ * maps it and verifies every region's checksum, and only then renamed into place: a reader sees
+ * a whole archive or none. The first run of a subcommand therefore takes longer (the dump and the
+ * check, about 0.5 s) and the launcher waits for it instead of replacing itself.
+ *
+ * <p>Where: {@code $XDG_CACHE_HOME/herakles/cds} (else {@code ~/.cache/herakles/cds}), one file per
+ * subcommand, jar (path, size, time), JDK and JVM flags, at most {@link #KEPT} files. Never for the
+ * desktop or the exporter (their footprint was measured without one), never when the user set a
+ * sharing flag of their own, and not at all with {@code HERAKLES_NO_CDS=1}.
+ */
+final class ClassArchive {
+
+    static final String OFF_SWITCH = "HERAKLES_NO_CDS";
+    /** Archives kept in the cache directory, the most recently used first. */
+    static final int KEPT = 8;
+    /** The JDK's notes about classes it cannot archive go to stdout, into the command's output. */
+    static final String QUIET = "-Xlog:cds*=off";
+    private static final Duration ABANDONED = Duration.ofMinutes(10);
+    private static final long CHECK_SECONDS = 30;
+
+    private final Path file;
+    private final Path jar;
+
+    private ClassArchive(Path file, Path jar) {
+        this.file = file;
+        this.jar = jar;
+    }
+
+    /**
+     * The archive for this start, when it should have one: a one-shot subcommand run from a single
+     * jar, with no sharing flag of the user's and the switch not set. Decides only; touches nothing.
+     */
+    static Optional<ClassArchive> forStart(RelaunchPlan.Start start, RelaunchPlan plan, JarStamp stamp) {
+        if (!plan.relaunches() || RelaunchPlan.switchedOff(start.env().get(OFF_SWITCH))
+                || !TunedFlags.isOneShot(start.appArgs())
+                || start.jvmOptions().stream().anyMatch(ClassArchive::isSharingFlag)) {
+            return Optional.empty();
+        }
+        Optional<Path> dir = cacheDirectory(start.env(), start.systemProperties());
+        String classPath = start.systemProperties().getOrDefault("java.class.path", "");
+        if (dir.isEmpty() || stamp == null || !classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+            return Optional.empty();
+        }
+        String subcommand = TunedFlags.subcommand(start.appArgs()).orElseThrow();
+        String key = String.join("\n", classPath, stamp.absolutePath().toString(), Long.toString(stamp.size()),
+                Long.toString(stamp.modifiedMillis()), start.systemProperties().getOrDefault("java.home", ""),
+                start.systemProperties().getOrDefault("java.vm.version", ""), String.join(" ", plan.addedFlags()),
+                String.join(" ", start.jvmOptions()));
+        return Optional.of(new ClassArchive(dir.get().resolve(subcommand + "-" + digest(key) + ".jsa"),
+                stamp.absolutePath()));
+    }
+
+    /** Size and modification time of the jar: the JDK refuses an archive when either changed. */
+    record JarStamp(Path absolutePath, long size, long modifiedMillis) {
+        static JarStamp of(String classPath) {
+            try {
+                Path jar = Path.of(classPath).toAbsolutePath();
+                return new JarStamp(jar, Files.size(jar), Files.getLastModifiedTime(jar).toMillis());
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    boolean exists() {
+        return Files.isRegularFile(file) && Files.isReadable(file);
+    }
+
+    /** Flags for a run that maps the archive; a JDK that finds it unusable runs without it, silently. */
+    List<String> useFlags() {
+        return List.of("-XX:SharedArchiveFile=" + file, QUIET);
+    }
+
+    /** Flags for a run that writes the archive, with checksums, to {@code pending} at its exit. */
+    List<String> createFlags(Path pending) {
+        return List.of("-XX:ArchiveClassesAtExit=" + pending, "-XX:+VerifySharedSpaces", QUIET);
+    }
+
+    /** A name for this run's archive until it is checked: the pid keeps two first runs apart. */
+    Optional<Path> pendingFile(long pid) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+        return Files.isWritable(file.getParent())
+                ? Optional.of(file.resolveSibling(file.getFileName() + "." + pid + ".tmp"))
+                : Optional.empty();
+    }
+
+    /**
+     * After the run that wrote {@code pending} ended with {@code exitCode}: checks the archive with
+     * {@code java} (the same JVM flags) and puts it in place, or deletes it. Also clears out old
+     * archives. Quiet: an archive is only ever a speed-up.
+     */
+    void adopt(Path pending, int exitCode, String java, List<String> jvmFlags) {
+        try {
+            if (exitCode == 0 && Files.isRegularFile(pending) && mapsCleanly(pending, java, jvmFlags)) {
+                move(pending);
+            }
+            Files.deleteIfExists(pending);
+            prune(file.getParent());
+        } catch (IOException | RuntimeException e) {
+            // a cache we cannot tidy only means a slower next start
+        }
+    }
+
+    private boolean mapsCleanly(Path pending, String java, List<String> jvmFlags) {
+        List<String> check = new ArrayList<>();
+        check.add(java);
+        check.addAll(jvmFlags);
+        check.addAll(List.of("-Xshare:on", "-XX:+VerifySharedSpaces", "-XX:SharedArchiveFile=" + pending,
+                "-cp", jar.toString(), "-version"));
+        try {
+            Process p = new ProcessBuilder(check).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(CHECK_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void move(Path pending) throws IOException {
+        try {
+            // a JVM that already maps an older file keeps its pages: rename replaces the name, not the file
+            Files.move(pending, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // same directory, so this does not happen on a Linux file system; never copy in place
+        }
+    }
+
+    /** Keeps the {@link #KEPT} newest archives and removes pending files of runs long gone. */
+    static void prune(Path dir) throws IOException {
+        List<Path> archives = new ArrayList<>();
+        Instant abandoned = Instant.now().minus(ABANDONED);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".jsa")) {
+                    archives.add(f);
+                } else if (name.endsWith(".tmp") && modified(f).toInstant().isBefore(abandoned)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+        archives.sort(Comparator.comparing(ClassArchive::modified).reversed());
+        for (Path old : archives.subList(Math.min(KEPT, archives.size()), archives.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    /** Marks the archive as used now, so that pruning keeps what is in use. */
+    void touch() {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException | RuntimeException e) {
+            // read-only cache: pruning may then remove it sooner, and it is written again
+        }
+    }
+
+    private static FileTime modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    static Optional<Path> cacheDirectory(Map<String, String> env, Map<String, String> props) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && xdg.startsWith("/")) {
+            return Optional.of(Path.of(xdg, "herakles", "cds"));
+        }
+        String home = env.getOrDefault("HOME", props.get("user.home"));
+        return home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home, ".cache", "herakles", "cds"));
+    }
+
+    private static boolean isSharingFlag(String option) {
+        return option.startsWith("-Xshare") || option.contains("SharedArchiveFile") || option.contains("ArchiveClassesAtExit")
+                || option.contains("SharedClassListFile") || option.contains("AutoCreateSharedArchive");
+    }
+
+    /** 64 bits of the key: a cache name, not a security check (the JDK validates what it maps). */
+    private static String digest(String key) {
+        CRC32C crc = new CRC32C();     // not MessageDigest: its providers cost the launcher tens of ms
+        crc.update(key.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x%08x", crc.getValue(), key.hashCode());
+    }
+}
