@@ -3,11 +3,15 @@ package io.herakles.procmem.export.snapshot;
 import static io.herakles.procmem.export.snapshot.JsonFields.*;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herakles.procmem.model.CollectionStats;
 import io.herakles.procmem.model.GroupKey;
 import io.herakles.procmem.model.MemoryBreakdown;
@@ -15,7 +19,6 @@ import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.model.SystemSample;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -55,6 +58,9 @@ public final class SnapshotJsonReader {
             .nodeFactory(new RoomyNodeFactory())
             .build();
 
+    /** For reading a document's parts one at a time: the trailing-token check is for whole documents. */
+    private static final ObjectReader PARTS = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     /**
      * Objects made with room for a process's 25 fields: the default map of 16 grew twice per
      * process, the largest single cost of reading a 3,000-process snapshot (a recording's keyframe).
@@ -74,15 +80,13 @@ public final class SnapshotJsonReader {
     public static Snapshot read(Path file) throws SnapshotFileException {
         String shown = file.toString();
         Instant mtime = modificationTime(file, shown);
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw notJson(shown, e);
+        byte[] json;
+        try {
+            json = Files.readAllBytes(file);
         } catch (IOException e) {
             throw unreadable(shown, e);
         }
-        return fromTree(root, shown, "file: " + file.getFileName(), mtime);
+        return fromBytes(json, shown, "file: " + file.getFileName(), mtime);
     }
 
     /**
@@ -90,6 +94,27 @@ public final class SnapshotJsonReader {
      * {@code shown} prefixes error messages, {@code source} becomes the snapshot's source.
      */
     public static Snapshot parse(byte[] json, String shown, String source) throws SnapshotFileException {
+        return fromBytes(json, shown, source, Instant.EPOCH);
+    }
+
+    /**
+     * Reads the {@code processes} array one object at a time and the rest as a tree. The whole
+     * document as a tree is about 10 MB of nodes at 3,000 processes, alive until the last process is
+     * read: more than the desktop's young generation, so it was promoted and filled the old one (a
+     * recording's timeline ran a full collection every few jumps). A document that does not fit, in
+     * any way, is read again as a whole tree, whose one-line message is the one reported: the two
+     * paths cannot disagree about what a bad file is called.
+     */
+    private static Snapshot fromBytes(byte[] json, String shown, String source, Instant fallbackTakenAt)
+            throws SnapshotFileException {
+        try {
+            Snapshot streamed = streamed(json, shown, source, fallbackTakenAt);
+            if (streamed != null) {
+                return streamed;
+            }
+        } catch (SnapshotFileException | IOException | RuntimeException e) {
+            // read again below, the strict way, for the message
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -98,7 +123,57 @@ public final class SnapshotJsonReader {
         } catch (IOException e) {
             throw unreadable(shown, e);
         }
-        return fromTree(root, shown, source, Instant.EPOCH);
+        return fromTree(root, shown, source, fallbackTakenAt);
+    }
+
+    /** The document read with its processes streamed; null where it does not have the expected shape. */
+    static Snapshot streamed(byte[] json, String shown, String source, Instant fallbackTakenAt)
+            throws IOException, SnapshotFileException {
+        ObjectNode root = MAPPER.createObjectNode();
+        List<ProcessSample> processes = null;
+        try (JsonParser p = PARTS.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                if (p.nextToken() == JsonToken.START_ARRAY && field.equals(PROCESSES)) {
+                    processes = streamProcesses(p);
+                    root.set(field, MAPPER.createArrayNode());
+                } else {
+                    root.set(field, PARTS.readTree(p));
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || processes == null) {
+                return null;
+            }
+        }
+        FieldReader top = new FieldReader(root, shown + ": ");
+        top.requiredString(VERSION);
+        Instant takenAt = FieldReader.parseInstant(top.requiredString(GENERATED_AT)).orElse(fallbackTakenAt);
+        return new Snapshot(0, takenAt, source, processes, readSystem(top, shown), CollectionStats.NONE);
+    }
+
+    /**
+     * The processes array, its first token read: each object's fields as they stream by
+     * ({@link StreamedFields}), checked as {@link #readProcesses} checks them.
+     */
+    private static List<ProcessSample> streamProcesses(JsonParser p) throws IOException, SnapshotFileException {
+        List<ProcessSample> out = new ArrayList<>();
+        java.util.Set<Integer> pids = new java.util.HashSet<>();
+        StreamedFields fields = new StreamedFields();
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            fields.read(p);
+            int pid = fields.requiredPid(PID);
+            if (!pids.add(pid)) {
+                throw StreamedFields.REFUSED;      // the tree path names the earlier one
+            }
+            out.add(readProcess(fields, pid));
+        }
+        if (p.currentToken() != JsonToken.END_ARRAY) {
+            throw StreamedFields.REFUSED;
+        }
+        return out;
     }
 
     /**
@@ -198,7 +273,7 @@ public final class SnapshotJsonReader {
         return readSystem(new FieldReader(object, shown + ": "), shown);
     }
 
-    private static ProcessSample readProcess(FieldReader f, int pid) throws SnapshotFileException {
+    private static ProcessSample readProcess(ProcessFields f, int pid) throws SnapshotFileException {
         ProcessSample.Builder b = ProcessSample.builder(pid, f.requiredString(NAME))
                 .group(new GroupKey(f.requiredString(GROUP), f.requiredString(SUBGROUP)))
                 .rssBytes(f.requiredSize(RSS))
