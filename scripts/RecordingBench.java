@@ -45,7 +45,10 @@ public final class RecordingBench {
                     args.length > 4 ? Double.parseDouble(args[4]) : 1.0);
             case "open" -> open(Path.of(args[1]), Integer.parseInt(args[2]));
             case "snapshots" -> snapshots(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
-            default -> throw new IllegalArgumentException("usage: write|open|snapshots ...");
+            // the desktop's JVM flags, so that `open` runs in the heap the app really has
+            case "desktop-flags" -> System.out.println(String.join(" ",
+                    io.herakles.procmem.launch.TunedFlags.DESKTOP));
+            default -> throw new IllegalArgumentException("usage: write|open|snapshots|desktop-flags ...");
         }
     }
 

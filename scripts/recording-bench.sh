@@ -38,8 +38,10 @@ bench() { java -XX:+UseSerialGC -Xmx2g -cp "$JAR:$OUT/classes" RecordingBench "$
 log "writing a recording of $PROCESSES processes x $SAMPLES samples"
 bench write "$OUT/synthetic.hrec" "$PROCESSES" "$SAMPLES" | tee "$OUT/write.txt"
 log "opening it and scrubbing"
-# opened in the desktop's own heap (TunedFlags.DESKTOP: Serial GC, 256 MiB): a recording need not fit in it
-java -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -cp "$JAR:$OUT/classes" RecordingBench open "$OUT/synthetic.hrec" 200 \
+# opened in the desktop's own JVM, all of TunedFlags.DESKTOP (Serial GC, 256 MiB, an 8 MiB young
+# generation, tight free ratios): a recording need not fit in it, and its collections are the app's
+# shellcheck disable=SC2046   # the flags are words
+java $(bench desktop-flags) -cp "$JAR:$OUT/classes" RecordingBench open "$OUT/synthetic.hrec" 200 \
     | tee "$OUT/open.txt"
 
 log "diff of two $DIFF_PROCESSES-process snapshots, $RUNS runs of java -jar"

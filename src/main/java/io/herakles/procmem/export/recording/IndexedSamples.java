@@ -5,12 +5,6 @@ import io.herakles.procmem.model.Snapshot;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,14 +26,9 @@ final class IndexedSamples implements SampleSource {
     private static final int STATES_KEPT = 12;
     /**
      * From this many deltas after a keyframe that must be decoded, they are read (inflated and
-     * parsed) on a thread of their own while the keyframe is decoded: a second core halves a jump.
+     * parsed) by a second thread while the keyframe is decoded ({@link DeltaRun}).
      */
     private static final int READ_AHEAD_FROM = 2;
-    private static final ExecutorService READ_AHEAD = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "recording-read-ahead");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** A state is kept every this many samples after a keyframe, so a jump decodes fewer deltas. */
     private static final int CHECKPOINT_EVERY = 8;
@@ -99,7 +88,7 @@ final class IndexedSamples implements SampleSource {
             return last;
         }
         int keyframe = keyframeOf[index];
-        Future<ReadAhead> ahead = null;
+        DeltaRun ahead = null;
         boolean cursorUsable = cursor != null && cursorAt <= index && cursorAt >= keyframe;
         int from = checkpointOf(index);
         SampleDecoder checkpoint = checkpoints.get(from);
@@ -109,10 +98,14 @@ final class IndexedSamples implements SampleSource {
         } else if (!cursorUsable) {
             SampleDecoder atKeyframe = checkpoints.get(keyframe);
             if (atKeyframe == null) {
-                // a jump: the keyframe is decoded here while the deltas up to the sample are read ahead
-                ahead = index - keyframe >= READ_AHEAD_FROM ? readAhead(keyframe + 1, index) : null;
+                // a jump: the keyframe is decoded here while the deltas up to the sample are read ahead, then
+                // this thread reads them from the back until it meets the read-ahead
+                ahead = index - keyframe >= READ_AHEAD_FROM ? DeltaRun.start(keyframe + 1, index, this::parse) : null;
                 atKeyframe = new SampleDecoder(source);
                 atKeyframe.keyframe(line(keyframe), where(keyframe));
+                if (ahead != null) {
+                    ahead.helpFromBack();
+                }
                 checkpoints.put(keyframe, atKeyframe);
             }
             cursor = atKeyframe.copy();
@@ -137,43 +130,12 @@ final class IndexedSamples implements SampleSource {
         return last;
     }
 
-    /** Deltas read on the read-ahead thread: from {@code first} on, in order, up to the first failure. */
-    private record ReadAhead(int first, List<SampleDecoder.ParsedDelta> deltas, SnapshotFileException failure) {}
-
-    private Future<ReadAhead> readAhead(int first, int last) {
-        return READ_AHEAD.submit(() -> {
-            List<SampleDecoder.ParsedDelta> deltas = new ArrayList<>(last - first + 1);
-            for (int i = first; i <= last; i++) {
-                try {
-                    deltas.add(SampleDecoder.parse(line(i), where(i)));
-                } catch (SnapshotFileException e) {
-                    return new ReadAhead(first, deltas, e);
-                }
-            }
-            return new ReadAhead(first, deltas, null);
-        });
+    /** Delta {@code index} read: by the jump's {@link DeltaRun} when it covers it, else here. */
+    private SampleDecoder.ParsedDelta parsed(int index, DeltaRun ahead) throws SnapshotFileException {
+        return ahead != null && ahead.covers(index) ? ahead.get(index) : parse(index);
     }
 
-    /** Delta {@code index} read: from the read-ahead when it has it (its failure in its place), else here. */
-    private SampleDecoder.ParsedDelta parsed(int index, Future<ReadAhead> ahead) throws SnapshotFileException {
-        if (ahead != null) {
-            ReadAhead r;
-            try {
-                r = ahead.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SnapshotFileException(where(index) + ": interrupted while reading", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-            }
-            int at = index - r.first();
-            if (at >= 0 && at < r.deltas().size()) {
-                return r.deltas().get(at);
-            }
-            if (at == r.deltas().size() && r.failure() != null) {
-                throw r.failure();
-            }
-        }
+    private SampleDecoder.ParsedDelta parse(int index) throws SnapshotFileException {
         return SampleDecoder.parse(line(index), where(index));
     }
 
