@@ -139,14 +139,17 @@ final class ClassArchive {
     }
 
     private boolean mapsCleanly(Path pending, String java, List<String> jvmFlags) {
+        // a bad archive crashes the check JVM (that is the point): its crash report goes next to the
+        // archive and is removed, never into the user's working directory, and no core is dumped
+        Path crashReport = pending.resolveSibling(pending.getFileName() + ".crash.log");
         List<String> check = new ArrayList<>();
         check.add(java);
         check.addAll(jvmFlags);
-        check.addAll(List.of("-Xshare:on", "-XX:+VerifySharedSpaces", "-XX:SharedArchiveFile=" + pending,
-                "-cp", jar.toString(), "-version"));
+        check.addAll(List.of("-XX:ErrorFile=" + crashReport, "-XX:-CreateCoredumpOnCrash", "-Xshare:on",
+                "-XX:+VerifySharedSpaces", "-XX:SharedArchiveFile=" + pending, "-cp", jar.toString(), "-version"));
         try {
-            Process p = new ProcessBuilder(check).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(check).directory(pending.getParent().toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(CHECK_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return false;
@@ -157,6 +160,16 @@ final class ClassArchive {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            deleteQuietly(crashReport);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover report in the cache directory is harmless; pruning leaves it alone
         }
     }
 

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herakles.procmem.testsupport.HttpProbe;
 import io.herakles.procmem.testsupport.Poll;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -180,6 +183,39 @@ class RelaunchIT {
         assertThat(withoutFlags(second.stdout())).as("the same diff").isEqualTo(withoutFlags(first.stdout()))
                 .contains("Δ USS by process");
         assertThat(listing(cache)).containsExactlyElementsOf(archives);
+    }
+
+    @Test
+    void anArchiveCutShortIsNeverPutInPlaceAndItsCrashLeavesNoReport() throws Exception {
+        Path jarFile = io.herakles.procmem.testsupport.HeraklesLauncher.jar();
+        String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path whole = dir.resolve("whole.jsa");
+        Process dump = new ProcessBuilder(javaExe, "-XX:ArchiveClassesAtExit=" + whole, "-XX:+VerifySharedSpaces",
+                ClassArchive.QUIET, "-Dherakles.relaunched=true", "-jar", jarFile.toString(), "--version")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("dump.log").toFile()).start();
+        assertThat(dump.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(whole).as(Files.readString(dir.resolve("dump.log"))).isRegularFile();
+
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        Map<String, String> props = Map.of("java.class.path", jarFile.toString());
+        RelaunchPlan.Start start = new RelaunchPlan.Start(env, props, List.of(), Optional.of(javaExe),
+                Optional.of(List.of("-jar", jarFile.toString(), "diff", "a", "b")), List.of("diff", "a", "b"));
+        ClassArchive archive = ClassArchive.forStart(start, RelaunchPlan.decide(start),
+                ClassArchive.JarStamp.of(jarFile.toString())).orElseThrow();
+
+        Path cut = archive.pendingFile(1).orElseThrow();
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        archive.adopt(cut, 0, javaExe, List.of());
+        assertThat(archive.exists()).as("a cut archive crashes the check and is dropped").isFalse();
+        assertThat(listing(cut.getParent())).as("no pending file, no crash report").isEmpty();
+        assertThat(listing(dir)).noneMatch(name -> name.startsWith("hs_err"));
+
+        Path good = archive.pendingFile(2).orElseThrow();
+        Files.copy(whole, good);
+        archive.adopt(good, 0, javaExe, List.of());
+        assertThat(archive.exists()).as("a whole archive passes the check").isTrue();
+        assertThat(listing(good.getParent())).containsExactly(archive.file().getFileName().toString());
     }
 
     private Path fixture(String resource) throws java.io.IOException {
