@@ -105,6 +105,8 @@ public final class MainWindow {
         this.fx = fx;
         this.store = new SnapshotStore();
         store.setOnTimelineProblem(problem -> dialogs.error(window(), "Cannot show this sample", problem));
+        TimelineHeapRoom heapRoom = new TimelineHeapRoom();
+        store.timelineProperty().addListener((obs, was, now) -> heapRoom.roomy(!now.isEmpty()));
         this.files = new SnapshotFileActions(store, services, dialogs, this::window);
         this.compareActions = new CompareActions(store, services, dialogs, this::window);
         this.tableView = new ProcessTableView(tableViewModel, store);
