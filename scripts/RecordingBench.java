@@ -108,6 +108,7 @@ public final class RecordingBench {
         });
         long openNanos = System.nanoTime() - t0;
         long firstNanos = firstNanosBox[0];
+        new io.herakles.procmem.ui.app.TimelineHeapRoom().roomy(true);    // as the window does once the timeline shows
         SplittableRandom random = new SplittableRandom(3);
         long[] jump = new long[steps];
         Instant from = r.first().takenAt();

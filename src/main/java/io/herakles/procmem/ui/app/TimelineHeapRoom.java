@@ -16,9 +16,9 @@ import java.lang.management.ManagementFactory;
  * live" the previous values return; the heap shrinks back at the next full collection.
  *
  * <p>Silent where the JVM has no such flags (not HotSpot) or the user fixed them: changing them is
- * only ever a speed-up. FX thread (called from a property listener).
+ * only ever a speed-up. FX thread (called from a property listener); {@code RecordingBench} uses it too.
  */
-final class TimelineHeapRoom {
+public final class TimelineHeapRoom {
 
     static final String MIN_FREE = "MinHeapFreeRatio";
     static final String MAX_FREE = "MaxHeapFreeRatio";
@@ -30,7 +30,7 @@ final class TimelineHeapRoom {
     private String minBefore;
     private String maxBefore;
 
-    TimelineHeapRoom() {
+    public TimelineHeapRoom() {
         this(hotSpot());
     }
 
@@ -39,7 +39,7 @@ final class TimelineHeapRoom {
     }
 
     /** Widens the free ratios (a recording is shown) or puts the previous ones back. */
-    void roomy(boolean on) {
+    public void roomy(boolean on) {
         if (vm == null || on == (minBefore != null)) {
             return;
         }
