@@ -30,7 +30,9 @@ import java.util.zip.CRC32C;
  * of disk. So an archive is written under a name of its own run, checked by a separate JVM that
  * maps it and verifies every region's checksum, and only then renamed into place: a reader sees
  * a whole archive or none. The first run of a subcommand therefore takes longer (the dump and the
- * check, about 0.5 s) and the launcher waits for it instead of replacing itself.
+ * check, about 0.5 s) and the launcher waits for it instead of replacing itself. Only a run that
+ * ends with status 0 leaves an archive: one cut short by an error has loaded only part of what the
+ * command needs, and the next run tries again (a command that keeps failing keeps paying the dump).
  *
  * <p>Where: {@code $XDG_CACHE_HOME/herakles/cds} (else {@code ~/.cache/herakles/cds}), one file per
  * subcommand, jar (path, size, time), JDK and JVM flags, at most {@link #KEPT} files. Never for the

@@ -17,10 +17,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SnapshotJsonReaderErrorsTest {
 
     /** Upstream's example process, field → raw JSON value, in upstream's order. */
-    private static final Map<String, String> FIELDS = fields();
+    private static final Map<String, String> FIELDS = upstreamProcess();
     private static final String GOOD = process(FIELDS);
 
-    private static Map<String, String> fields() {
+    /** Upstream's example process as a new, changeable map (field → raw JSON value). */
+    static Map<String, String> upstreamProcess() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("pid", "1000");
         m.put("name", "\"postgres\"");

@@ -22,17 +22,9 @@ class StreamedFieldsTest {
             "9223372036854775808", "1.0", "2.5", "-0.5", "1e400", "\"text\"", "\"R\"", "\"\"", "\"2025-12-01T10:00:00Z\"",
             "\"2025-12-01\"", "null", "true", "{}", "[]", "[1]", "{\"a\":1}");
 
+    /** Upstream's example process with every field of ours as well, and one we do not know. */
     private static Map<String, String> base() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("pid", "1000");
-        m.put("name", "\"postgres\"");
-        m.put("group", "\"db\"");
-        m.put("subgroup", "\"postgres\"");
-        m.put("rss", "536870912");
-        m.put("pss", "469762048");
-        m.put("uss", "402653184");
-        m.put("cpu_percent", "2.5");
-        m.put("cpu_time_seconds", "1234");
+        Map<String, String> m = SnapshotJsonReaderErrorsTest.upstreamProcess();
         m.put("ppid", "1");
         m.put("cmdline", "\"postgres -D /var/lib\"");
         m.put("uid", "70");

@@ -15,13 +15,25 @@ class TimelineHeapRoomTest {
         return vm.getVMOption(flag).getValue();
     }
 
+    /** Runs {@code test} with the ratios set to {@code min}/{@code max}, and puts this JVM's own back after. */
+    private void withRatios(String min, String max, Runnable test) {
+        String minBefore = get(TimelineHeapRoom.MIN_FREE);
+        String maxBefore = get(TimelineHeapRoom.MAX_FREE);
+        try {
+            vm.setVMOption(TimelineHeapRoom.MAX_FREE, "100");      // min ≤ max at every step
+            vm.setVMOption(TimelineHeapRoom.MIN_FREE, min);
+            vm.setVMOption(TimelineHeapRoom.MAX_FREE, max);
+            test.run();
+        } finally {
+            vm.setVMOption(TimelineHeapRoom.MAX_FREE, "100");
+            vm.setVMOption(TimelineHeapRoom.MIN_FREE, minBefore);
+            vm.setVMOption(TimelineHeapRoom.MAX_FREE, maxBefore);
+        }
+    }
+
     @Test
     void aTightHeapGetsRoomWhileARecordingIsShownAndTheUsersValuesComeBack() {
-        String min = get(TimelineHeapRoom.MIN_FREE);
-        String max = get(TimelineHeapRoom.MAX_FREE);
-        try {
-            vm.setVMOption(TimelineHeapRoom.MIN_FREE, "10");
-            vm.setVMOption(TimelineHeapRoom.MAX_FREE, "30");
+        withRatios("10", "30", () -> {
             TimelineHeapRoom room = new TimelineHeapRoom(vm);
 
             room.roomy(true);
@@ -34,20 +46,12 @@ class TimelineHeapRoomTest {
             assertThat(room.isRoomy()).isFalse();
             assertThat(get(TimelineHeapRoom.MIN_FREE)).isEqualTo("10");
             assertThat(get(TimelineHeapRoom.MAX_FREE)).isEqualTo("30");
-        } finally {
-            vm.setVMOption(TimelineHeapRoom.MAX_FREE, "100");
-            vm.setVMOption(TimelineHeapRoom.MIN_FREE, min);
-            vm.setVMOption(TimelineHeapRoom.MAX_FREE, max);
-        }
+        });
     }
 
     @Test
     void aHeapThatIsRoomyAlreadyIsLeftAloneAndWithoutHotSpotNothingHappens() {
-        String min = get(TimelineHeapRoom.MIN_FREE);
-        String max = get(TimelineHeapRoom.MAX_FREE);
-        try {
-            vm.setVMOption(TimelineHeapRoom.MAX_FREE, "95");
-            vm.setVMOption(TimelineHeapRoom.MIN_FREE, "70");
+        withRatios("70", "95", () -> {
             TimelineHeapRoom room = new TimelineHeapRoom(vm);
             room.roomy(true);
             assertThat(room.isRoomy()).isFalse();
@@ -57,10 +61,6 @@ class TimelineHeapRoomTest {
             none.roomy(true);
             none.roomy(false);
             assertThat(none.isRoomy()).isFalse();
-        } finally {
-            vm.setVMOption(TimelineHeapRoom.MAX_FREE, "100");
-            vm.setVMOption(TimelineHeapRoom.MIN_FREE, min);
-            vm.setVMOption(TimelineHeapRoom.MAX_FREE, max);
-        }
+        });
     }
 }
