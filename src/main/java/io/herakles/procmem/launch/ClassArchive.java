@@ -67,7 +67,9 @@ final class ClassArchive {
                 || start.jvmOptions().stream().anyMatch(ClassArchive::isSharingFlag)) {
             return Optional.empty();
         }
-        Optional<Path> dir = cacheDirectory(start.env(), start.systemProperties());
+        // the JDK reads ':' in -XX:SharedArchiveFile as "base:top", so such a directory cannot hold one
+        Optional<Path> dir = cacheDirectory(start.env(), start.systemProperties())
+                .filter(d -> !d.toString().contains(":"));
         String classPath = start.systemProperties().getOrDefault("java.class.path", "");
         if (dir.isEmpty() || stamp == null || !classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
             return Optional.empty();

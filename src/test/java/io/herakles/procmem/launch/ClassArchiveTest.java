@@ -79,6 +79,8 @@ class ClassArchiveTest {
         assertThat(archive(List.of(), STAMP, "diff", "a", "b")).as("switched off").isEmpty();
         env.put(ClassArchive.OFF_SWITCH, "0");
         assertThat(archive(List.of(), STAMP, "diff", "a", "b")).isPresent();
+        env.put("HOME", "/home/odd:name");
+        assertThat(archive(List.of(), STAMP, "diff", "a", "b")).as("':' means base:top to the JDK").isEmpty();
         env.remove("HOME");
         assertThat(archive(List.of(), STAMP, "diff", "a", "b")).as("no home, no user.home").isEmpty();
     }
