@@ -55,13 +55,15 @@ final class StatusBarView extends StatusBar {
         });
         store.currentSnapshotProperty().addListener((obs, old, snapshot) -> show(snapshot, store));
         store.modeProperty().addListener((obs, old, mode) -> show(store.getCurrentSnapshot(), store));
+        store.timelineProperty().addListener((obs, old, samples) -> show(store.getCurrentSnapshot(), store));
         store.pausedProperty().addListener((obs, was, paused) -> show(store.getCurrentSnapshot(), store));
         host.addListener((obs, was, now) -> show(store.getCurrentSnapshot(), store));
     }
 
     private void show(Snapshot snapshot, SnapshotStore store) {
         String machine = host.get().isEmpty() || store.getMode() != SnapshotStore.Mode.LIVE ? "" : host.get() + " — ";
-        setText(machine + StatusText.of(snapshot, store.getMode(), store.isPaused(), store.fileNameProperty().get()));
+        setText(machine + StatusText.of(snapshot, store.getMode(), store.isPaused(), store.fileNameProperty().get(),
+                !store.timelineProperty().get().isEmpty()));
         processCount.setText(snapshot == null ? "" : snapshot.processes().size() + " processes");
     }
 

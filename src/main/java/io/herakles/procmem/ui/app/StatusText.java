@@ -12,16 +12,18 @@ final class StatusText {
 
     /**
      * The status line: what is shown and where it came from. Paused (live mode only: a file never
-     * updates) leads with "Paused", so a frozen timestamp is never mistaken for a live one.
+     * updates) leads with "Paused", so a frozen timestamp is never mistaken for a live one. A file
+     * with a timeline ({@code recording}) says so, and that the time is the shown sample's.
      */
-    static String of(Snapshot snapshot, SnapshotStore.Mode mode, boolean paused, String fileName) {
+    static String of(Snapshot snapshot, SnapshotStore.Mode mode, boolean paused, String fileName, boolean recording) {
         boolean live = mode == SnapshotStore.Mode.LIVE;
         if (snapshot == null) {
             return !live ? "" : paused ? "Paused \u00b7 no snapshot yet" : "Waiting for the first snapshot\u2026";
         }
         String when = Formats.time(snapshot.takenAt());
         if (!live) {
-            return "Snapshot " + fileName + ", collected " + when;
+            return (recording ? "Recording " + fileName + ", sample collected " : "Snapshot " + fileName + ", collected ")
+                    + when;
         }
         if (paused) {
             return "Paused \u00b7 showing the snapshot collected " + when + " \u00b7 Space resumes";

@@ -147,6 +147,8 @@ class MainWindowRecordingTest {
         assertThat(bar.isVisible()).isTrue();
         assertThat(shownPids(robot)).containsExactly(7000, 8000);
         assertThat(robot.lookup("#timelinePosition").queryLabeled().getText()).endsWith("sample 1 of 5");
+        assertThat(robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText())
+                .startsWith("Recording night.jsonl.gz, sample collected ");
 
         Slider slider = robot.lookup("#timelineSlider").queryAs(Slider.class);
         moveTimeline(robot, 3);

@@ -14,17 +14,20 @@ class StatusTextTest {
 
     @Test
     void pausedLeadsWithPausedAndKeepsTheTimeOfWhatIsShown() {
-        String live = StatusText.of(snapshot, Mode.LIVE, false, "");
-        String paused = StatusText.of(snapshot, Mode.LIVE, true, "");
+        String live = StatusText.of(snapshot, Mode.LIVE, false, "", false);
+        String paused = StatusText.of(snapshot, Mode.LIVE, true, "", false);
 
         assertThat(live).startsWith("Collected ").doesNotContain("Paused");
         assertThat(paused).startsWith("Paused").contains(io.herakles.procmem.ui.common.Formats.time(snapshot.takenAt()));
-        assertThat(StatusText.of(null, Mode.LIVE, true, "")).startsWith("Paused");
+        assertThat(StatusText.of(null, Mode.LIVE, true, "", false)).startsWith("Paused");
     }
 
     @Test
     void aFileNamesItselfAndIsNeverPaused() {
-        assertThat(StatusText.of(snapshot, Mode.FILE, true, "night.json"))
+        assertThat(StatusText.of(snapshot, Mode.FILE, true, "night.json", false))
                 .startsWith("Snapshot night.json, collected").doesNotContain("Paused");
+        assertThat(StatusText.of(snapshot, Mode.FILE, false, "day.jsonl.gz", true))
+                .isEqualTo("Recording day.jsonl.gz, sample collected "
+                        + io.herakles.procmem.ui.common.Formats.time(snapshot.takenAt()));
     }
 }
