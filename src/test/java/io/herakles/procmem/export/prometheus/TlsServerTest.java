@@ -100,8 +100,7 @@ class TlsServerTest {
         assertThatThrownBy(() -> ExporterServer.builder(tlsConfig(g.certFile(), encrypted), publisher)
                 .bind("127.0.0.1").port(0).start())
                 .isInstanceOf(TlsConfigException.class)
-                .hasMessageStartingWith("cannot read TLS key " + encrypted)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+                .hasMessage("TLS key " + encrypted + " is encrypted; give an unencrypted PEM key");
         ExporterConfig.Builder noKey = tlsConfig(g.certFile(), g.keyFile()).toBuilder();
         noKey.tlsKeyPath(null);
         assertThatThrownBy(() -> ExporterServer.builder(noKey.build(), publisher).bind("127.0.0.1").port(0).start())
