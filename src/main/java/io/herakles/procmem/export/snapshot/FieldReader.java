@@ -17,7 +17,7 @@ import java.util.OptionalLong;
  * (our extension for absent values); "optional" fields may be missing or {@code null} (our extra
  * fields, which upstream files do not have). Not thread-safe; one instance per object.
  */
-final class FieldReader implements ProcessFields {
+final class FieldReader {
 
     private static final int MAX_SHOWN_TEXT = 40;
 
@@ -29,8 +29,7 @@ final class FieldReader implements ProcessFields {
         this.context = context;
     }
 
-    @Override
-    public String requiredString(String field) throws SnapshotFileException {
+    String requiredString(String field) throws SnapshotFileException {
         JsonNode v = required(field);
         if (!v.isTextual()) {
             throw fail(field, "must be a string", v);
@@ -38,8 +37,7 @@ final class FieldReader implements ProcessFields {
         return v.textValue();
     }
 
-    @Override
-    public String optionalString(String field, String otherwise) throws SnapshotFileException {
+    String optionalString(String field, String otherwise) throws SnapshotFileException {
         JsonNode v = object.get(field);
         if (v == null || v.isNull()) {
             return otherwise;
@@ -60,30 +58,26 @@ final class FieldReader implements ProcessFields {
     }
 
     /** Bytes: a non-negative integer that fits a signed 64-bit long. */
-    @Override
-    public long requiredSize(String field) throws SnapshotFileException {
+    long requiredSize(String field) throws SnapshotFileException {
         JsonNode v = required(field);
         return size(field, v, "must be a non-negative integer");
     }
 
     /** Bytes that the file must list but may give as {@code null} (absent, e.g. PSS unreadable). */
-    @Override
-    public OptionalLong nullableSize(String field) throws SnapshotFileException {
+    OptionalLong nullableSize(String field) throws SnapshotFileException {
         JsonNode v = required(field);
         return v.isNull() ? OptionalLong.empty()
                 : OptionalLong.of(size(field, v, "must be a non-negative integer or null"));
     }
 
-    @Override
-    public OptionalLong optionalSize(String field) throws SnapshotFileException {
+    OptionalLong optionalSize(String field) throws SnapshotFileException {
         JsonNode v = object.get(field);
         return v == null || v.isNull() ? OptionalLong.empty()
                 : OptionalLong.of(size(field, v, "must be a non-negative integer or null"));
     }
 
     /** A non-negative int (ppid, threads, uid, cpu count); {@code otherwise} when missing or null. */
-    @Override
-    public int optionalCount(String field, int otherwise) throws SnapshotFileException {
+    int optionalCount(String field, int otherwise) throws SnapshotFileException {
         JsonNode v = object.get(field);
         if (v == null || v.isNull()) {
             return otherwise;
@@ -95,8 +89,7 @@ final class FieldReader implements ProcessFields {
     }
 
     /** A CPU figure: any finite non-negative JSON number, integer or not. */
-    @Override
-    public double requiredCpu(String field) throws SnapshotFileException {
+    double requiredCpu(String field) throws SnapshotFileException {
         return number(field, required(field), "must be a non-negative number");
     }
 
@@ -107,8 +100,7 @@ final class FieldReader implements ProcessFields {
     }
 
     /** A one-letter process state; {@code '?'} when missing or null. */
-    @Override
-    public char optionalState(String field) throws SnapshotFileException {
+    char optionalState(String field) throws SnapshotFileException {
         JsonNode v = object.get(field);
         if (v == null || v.isNull()) {
             return '?';
@@ -120,8 +112,7 @@ final class FieldReader implements ProcessFields {
     }
 
     /** An ISO-8601 instant with offset ({@code 2025-12-01T10:00:00Z}); empty when missing or null. */
-    @Override
-    public Optional<Instant> optionalInstant(String field) throws SnapshotFileException {
+    Optional<Instant> optionalInstant(String field) throws SnapshotFileException {
         JsonNode v = object.get(field);
         if (v == null || v.isNull()) {
             return Optional.empty();

@@ -138,7 +138,7 @@ public final class SnapshotJsonReader {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 if (p.nextToken() == JsonToken.START_ARRAY && field.equals(PROCESSES)) {
-                    processes = streamProcesses(p);
+                    processes = streamProcesses(p, shown);
                     root.set(field, MAPPER.createArrayNode());
                 } else {
                     root.set(field, PARTS.readTree(p));
@@ -154,26 +154,13 @@ public final class SnapshotJsonReader {
         return new Snapshot(0, takenAt, source, processes, readSystem(top, shown), CollectionStats.NONE);
     }
 
-    /**
-     * The processes array, its first token read: each object's fields as they stream by
-     * ({@link StreamedFields}), checked as {@link #readProcesses} checks them.
-     */
-    private static List<ProcessSample> streamProcesses(JsonParser p) throws IOException, SnapshotFileException {
-        List<ProcessSample> out = new ArrayList<>();
-        java.util.Set<Integer> pids = new java.util.HashSet<>();
-        StreamedFields fields = new StreamedFields();
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-            fields.read(p);
-            int pid = fields.requiredPid(PID);
-            if (!pids.add(pid)) {
-                throw StreamedFields.REFUSED;      // the tree path names the earlier one
-            }
-            out.add(readProcess(fields, pid));
+    /** The processes array, its first token read: one small tree per element, checked as it comes. */
+    private static List<ProcessSample> streamProcesses(JsonParser p, String shown) throws IOException, SnapshotFileException {
+        ProcessList processes = new ProcessList(shown);
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            processes.add(PARTS.readTree(p));
         }
-        if (p.currentToken() != JsonToken.END_ARRAY) {
-            throw StreamedFields.REFUSED;
-        }
-        return out;
+        return processes.out;
     }
 
     /**
@@ -233,10 +220,25 @@ public final class SnapshotJsonReader {
     }
 
     private static List<ProcessSample> readProcesses(JsonNode array, String shown) throws SnapshotFileException {
-        List<ProcessSample> out = new ArrayList<>(array.size());
-        Map<Integer, Integer> indexByPid = new HashMap<>(array.size() * 2);
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode node = array.get(i);
+        ProcessList processes = new ProcessList(shown);
+        for (JsonNode node : array) {
+            processes.add(node);
+        }
+        return processes.out;
+    }
+
+    /** The processes of one document as its array lists them, each checked on arrival (pid, duplicates, fields). */
+    private static final class ProcessList {
+        private final String shown;
+        private final List<ProcessSample> out = new ArrayList<>();
+        private final Map<Integer, Integer> indexByPid = new HashMap<>();
+
+        ProcessList(String shown) {
+            this.shown = shown;
+        }
+
+        void add(JsonNode node) throws SnapshotFileException {
+            int i = out.size();
             String at = shown + ": processes[" + i + "]";
             if (!node.isObject()) {
                 throw new SnapshotFileException(at + ": must be an object, got " + FieldReader.describe(node));
@@ -249,7 +251,6 @@ public final class SnapshotJsonReader {
             }
             out.add(readProcess(new FieldReader(node, context), pid));
         }
-        return out;
     }
 
     /**
@@ -273,7 +274,7 @@ public final class SnapshotJsonReader {
         return readSystem(new FieldReader(object, shown + ": "), shown);
     }
 
-    private static ProcessSample readProcess(ProcessFields f, int pid) throws SnapshotFileException {
+    private static ProcessSample readProcess(FieldReader f, int pid) throws SnapshotFileException {
         ProcessSample.Builder b = ProcessSample.builder(pid, f.requiredString(NAME))
                 .group(new GroupKey(f.requiredString(GROUP), f.requiredString(SUBGROUP)))
                 .rssBytes(f.requiredSize(RSS))
