@@ -169,11 +169,12 @@ final class ClassArchive {
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    /** Deletes {@code file} if it is there; a leftover (a handshake file, a crash report) is harmless. */
+    static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // a leftover report in the cache directory is harmless; pruning leaves it alone
+            // left behind: pending archives are pruned, other files are small and in temp or cache directories
         }
     }
 

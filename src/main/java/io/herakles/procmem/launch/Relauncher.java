@@ -86,7 +86,7 @@ public final class Relauncher {
         RelaunchPlan writing = plan.withFlags(archive.createFlags(pending));
         OptionalInt code = spawnChild(writing);
         if (code.isEmpty()) {
-            deleteQuietly(pending);     // the child never started: the app runs here
+            ClassArchive.deleteQuietly(pending);     // the child never started: the app runs here
             return code;
         }
         archive.adopt(pending, code.getAsInt(), plan.command().get(0), plan.jvmFlags());
@@ -144,7 +144,7 @@ public final class Relauncher {
         try {
             return runChild(plan, startedFile);
         } finally {
-            deleteQuietly(startedFile);
+            ClassArchive.deleteQuietly(startedFile);
         }
     }
 
@@ -230,13 +230,5 @@ public final class Relauncher {
         System.err.println("herakles: the JVM with the footprint flags " + String.join(" ", plan.addedFlags()) + " "
                 + what + "; running with this JVM's defaults instead (" + RelaunchPlan.OFF_SWITCH
                 + "=1 skips the attempt)");
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // a leftover empty file in the temp directory is harmless
-        }
     }
 }
