@@ -50,19 +50,27 @@ public final class TimelineHeapRoom {
                 if (Integer.parseInt(min) >= ROOMY_MIN_FREE) {
                     return;     // already roomy (a user's own setting)
                 }
-                vm.setVMOption(MAX_FREE, Integer.toString(ROOMY_MAX_FREE));     // max first: min ≤ max always
-                vm.setVMOption(MIN_FREE, Integer.toString(ROOMY_MIN_FREE));
+                setRatios(vm, Integer.toString(ROOMY_MIN_FREE), Integer.toString(ROOMY_MAX_FREE));
                 minBefore = min;
                 maxBefore = max;
             } else {
-                vm.setVMOption(MIN_FREE, minBefore);                            // min first: min ≤ max always
-                vm.setVMOption(MAX_FREE, maxBefore);
+                setRatios(vm, minBefore, maxBefore);
                 minBefore = null;
                 maxBefore = null;
             }
         } catch (RuntimeException e) {
             // not manageable in this JVM, or a value it refuses: the timeline just runs on the tight heap
         }
+    }
+
+    /**
+     * Sets both ratios. The JVM refuses a minimum above the maximum at every step, so the maximum
+     * goes to 100 first, then both take their values.
+     */
+    static void setRatios(HotSpotDiagnosticMXBean vm, String minFree, String maxFree) {
+        vm.setVMOption(MAX_FREE, "100");
+        vm.setVMOption(MIN_FREE, minFree);
+        vm.setVMOption(MAX_FREE, maxFree);
     }
 
     /** Whether the ratios are widened now. */

@@ -20,14 +20,10 @@ class TimelineHeapRoomTest {
         String minBefore = get(TimelineHeapRoom.MIN_FREE);
         String maxBefore = get(TimelineHeapRoom.MAX_FREE);
         try {
-            vm.setVMOption(TimelineHeapRoom.MAX_FREE, "100");      // min ≤ max at every step
-            vm.setVMOption(TimelineHeapRoom.MIN_FREE, min);
-            vm.setVMOption(TimelineHeapRoom.MAX_FREE, max);
+            TimelineHeapRoom.setRatios(vm, min, max);
             test.run();
         } finally {
-            vm.setVMOption(TimelineHeapRoom.MAX_FREE, "100");
-            vm.setVMOption(TimelineHeapRoom.MIN_FREE, minBefore);
-            vm.setVMOption(TimelineHeapRoom.MAX_FREE, maxBefore);
+            TimelineHeapRoom.setRatios(vm, minBefore, maxBefore);
         }
     }
 
