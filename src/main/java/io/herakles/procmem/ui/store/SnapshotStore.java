@@ -108,7 +108,7 @@ public final class SnapshotStore {
         try {
             sample = samples.get(at);
         } catch (RuntimeException e) {
-            timelineProblem.accept(String.valueOf(e.getMessage()));
+            reportTimelineProblem(e);
             return false;
         }
         showDecodedSample(at, sample);
@@ -123,6 +123,11 @@ public final class SnapshotStore {
         Objects.checkIndex(index, timeline.get().size());
         current.set(Objects.requireNonNull(sample, "sample")); // first: the timeline's label reads its time
         timelineIndex.set(index);
+    }
+
+    /** Passes on that a timeline sample could not be read (decoding it threw {@code e}). FX thread. */
+    public void reportTimelineProblem(RuntimeException e) {
+        timelineProblem.accept(String.valueOf(e.getMessage()));
     }
 
     /** Who hears, in one line, that a timeline sample could not be read (the window shows a dialog). */

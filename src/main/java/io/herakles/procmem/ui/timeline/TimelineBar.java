@@ -155,19 +155,22 @@ public final class TimelineBar extends HBox {
         List<Snapshot> samples = store.timelineProperty().get();
         int at = Math.max(0, Math.min(samples.size() - 1, index));
         DECODER.execute(() -> {
-            Snapshot decoded;
+            Snapshot decoded = null;
+            RuntimeException damaged = null;
             try {
                 decoded = samples.get(at);
             } catch (RuntimeException e) {
-                decoded = null; // a damaged sample: the store's showSample meets it again and reports it
+                damaged = e;
             }
             Snapshot sample = decoded;
+            RuntimeException problem = damaged;
             Platform.runLater(() -> {
                 decoding = false;
                 if (store.timelineProperty().get() == samples) {
-                    if (sample != null) {
+                    if (problem == null) {
                         store.showDecodedSample(at, sample);
-                    } else if (!store.showSample(at)) {
+                    } else {
+                        store.reportTimelineProblem(problem);
                         play.setSelected(false);
                         follow(store.timelineIndexProperty().get()); // back to the sample still shown
                     }
