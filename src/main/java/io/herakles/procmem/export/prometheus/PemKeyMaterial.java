@@ -224,17 +224,13 @@ record PemKeyMaterial(PrivateKey key, List<X509Certificate> chain) {
             }
             while (at[0] < end) {
                 int tag = sec1[at[0]] & 0xff;
-                int start = at[0];
-                int contentEnd = enter(sec1, at, tag);
+                int contentEnd = enter(sec1, at, tag);      // moves on by at least a tag and a length
                 if (tag == 0xa0) {
                     int oidStart = at[0];
                     enter(sec1, at, 0x06);
                     return java.util.Arrays.copyOfRange(sec1, oidStart, contentEnd);
                 }
                 at[0] = contentEnd;
-                if (start == at[0]) {
-                    break;
-                }
             }
             throw new IOException("the EC PRIVATE KEY does not name its curve");
         }
