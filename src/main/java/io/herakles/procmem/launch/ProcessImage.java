@@ -4,7 +4,6 @@ import com.sun.jna.Function;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLibrary;
-import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +32,7 @@ final class ProcessImage {
     private static final int F_SETFD = 2;
     private static final int FD_CLOEXEC = 1;
     private static final int FIRST_NON_STANDARD_FD = 3;
+    private static final String SEARCH_PATH = "jna.platform.library.path";
 
     /**
      * Execs {@code command} (absolute path first) with this environment plus {@code addedEnv}
@@ -40,7 +40,13 @@ final class ProcessImage {
      */
     static String replaceWith(List<String> command, Map<String, String> addedEnv) {
         try {
-            NativeLibrary libc = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
+            // JNA builds its library search path once, running `ldconfig -p` on Linux for it (a
+            // process and ~80 ms of every start) unless the path is given; the symbols used here are
+            // the process's own (libc's among them), which need no search
+            if (System.getProperty(SEARCH_PATH) == null) {
+                System.setProperty(SEARCH_PATH, "/usr/lib:/lib");
+            }
+            NativeLibrary libc = NativeLibrary.getProcess();
             for (Map.Entry<String, String> e : addedEnv.entrySet()) {
                 // setenv rather than a new envp: environ keeps the user's variables byte for byte
                 libc.getFunction("setenv").invokeInt(new Object[] {e.getKey(), e.getValue(), 0});
