@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,8 +65,11 @@ final class DiffCommand implements Callable<Integer> {
         if (config.isEmpty()) {
             return ExitCodes.FAILURE;
         }
+        // the two sides are read at once: each is a file to parse (or a collection pass), and on two
+        // cores that is most of a diff's time after the JVM's start (docs/PERFORMANCE.md, recordings)
+        CompletableFuture<Snapshot> afterRead = readInBackground(after, config.get());
         Snapshot b = Moments.resolve(before, Moments.End.FIRST, config.get(), root.err);
-        Snapshot a = Moments.resolve(after, Moments.End.LAST, config.get(), root.err);
+        Snapshot a = joined(afterRead);
         SnapshotDiff diff = SnapshotDiffer.diff(b, a, level, m);
         List<DiffRow> shown = top == 0 ? diff.rows() : diff.rows().subList(0, Math.min(top, diff.rows().size()));
         if (format.equals("json")) {
@@ -73,6 +78,35 @@ final class DiffCommand implements Callable<Integer> {
             text(root.out, diff, shown);
         }
         return ExitCodes.OK;
+    }
+
+    private CompletableFuture<Snapshot> readInBackground(String argument, ExporterConfig config) {
+        CompletableFuture<Snapshot> read = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                read.complete(Moments.resolve(argument, Moments.End.LAST, config, root.err));
+            } catch (Throwable t) {
+                read.completeExceptionally(t);
+            }
+        }, "diff-after");
+        reader.setDaemon(true);     // when BEFORE fails, its error is the answer and this read is dropped
+        reader.start();
+        return read;
+    }
+
+    /** The background read's snapshot, or its own exception (a UserError says what was wrong with AFTER). */
+    private static Snapshot joined(CompletableFuture<Snapshot> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private void text(PrintStream out, SnapshotDiff d, List<DiffRow> rows) {

@@ -91,6 +91,16 @@ class DiffAndLeaksCommandTest {
         assertThat(m.stderr().strip()).isEqualTo("Error: --metric: expected uss|pss|rss, got 'vss'");
         InProcessCli t = InProcessCli.run("--no-config", "diff", recording(6) + "@yesterday", "live");
         assertThat(t.stderr().strip()).contains("expected FILE@TIME with TIME like 2026-12-04T10:00, got 'yesterday'");
+
+        // the two sides are read at once: a bad AFTER is still one line about AFTER, and with both
+        // bad the line is about BEFORE, as when they were read one after the other
+        Path good = dir.resolve("rec.hrec");     // written by recording(6) above
+        InProcessCli after = InProcessCli.run("--no-config", "diff", good.toString(), junk.toString());
+        assertThat(after.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(after.stderr().lines()).hasSize(1).first().asString().startsWith("Error: " + junk + ": ");
+        Path missing = dir.resolve("missing.json");
+        InProcessCli both = InProcessCli.run("--no-config", "diff", missing.toString(), junk.toString());
+        assertThat(both.stderr().lines()).hasSize(1).first().asString().contains(missing.toString());
     }
 
     @Test
