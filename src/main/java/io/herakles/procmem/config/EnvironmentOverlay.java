@@ -45,7 +45,8 @@ public record EnvironmentOverlay(Map<ConfigKey, Object> values, List<String> war
     }
 
     /** Read by the launcher before any configuration (io.herakles.procmem.launch), not config keys. */
-    static final List<String> LAUNCHER_VARIABLES = List.of("HERAKLES_NO_REEXEC", "HERAKLES_REEXEC_EXTRA_FLAGS");
+    static final List<String> LAUNCHER_VARIABLES = List.of("HERAKLES_NO_REEXEC", "HERAKLES_REEXEC_EXTRA_FLAGS",
+            "HERAKLES_NO_CDS", "HERAKLES_CDS_TRAINER");
 
     private static List<String> unknownVariables(Map<String, String> env) {
         List<String> known = new ArrayList<>();

@@ -34,6 +34,12 @@ import java.util.zip.CRC32C;
  * ends with status 0 leaves an archive: one cut short by an error has loaded only part of what the
  * command needs, and the next run tries again (a command that keeps failing keeps paying the dump).
  *
+ * <p>A subcommand that only reads and prints ({@link #REPEATABLE}: {@code diff}, {@code leaks}, …)
+ * does not make its user wait for that: its first run runs as any other, and a copy of the same
+ * command line, started in the background at the lowest priority once this run has exited and with
+ * its output discarded, writes the archive ({@link #startTrainer}). One such copy at a time per
+ * archive (a claim file beside it), so that a loop of first runs starts one, not one per run.
+ *
  * <p>Where: {@code $XDG_CACHE_HOME/herakles/cds} (else {@code ~/.cache/herakles/cds}), one file per
  * subcommand, jar (path, size, time), JDK and JVM flags, at most {@link #KEPT} files. Never for the
  * desktop or the exporter (their footprint was measured without one), never when the user set a
@@ -42,6 +48,20 @@ import java.util.zip.CRC32C;
 final class ClassArchive {
 
     static final String OFF_SWITCH = "HERAKLES_NO_CDS";
+    /** Environment of the background copy that writes the archive ({@link #startTrainer}); any value. */
+    static final String TRAINER = "HERAKLES_CDS_TRAINER";
+    /**
+     * One-shot subcommands that only read and print, so a second run of the same command line changes
+     * nothing (not {@code config -o}, {@code generate-testdata}, which write files, nor {@code fleet},
+     * which asks a server, nor {@code maps} and {@code test}, which can run long).
+     */
+    static final java.util.Set<String> REPEATABLE = java.util.Set.of("diff", "leaks", "check", "subgroups",
+            "completion", "man");
+    /**
+     * Waits for the run whose pid is $1 to end, then runs the rest at the lowest priority; SIGINT
+     * from the terminal (the user stopping that run) stops the wait too.
+     */
+    private static final String AFTER_EXIT = "while kill -0 \"$1\" 2>/dev/null; do sleep 0.2; done; shift; exec nice -n 19 \"$@\"";
     /** Archives kept in the cache directory, the most recently used first. */
     static final int KEPT = 8;
     /** The JDK's notes about classes it cannot archive go to stdout, into the command's output. */
@@ -50,11 +70,14 @@ final class ClassArchive {
     private static final long CHECK_SECONDS = 30;
 
     private final Path file;
-    private final Path jar;
+    /** The class path as the run was given it: the JDK maps an archive only for the same spelling. */
+    private final String classPath;
+    private final String subcommand;
 
-    private ClassArchive(Path file, Path jar) {
+    private ClassArchive(Path file, String classPath, String subcommand) {
         this.file = file;
-        this.jar = jar;
+        this.classPath = classPath;
+        this.subcommand = subcommand;
     }
 
     /**
@@ -80,7 +103,7 @@ final class ClassArchive {
                 start.systemProperties().getOrDefault("java.vm.version", ""), String.join(" ", plan.addedFlags()),
                 String.join(" ", start.jvmOptions()));
         return Optional.of(new ClassArchive(dir.get().resolve(subcommand + "-" + digest(key) + ".jsa"),
-                stamp.absolutePath()));
+                classPath, subcommand));
     }
 
     /** Size and modification time of the jar: the JDK refuses an archive when either changed. */
@@ -101,6 +124,64 @@ final class ClassArchive {
 
     boolean exists() {
         return Files.isRegularFile(file) && Files.isReadable(file);
+    }
+
+    /** Whether this is the background copy of a first run ({@link #startTrainer}). */
+    static boolean isTrainer(RelaunchPlan.Start start) {
+        return start.env().containsKey(TRAINER);
+    }
+
+    /** Whether the archive is written by a background copy of this run rather than by this run. */
+    boolean writtenInBackground(RelaunchPlan.Start start) {
+        return REPEATABLE.contains(subcommand) && !isTrainer(start);
+    }
+
+    /**
+     * Starts the background copy of this run's command line ({@code start}: same java, JVM options,
+     * arguments, working directory and environment, plus {@link #TRAINER}) that writes the archive:
+     * it waits until the process {@code pid} (this run, after it re-executes in place) has exited,
+     * then runs at nice 19 with no input and its output discarded. Not when another copy is on its
+     * way. Quiet: without a copy the next run simply tries again.
+     */
+    void startTrainer(RelaunchPlan.Start start, long pid) {
+        if (start.executable().isEmpty() || start.commandLineArguments().isEmpty() || !claimTraining()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", AFTER_EXIT, "sh", Long.toString(pid),
+                start.executable().get()));
+        command.addAll(start.commandLineArguments().get());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(new java.io.File("/dev/null"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put(TRAINER, "1");
+        try {
+            builder.start();
+        } catch (IOException | RuntimeException e) {
+            endTraining();
+        }
+    }
+
+    /** The claim of the copy that is writing the archive: a file beside it, taken by creating it. */
+    Path trainingClaim() {
+        return file.resolveSibling(file.getFileName() + ".training");
+    }
+
+    boolean claimTraining() {
+        Path claim = trainingClaim();
+        try {
+            Files.createDirectories(file.getParent());
+            if (Files.exists(claim) && modified(claim).toInstant().isBefore(Instant.now().minus(ABANDONED))) {
+                Files.deleteIfExists(claim);     // its copy never finished (killed, machine stopped)
+            }
+            Files.createFile(claim);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;     // another copy holds it, or the cache cannot be written
+        }
+    }
+
+    /** The background copy is done (archive written or not): the next first run may start another. */
+    void endTraining() {
+        deleteQuietly(trainingClaim());
     }
 
     /** Flags for a run that maps the archive; a JDK that finds it unusable runs without it, silently. */
@@ -150,9 +231,11 @@ final class ClassArchive {
         check.add(java);
         check.addAll(jvmFlags);
         check.addAll(List.of("-XX:ErrorFile=" + crashReport, "-XX:-CreateCoredumpOnCrash", "-Xshare:on",
-                "-XX:+VerifySharedSpaces", "-XX:SharedArchiveFile=" + pending, "-cp", jar.toString(), "-version"));
+                "-XX:+VerifySharedSpaces", "-XX:SharedArchiveFile=" + pending, "-cp", classPath, "-version"));
         try {
-            Process p = new ProcessBuilder(check).directory(pending.getParent().toFile())
+            // in this run's working directory, so that a relative class path (java -jar target/…)
+            // means the same jar and is spelled as the archive recorded it; else the JDK refuses it
+            Process p = new ProcessBuilder(check)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(CHECK_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -187,7 +270,7 @@ final class ClassArchive {
         }
     }
 
-    /** Keeps the {@link #KEPT} newest archives and removes pending files of runs long gone. */
+    /** Keeps the {@link #KEPT} newest archives and removes pending files and claims of runs long gone. */
     static void prune(Path dir) throws IOException {
         List<Path> archives = new ArrayList<>();
         Instant abandoned = Instant.now().minus(ABANDONED);
@@ -196,7 +279,7 @@ final class ClassArchive {
                 String name = f.getFileName().toString();
                 if (name.endsWith(".jsa")) {
                     archives.add(f);
-                } else if (name.endsWith(".tmp") && modified(f).toInstant().isBefore(abandoned)) {
+                } else if ((name.endsWith(".tmp") || name.endsWith(".training")) && modified(f).toInstant().isBefore(abandoned)) {
                     Files.deleteIfExists(f);
                 }
             }

@@ -60,9 +60,14 @@ public final class Relauncher {
         }
         Optional<ClassArchive> archive = ClassArchive.forStart(start, plan,
                 ClassArchive.JarStamp.of(System.getProperty("java.class.path", "")));
+        if (archive.isPresent() && ClassArchive.isTrainer(start)) {
+            return writeArchiveInBackground(plan, archive.get());
+        }
         if (archive.isPresent() && archive.get().exists()) {
             archive.get().touch();
             plan = plan.withFlags(archive.get().useFlags());
+        } else if (archive.isPresent() && archive.get().writtenInBackground(start)) {
+            archive.get().startTrainer(start, ProcessHandle.current().pid());
         } else if (archive.isPresent()) {
             Optional<Path> pending = archive.get().pendingFile(ProcessHandle.current().pid());
             if (pending.isPresent()) {
@@ -91,6 +96,20 @@ public final class Relauncher {
         }
         archive.adopt(pending, code.getAsInt(), plan.command().get(0), plan.jvmFlags());
         return code;
+    }
+
+    /**
+     * In the background copy of a first run ({@link ClassArchive#startTrainer}): writes the archive
+     * unless another copy has meanwhile, and lets the next first run start a copy again.
+     */
+    private static OptionalInt writeArchiveInBackground(RelaunchPlan plan, ClassArchive archive) {
+        try {
+            Optional<Path> pending = archive.exists() ? Optional.empty()
+                    : archive.pendingFile(ProcessHandle.current().pid());
+            return pending.isPresent() ? writeArchive(plan, archive, pending.get()) : OptionalInt.of(0);
+        } finally {
+            archive.endTraining();
+        }
     }
 
     private static String replaceThisProcess(RelaunchPlan plan) {

@@ -99,6 +99,46 @@ class ClassArchiveTest {
     }
 
     @Test
+    void commandsThatOnlyReadHaveTheirArchiveWrittenInTheBackgroundByOneCopyAtATime() throws IOException {
+        env.put("XDG_CACHE_HOME", dir.toString());
+        RelaunchPlan.Start user = start("diff", "a", "b");
+        ClassArchive diff = archive(List.of(), STAMP, "diff", "a", "b").orElseThrow();
+        assertThat(diff.writtenInBackground(user)).isTrue();
+        assertThat(archive(List.of(), STAMP, "leaks", "r").orElseThrow().writtenInBackground(user)).isTrue();
+        for (String[] writes : List.of(new String[] {"config", "-o", "c.yaml"}, new String[] {"generate-testdata", "-o", "t.json"},
+                new String[] {"fleet", "--prometheus", "http://p:9090"}, new String[] {"maps", "--all"})) {
+            assertThat(archive(List.of(), STAMP, writes).orElseThrow().writtenInBackground(user))
+                    .as(writes[0] + " is not run a second time").isFalse();
+        }
+        env.put(ClassArchive.TRAINER, "1");
+        RelaunchPlan.Start copy = start("diff", "a", "b");
+        assertThat(ClassArchive.isTrainer(copy)).isTrue();
+        assertThat(diff.writtenInBackground(copy)).as("the copy writes it itself").isFalse();
+
+        assertThat(diff.claimTraining()).isTrue();
+        assertThat(diff.trainingClaim()).exists().hasParent(diff.file().getParent());
+        assertThat(diff.claimTraining()).as("a second first run while the copy works").isFalse();
+        diff.endTraining();
+        assertThat(diff.trainingClaim()).doesNotExist();
+        assertThat(diff.claimTraining()).isTrue();
+        Files.setLastModifiedTime(diff.trainingClaim(), FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS)));
+        assertThat(diff.claimTraining()).as("a copy that never finished does not block forever").isTrue();
+    }
+
+    @Test
+    void theLaunchersVariablesAreNotReportedAsUnknownByTheConfiguration() {
+        Map<String, String> launcherEnv = Map.of(ClassArchive.OFF_SWITCH, "1", ClassArchive.TRAINER, "1",
+                RelaunchPlan.OFF_SWITCH, "1", RelaunchPlan.EXTRA_FLAGS, "-Xss1m");
+        assertThat(io.herakles.procmem.config.EnvironmentOverlay.read(launcherEnv).warnings()).isEmpty();
+        assertThat(io.herakles.procmem.config.EnvironmentOverlay.read(Map.of("HERAKLES_NO_CDX", "1")).warnings())
+                .as("a misspelt one still is").singleElement().asString().contains("HERAKLES_NO_CDX");
+    }
+
+    private RelaunchPlan.Start start(String... appArgs) {
+        return new RelaunchPlan.Start(env, props, List.of(), Optional.of(JAVA), Optional.of(List.of(appArgs)), List.of(appArgs));
+    }
+
+    @Test
     void aRunThatFailedOrAnArchiveThatDoesNotMapLeavesNothing() throws IOException {
         env.put("XDG_CACHE_HOME", dir.toString());
         ClassArchive a = archive(List.of(), STAMP, "diff", "a", "b").orElseThrow();
@@ -115,7 +155,7 @@ class ClassArchiveTest {
     }
 
     @Test
-    void pruningKeepsTheNewestArchivesAndDropsAbandonedPendingFiles() throws IOException {
+    void pruningKeepsTheNewestArchivesAndDropsAbandonedPendingFilesAndClaims() throws IOException {
         Instant now = Instant.now();
         for (int i = 0; i < ClassArchive.KEPT + 3; i++) {
             Path f = Files.writeString(dir.resolve("diff-" + i + ".jsa"), "x");
@@ -124,6 +164,9 @@ class ClassArchiveTest {
         Path abandoned = Files.writeString(dir.resolve("diff-0.jsa.17.tmp"), "x");
         Files.setLastModifiedTime(abandoned, FileTime.from(now.minus(1, ChronoUnit.HOURS)));
         Path writing = Files.writeString(dir.resolve("diff-0.jsa.18.tmp"), "x");
+        Path staleClaim = Files.writeString(dir.resolve("diff-0.jsa.training"), "");
+        Files.setLastModifiedTime(staleClaim, FileTime.from(now.minus(1, ChronoUnit.HOURS)));
+        Path claim = Files.writeString(dir.resolve("diff-1.jsa.training"), "");
 
         ClassArchive.prune(dir);
 
@@ -132,5 +175,7 @@ class ClassArchiveTest {
         }
         assertThat(abandoned).doesNotExist();
         assertThat(writing).as("another run may still be writing it").exists();
+        assertThat(staleClaim).doesNotExist();
+        assertThat(claim).as("a copy may still be at work").exists();
     }
 }

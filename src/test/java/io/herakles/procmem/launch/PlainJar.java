@@ -28,6 +28,7 @@ final class PlainJar implements AutoCloseable {
     private final List<String> jvmFlags = new ArrayList<>();
     private final Map<String, String> env = new LinkedHashMap<>();
     private Path stdin;
+    private boolean relativeJar;
     private Process process;
     private Path logs;
 
@@ -45,6 +46,22 @@ final class PlainJar implements AutoCloseable {
         return this;
     }
 
+    /** A copy of the jar at target/ in the working directory, named relatively as the README does. */
+    private String copyUnderTarget() throws IOException {
+        Path copy = dir.resolve("target").resolve(HeraklesLauncher.jar().getFileName());
+        if (!Files.exists(copy)) {
+            Files.createDirectories(copy.getParent());
+            Files.copy(HeraklesLauncher.jar(), copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return dir.relativize(copy).toString();
+    }
+
+    /** Names the jar as {@code java -jar target/herakles-proc-mem.jar} does: a path relative to the working directory. */
+    PlainJar relativeJar() {
+        relativeJar = true;
+        return this;
+    }
+
     PlainJar stdin(String text) throws IOException {
         stdin = Files.writeString(Files.createTempFile(dir, "stdin-", ".txt"), text);
         return this;
@@ -58,7 +75,7 @@ final class PlainJar implements AutoCloseable {
         command.addAll(jvmFlags);
         command.add("-Duser.home=" + home);
         command.add("-jar");
-        command.add(HeraklesLauncher.jar().toString());
+        command.add(relativeJar ? copyUnderTarget() : HeraklesLauncher.jar().toAbsolutePath().toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(logs.resolve("stdout").toFile())
