@@ -58,10 +58,12 @@ final class ClassArchive {
     static final java.util.Set<String> REPEATABLE = java.util.Set.of("diff", "leaks", "check", "subgroups",
             "completion", "man");
     /**
-     * Waits for the run whose pid is $1 to end, then runs the rest at the lowest priority; SIGINT
-     * from the terminal (the user stopping that run) stops the wait too.
+     * Waits for the run whose pid is $1 to end (at most half an hour, in case the pid is reused), then
+     * runs the rest at the lowest priority; SIGINT from the terminal (the user stopping that run)
+     * stops the wait too, and the claim then goes stale.
      */
-    private static final String AFTER_EXIT = "while kill -0 \"$1\" 2>/dev/null; do sleep 0.2; done; shift; exec nice -n 19 \"$@\"";
+    private static final String AFTER_EXIT = "i=0; while [ $i -lt 9000 ] && kill -0 \"$1\" 2>/dev/null; do "
+            + "i=$((i+1)); sleep 0.2; done; shift; exec nice -n 19 \"$@\"";
     /** Archives kept in the cache directory, the most recently used first. */
     static final int KEPT = 8;
     /** The JDK's notes about classes it cannot archive go to stdout, into the command's output. */
