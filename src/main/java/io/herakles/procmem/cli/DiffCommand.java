@@ -81,17 +81,11 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private CompletableFuture<Snapshot> readInBackground(String argument, ExporterConfig config) {
-        CompletableFuture<Snapshot> read = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                read.complete(Moments.resolve(argument, Moments.End.LAST, config, root.err));
-            } catch (Throwable t) {
-                read.completeExceptionally(t);
-            }
-        }, "diff-after");
-        reader.setDaemon(true);     // when BEFORE fails, its error is the answer and this read is dropped
-        reader.start();
-        return read;
+        return CompletableFuture.supplyAsync(() -> Moments.resolve(argument, Moments.End.LAST, config, root.err), task -> {
+            Thread reader = new Thread(task, "diff-after");
+            reader.setDaemon(true);     // when BEFORE fails, its error is the answer and this read is dropped
+            reader.start();
+        });
     }
 
     /** The background read's snapshot, or its own exception (a UserError says what was wrong with AFTER). */

@@ -1,5 +1,6 @@
 package io.herakles.procmem.launch;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 
@@ -55,7 +57,7 @@ final class ClassArchive {
      * nothing (not {@code config -o}, {@code generate-testdata}, which write files, nor {@code fleet},
      * which asks a server, nor {@code maps} and {@code test}, which can run long).
      */
-    static final java.util.Set<String> REPEATABLE = java.util.Set.of("diff", "leaks", "check", "subgroups",
+    static final Set<String> REPEATABLE = Set.of("diff", "leaks", "check", "subgroups",
             "completion", "man");
     /**
      * Waits for the run whose pid is $1 to end (at most half an hour, in case the pid is reused), then
@@ -152,7 +154,7 @@ final class ClassArchive {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", AFTER_EXIT, "sh", Long.toString(pid),
                 start.executable().get()));
         command.addAll(start.commandLineArguments().get());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(new java.io.File("/dev/null"))
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(new File("/dev/null"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put(TRAINER, "1");
         try {

@@ -58,20 +58,23 @@ public final class Relauncher {
         if (!plan.relaunches() || !trialFlagsStart(plan)) {
             return OptionalInt.empty();
         }
-        Optional<ClassArchive> archive = ClassArchive.forStart(start, plan,
+        Optional<ClassArchive> found = ClassArchive.forStart(start, plan,
                 ClassArchive.JarStamp.of(System.getProperty("java.class.path", "")));
-        if (archive.isPresent() && ClassArchive.isTrainer(start)) {
-            return writeArchiveInBackground(plan, archive.get());
-        }
-        if (archive.isPresent() && archive.get().exists()) {
-            archive.get().touch();
-            plan = plan.withFlags(archive.get().useFlags());
-        } else if (archive.isPresent() && archive.get().writtenInBackground(start)) {
-            archive.get().startTrainer(start, ProcessHandle.current().pid());
-        } else if (archive.isPresent()) {
-            Optional<Path> pending = archive.get().pendingFile(ProcessHandle.current().pid());
-            if (pending.isPresent()) {
-                return writeArchive(plan, archive.get(), pending.get());
+        if (found.isPresent()) {
+            ClassArchive archive = found.get();
+            long pid = ProcessHandle.current().pid();
+            if (ClassArchive.isTrainer(start)) {
+                return writeArchiveInBackground(plan, archive);
+            } else if (archive.exists()) {
+                archive.touch();
+                plan = plan.withFlags(archive.useFlags());
+            } else if (archive.writtenInBackground(start)) {
+                archive.startTrainer(start, pid);
+            } else {
+                Optional<Path> pending = archive.pendingFile(pid);
+                if (pending.isPresent()) {
+                    return writeArchive(plan, archive, pending.get());
+                }
             }
         }
         if (isHotSpot()) {
