@@ -28,6 +28,7 @@ public final class HeraklesCli {
     public static Launch launch(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         RootCommand root = new RootCommand(env, out, err);
         CommandLine cli = new CommandLine(root);
+        Subcommands.addTo(cli, args);     // before the settings below, which picocli hands to existing subcommands
         SubcommandOptions.hideInapplicable(cli);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

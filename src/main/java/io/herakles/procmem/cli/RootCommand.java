@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code herakles-proc-mem}: with a display and no headless flag it opens the desktop app; with
  * {@code --exporter} (or without a display, like upstream's default) it serves metrics; the
- * show/check flags and subcommands do their job and exit.
+ * show/check flags and subcommands do their job and exit. The subcommands are added by
+ * {@link Subcommands} (only those a command line can reach).
  */
 @Command(name = CommandName.NAME,
         resourceBundle = "io.herakles.procmem.cli.ConfigDefaults",
@@ -35,11 +36,7 @@ import picocli.CommandLine.Option;
             "Linux process-memory monitor: per-process RSS/PSS/USS and CPU, classified into groups.",
             "Opens the desktop app when a display exists; --exporter serves Prometheus metrics instead"
                     + " (the default without a display, as upstream's herakles-proc-mem-exporter)."},
-        footer = {"", Footer.LINE},
-        subcommands = {CheckCommand.class, ConfigCommand.class, TestCommand.class, SubgroupsCommand.class,
-            GenerateTestdataCommand.class, BenchCommand.class, MapsCommand.class, FleetCommand.class,
-            RecordCommand.class, DiffCommand.class, LeaksCommand.class, CompletionCommand.class,
-            ManCommand.class})
+        footer = {"", Footer.LINE})
 final class RootCommand implements Callable<Integer> {
 
     @Mixin
