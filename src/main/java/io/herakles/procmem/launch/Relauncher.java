@@ -1,7 +1,6 @@
 package io.herakles.procmem.launch;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +61,7 @@ public final class Relauncher {
                 ClassArchive.JarStamp.of(System.getProperty("java.class.path", "")));
         if (found.isPresent()) {
             ClassArchive archive = found.get();
-            long pid = ProcessHandle.current().pid();
+            long pid = ProcSelf.pid();
             if (ClassArchive.isTrainer(start)) {
                 return writeArchiveInBackground(plan, archive);
             } else if (archive.exists()) {
@@ -108,7 +107,7 @@ public final class Relauncher {
     private static OptionalInt writeArchiveInBackground(RelaunchPlan plan, ClassArchive archive) {
         try {
             Optional<Path> pending = archive.exists() ? Optional.empty()
-                    : archive.pendingFile(ProcessHandle.current().pid());
+                    : archive.pendingFile(ProcSelf.pid());
             return pending.isPresent() ? writeArchive(plan, archive, pending.get()) : OptionalInt.of(0);
         } finally {
             archive.endTraining();
@@ -156,7 +155,7 @@ public final class Relauncher {
 
     private static OptionalInt spawnChild(RelaunchPlan plan) {
         Path startedFile = Path.of(System.getProperty("java.io.tmpdir"),
-                "herakles-launch-" + ProcessHandle.current().pid() + ".pending");
+                "herakles-launch-" + ProcSelf.pid() + ".pending");
         try {
             Files.deleteIfExists(startedFile);
             Files.createFile(startedFile);
@@ -171,10 +170,8 @@ public final class Relauncher {
     }
 
     private static RelaunchPlan.Start currentStart(String[] args) {
-        ProcessHandle.Info info = ProcessHandle.current().info();
-        return new RelaunchPlan.Start(System.getenv(), properties(),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), info.command(),
-                info.arguments().map(List::of), List.of(args));
+        return new RelaunchPlan.Start(System.getenv(), properties(), ProcSelf.inputArguments(), ProcSelf.executable(),
+                ProcSelf.arguments(), List.of(args));
     }
 
     private static Map<String, String> properties() {
@@ -190,7 +187,7 @@ public final class Relauncher {
         Process child;
         try {
             ProcessBuilder builder = new ProcessBuilder(
-                    plan.spawnCommand(ProcessHandle.current().pid(), startedFile)).inheritIO();
+                    plan.spawnCommand(ProcSelf.pid(), startedFile)).inheritIO();
             builder.environment().putAll(plan.childEnv());
             child = builder.start();
         } catch (IOException e) {
