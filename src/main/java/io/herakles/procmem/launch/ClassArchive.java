@@ -326,7 +326,7 @@ final class ClassArchive {
     }
 
     /** 64 bits of the key: a cache name, not a security check (the JDK validates what it maps). */
-    private static String digest(String key) {
+    static String digest(String key) {
         CRC32C crc = new CRC32C();     // not MessageDigest: its providers cost the launcher tens of ms
         crc.update(key.getBytes(StandardCharsets.UTF_8));
         return String.format("%08x%08x", crc.getValue(), key.hashCode());

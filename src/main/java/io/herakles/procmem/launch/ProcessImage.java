@@ -46,6 +46,7 @@ final class ProcessImage {
             if (System.getProperty(SEARCH_PATH) == null) {
                 System.setProperty(SEARCH_PATH, "/usr/lib:/lib");
             }
+            JnaLibraryCache.use(System.getenv());
             NativeLibrary libc = NativeLibrary.getProcess();
             for (Map.Entry<String, String> e : addedEnv.entrySet()) {
                 // setenv rather than a new envp: environ keeps the user's variables byte for byte
