@@ -29,6 +29,8 @@ final class JnaLibraryCache {
 
     private static final String BOOT_PATH = "jna.boot.library.path";
     private static final String NO_UNPACK = "jna.nounpack";
+    /** Also a choice of the user's: no stub from the class path, which is where ours comes from. */
+    private static final String NO_CLASS_PATH = "jna.noclasspath";
     private static final String LIBRARY = "libjnidispatch.so";
     /** Write for group and others in a {@code unix:mode}. */
     private static final int GROUP_OR_OTHERS_WRITE = 0022;
@@ -40,7 +42,8 @@ final class JnaLibraryCache {
 
     /** As above, for the jar {@code classPath} (a single jar, or nothing is done) and {@code properties}. */
     static void use(Map<String, String> env, String classPath, Properties properties) {
-        if (properties.getProperty(BOOT_PATH) != null || properties.getProperty(NO_UNPACK) != null) {
+        if (properties.getProperty(BOOT_PATH) != null || properties.getProperty(NO_UNPACK) != null
+                || properties.getProperty(NO_CLASS_PATH) != null) {
             return;     // the user chose where JNA's stub comes from
         }
         ClassArchive.JarStamp jar = classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)

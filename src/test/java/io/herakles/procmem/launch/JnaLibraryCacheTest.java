@@ -77,6 +77,10 @@ class JnaLibraryCacheTest {
         chosen.setProperty("jna.nounpack", "true");
         JnaLibraryCache.use(env(), jar("app.jar").toString(), chosen);
         assertThat(chosen.getProperty("jna.boot.library.path")).isNull();
+        Properties noClassPath = new Properties();
+        noClassPath.setProperty("jna.noclasspath", "true");
+        JnaLibraryCache.use(env(), jar("app.jar").toString(), noClassPath);
+        assertThat(noClassPath.getProperty("jna.boot.library.path")).isNull();
 
         Properties classes = new Properties();
         JnaLibraryCache.use(env(), jar("a.jar") + ":" + jar("b.jar"), classes);
