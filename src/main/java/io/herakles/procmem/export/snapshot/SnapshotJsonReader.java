@@ -2,6 +2,7 @@ package io.herakles.procmem.export.snapshot;
 
 import static io.herakles.procmem.export.snapshot.JsonFields.*;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,8 +10,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herakles.procmem.model.CollectionStats;
 import io.herakles.procmem.model.GroupKey;
@@ -52,27 +53,38 @@ import java.util.TreeMap;
  */
 public final class SnapshotJsonReader {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .nodeFactory(new RoomyNodeFactory())
-            .build();
+    /**
+     * The strict whole-document reader: for a document the streamed read does not take (its message
+     * is the one reported) and for bodies received over HTTP. Made on first use: reading well-formed
+     * files needs only {@link #STREAMS}, and the mapper's classes and initialisation were ~30 ms of
+     * a {@code diff}'s start.
+     */
+    private static final class Strict {
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .nodeFactory(NODES)
+                .build();
+    }
 
-    /** For reading a document's parts one at a time: the trailing-token check is for whole documents. */
-    private static final ObjectReader PARTS = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** jackson-core's parsers for the streamed read, duplicate keys refused as the strict reader does. */
+    private static final JsonFactory STREAMS = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /**
      * Objects made with room for a process's 25 fields: the default map of 16 grew twice per
      * process, the largest single cost of reading a 3,000-process snapshot (a recording's keyframe).
      */
-    private static final class RoomyNodeFactory extends com.fasterxml.jackson.databind.node.JsonNodeFactory {
+    private static final class RoomyNodeFactory extends JsonNodeFactory {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public com.fasterxml.jackson.databind.node.ObjectNode objectNode() {
-            return new com.fasterxml.jackson.databind.node.ObjectNode(this, new java.util.LinkedHashMap<>(48));
+        public ObjectNode objectNode() {
+            return new ObjectNode(this, new java.util.LinkedHashMap<>(48));
         }
     }
+
+    private static final JsonNodeFactory NODES = new RoomyNodeFactory();
 
     private SnapshotJsonReader() {}
 
@@ -117,7 +129,7 @@ public final class SnapshotJsonReader {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Strict.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw notJson(shown, e);
         } catch (IOException e) {
@@ -129,9 +141,9 @@ public final class SnapshotJsonReader {
     /** The document read with its processes streamed; null where it does not have the expected shape. */
     static Snapshot streamed(byte[] json, String shown, String source, Instant fallbackTakenAt)
             throws IOException, SnapshotFileException {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = NODES.objectNode();
         List<ProcessSample> processes = null;
-        try (JsonParser p = PARTS.createParser(json)) {
+        try (JsonParser p = STREAMS.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -139,9 +151,9 @@ public final class SnapshotJsonReader {
                 String field = p.currentName();
                 if (p.nextToken() == JsonToken.START_ARRAY && field.equals(PROCESSES)) {
                     processes = streamProcesses(p, shown);
-                    root.set(field, MAPPER.createArrayNode());
+                    root.set(field, NODES.arrayNode());
                 } else {
-                    root.set(field, PARTS.readTree(p));
+                    root.set(field, TokenTree.read(p, NODES));
                 }
             }
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || processes == null) {
@@ -158,7 +170,7 @@ public final class SnapshotJsonReader {
     private static List<ProcessSample> streamProcesses(JsonParser p, String shown) throws IOException, SnapshotFileException {
         ProcessList processes = new ProcessList(shown);
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            processes.add(PARTS.readTree(p));
+            processes.add(TokenTree.read(p, NODES));
         }
         return processes.out;
     }
@@ -172,7 +184,7 @@ public final class SnapshotJsonReader {
             throws SnapshotFileException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(body);
+            root = Strict.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw notJson(shown, e);
         } catch (IOException e) {
