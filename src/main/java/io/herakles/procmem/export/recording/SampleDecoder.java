@@ -1,14 +1,16 @@
 package io.herakles.procmem.export.recording;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herakles.procmem.export.snapshot.SnapshotFileException;
 import io.herakles.procmem.export.snapshot.SnapshotJsonReader;
+import io.herakles.procmem.export.snapshot.TokenTree;
 import io.herakles.procmem.model.CollectionStats;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
@@ -30,7 +32,8 @@ import java.util.TreeMap;
  */
 final class SampleDecoder {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    /** jackson-core's parsers, duplicate keys refused; trees are built by {@link TokenTree}, without a mapper. */
+    private static final JsonFactory STREAMS = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -89,10 +92,10 @@ final class SampleDecoder {
      * thread while the keyframe before them is decoded. Thread-safe.
      */
     static ParsedDelta parse(byte[] json, String shown) throws SnapshotFileException {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         Columns changed = null;
         // streamed: the changed columns (most of a delta) go straight into arrays, no tree of nodes
-        try (JsonParser p = MAPPER.createParser(json)) {
+        try (JsonParser p = STREAMS.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new SnapshotFileException(shown + ": expected a delta line ({\"type\":\"delta\", …})");
             }
@@ -102,7 +105,7 @@ final class SampleDecoder {
                 if (field.equals(RecordingFormat.CHANGED)) {
                     changed = Columns.read(p, shown + ": changed");
                 } else {
-                    root.set(field, p.readValueAsTree());
+                    root.set(field, TokenTree.read(p, JsonNodeFactory.instance));
                 }
             }
         } catch (JsonProcessingException e) {

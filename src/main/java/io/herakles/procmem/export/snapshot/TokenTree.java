@@ -15,13 +15,14 @@ import java.io.IOException;
  * parser made a decimal), without the mapper. A snapshot file's processes are read one tree each,
  * and the mapper's path made a deserialisation context per tree; and a run that reads only
  * well-formed snapshot files (every {@code diff}) need not start the mapper's machinery at all:
- * about 300 classes and their initialisation in a fresh JVM. Stateless.
+ * about 300 classes and their initialisation in a fresh JVM. A recording's delta lines are read the
+ * same way. Stateless.
  */
-final class TokenTree {
+public final class TokenTree {
     private TokenTree() {}
 
     /** The value whose first token is {@code p}'s current token; leaves {@code p} on its last token. */
-    static JsonNode read(JsonParser p, JsonNodeFactory nodes) throws IOException {
+    public static JsonNode read(JsonParser p, JsonNodeFactory nodes) throws IOException {
         JsonToken t = p.currentToken();
         if (t == null) {
             throw new JsonParseException(p, "unexpected end of input");
