@@ -1,8 +1,11 @@
 package io.herakles.procmem.export.recording;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.herakles.procmem.export.snapshot.SnapshotFileException;
+import io.herakles.procmem.export.snapshot.TokenTree;
 import io.herakles.procmem.model.Snapshot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,12 +37,11 @@ public final class RecordingReader {
     static final String NOT_GZIP = "not a recording (not gzip-compressed at byte 0; a snapshot file is plain JSON)";
 
     /**
-     * Made on first use: {@link #looksLikeRecording} is asked of every snapshot file too, and a
-     * mapper built in this class's initialiser cost each {@code diff} of two snapshot files ~30 ms.
+     * The header line is read with jackson-core and {@link TokenTree}: a mapper, built for it alone,
+     * was ~30 ms of every {@code diff} (when it sat in this class's initialiser) and of every opening
+     * of a recording.
      */
-    private static final class Json {
-        static final JsonMapper MAPPER = JsonMapper.builder().build();
-    }
+    private static final JsonFactory STREAMS = new JsonFactory();
 
     /** Receives the samples of a recording one by one, in file order. */
     @FunctionalInterface
@@ -145,8 +147,8 @@ public final class RecordingReader {
     static RecordingHeader header(byte[] json, long offset, String shown) throws SnapshotFileException {
         String notOurs = shown + ": not a herakles-proc-mem recording (line 1 at byte " + offset + " is not its header)";
         JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(json);
+        try (JsonParser p = STREAMS.createParser(json)) {
+            root = p.nextToken() == null ? null : TokenTree.read(p, JsonNodeFactory.instance);
         } catch (IOException e) {
             throw new SnapshotFileException(notOurs, e);
         }
