@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Rebuilds samples from recording lines: a keyframe sets the whole state, a delta changes it
@@ -37,8 +36,15 @@ final class SampleDecoder {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    private static final java.util.Comparator<ProcessSample> BY_PID = java.util.Comparator.comparingInt(ProcessSample::pid);
+
     private final String source;
-    private final TreeMap<Integer, ProcessSample> processes = new TreeMap<>();
+    /**
+     * The state's processes by pid. A hash map, sorted only when a sample is asked for: a jump
+     * applies up to 29 deltas of 3,000 processes each, and a tree map's pid comparisons on every
+     * lookup were a tenth of the decoding (async-profiler).
+     */
+    private final HashMap<Integer, ProcessSample> processes = new HashMap<>(4096);
     /**
      * Column values deltas set since the processes were last built, per pid: a run of deltas only
      * writes numbers here, and a process is built once, when a sample is asked for
@@ -181,7 +187,9 @@ final class SampleDecoder {
     /** The sample the state is now. */
     Snapshot snapshot(long sequence) {
         build();
-        return new Snapshot(sequence, takenAt, source, new ArrayList<>(processes.values()), system, CollectionStats.NONE);
+        List<ProcessSample> byPid = new ArrayList<>(processes.values());
+        byPid.sort(BY_PID);
+        return new Snapshot(sequence, takenAt, source, byPid, system, CollectionStats.NONE);
     }
 
     /** Builds the processes that deltas changed since the last build. */
