@@ -1,6 +1,5 @@
 package io.herakles.procmem.export.recording;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -35,13 +34,6 @@ import java.util.Optional;
 public final class RecordingReader {
 
     static final String NOT_GZIP = "not a recording (not gzip-compressed at byte 0; a snapshot file is plain JSON)";
-
-    /**
-     * The header line is read with jackson-core and {@link TokenTree}: a mapper, built for it alone,
-     * was ~30 ms of every {@code diff} (when it sat in this class's initialiser) and of every opening
-     * of a recording.
-     */
-    private static final JsonFactory STREAMS = new JsonFactory();
 
     /** Receives the samples of a recording one by one, in file order. */
     @FunctionalInterface
@@ -147,7 +139,8 @@ public final class RecordingReader {
     static RecordingHeader header(byte[] json, long offset, String shown) throws SnapshotFileException {
         String notOurs = shown + ": not a herakles-proc-mem recording (line 1 at byte " + offset + " is not its header)";
         JsonNode root;
-        try (JsonParser p = STREAMS.createParser(json)) {
+        try (JsonParser p = TokenTree.parser(json)) {
+            // no mapper for one line: building one was ~30 ms of every diff and every opening
             root = p.nextToken() == null ? null : TokenTree.read(p, JsonNodeFactory.instance);
         } catch (IOException e) {
             throw new SnapshotFileException(notOurs, e);

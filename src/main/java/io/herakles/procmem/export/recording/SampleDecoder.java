@@ -1,10 +1,8 @@
 package io.herakles.procmem.export.recording;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +16,7 @@ import io.herakles.procmem.model.SystemSample;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +30,7 @@ import java.util.Map;
  */
 final class SampleDecoder {
 
-    /** jackson-core's parsers, duplicate keys refused; trees are built by {@link TokenTree}, without a mapper. */
-    private static final JsonFactory STREAMS = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
-    private static final java.util.Comparator<ProcessSample> BY_PID = java.util.Comparator.comparingInt(ProcessSample::pid);
+    private static final Comparator<ProcessSample> BY_PID = Comparator.comparingInt(ProcessSample::pid);
 
     private final String source;
     /**
@@ -101,7 +95,7 @@ final class SampleDecoder {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         Columns changed = null;
         // streamed: the changed columns (most of a delta) go straight into arrays, no tree of nodes
-        try (JsonParser p = STREAMS.createParser(json)) {
+        try (JsonParser p = TokenTree.parser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new SnapshotFileException(shown + ": expected a delta line ({\"type\":\"delta\", …})");
             }

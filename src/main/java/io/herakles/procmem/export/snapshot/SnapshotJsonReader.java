@@ -2,7 +2,6 @@ package io.herakles.procmem.export.snapshot;
 
 import static io.herakles.procmem.export.snapshot.JsonFields.*;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -56,7 +55,7 @@ public final class SnapshotJsonReader {
     /**
      * The strict whole-document reader: for a document the streamed read does not take (its message
      * is the one reported) and for bodies received over HTTP. Made on first use: reading well-formed
-     * files needs only {@link #STREAMS}, and the mapper's classes and initialisation were ~30 ms of
+     * files needs only jackson-core ({@link TokenTree}), and the mapper's classes and initialisation were ~30 ms of
      * a {@code diff}'s start.
      */
     private static final class Strict {
@@ -66,10 +65,6 @@ public final class SnapshotJsonReader {
                 .nodeFactory(NODES)
                 .build();
     }
-
-    /** jackson-core's parsers for the streamed read, duplicate keys refused as the strict reader does. */
-    private static final JsonFactory STREAMS = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /**
      * Objects made with room for a process's 25 fields: the default map of 16 grew twice per
@@ -143,7 +138,7 @@ public final class SnapshotJsonReader {
             throws IOException, SnapshotFileException {
         ObjectNode root = NODES.objectNode();
         List<ProcessSample> processes = null;
-        try (JsonParser p = STREAMS.createParser(json)) {
+        try (JsonParser p = TokenTree.parser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

@@ -1,8 +1,10 @@
 package io.herakles.procmem.export.snapshot;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,6 +22,15 @@ import java.io.IOException;
  */
 public final class TokenTree {
     private TokenTree() {}
+
+    /** jackson-core's parsers alone; duplicate keys are refused, as the strict mapper refuses them. */
+    private static final JsonFactory STREAMS = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** A parser over {@code json} for {@link #read}, not yet on its first token. */
+    public static JsonParser parser(byte[] json) throws IOException {
+        return STREAMS.createParser(json);
+    }
 
     /** The value whose first token is {@code p}'s current token; leaves {@code p} on its last token. */
     public static JsonNode read(JsonParser p, JsonNodeFactory nodes) throws IOException {
