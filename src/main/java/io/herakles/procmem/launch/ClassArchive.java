@@ -98,7 +98,7 @@ final class ClassArchive {
         Optional<Path> dir = cacheDirectory(start.env(), start.systemProperties())
                 .filter(d -> !d.toString().contains(":"));
         String classPath = start.systemProperties().getOrDefault("java.class.path", "");
-        if (dir.isEmpty() || stamp == null || !classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+        if (dir.isEmpty() || stamp == null || !isSingleJar(classPath)) {
             return Optional.empty();
         }
         String subcommand = TunedFlags.subcommand(start.appArgs()).orElseThrow();
@@ -110,9 +110,18 @@ final class ClassArchive {
                 classPath, subcommand));
     }
 
+    /** Whether {@code classPath} is one jar ({@code java -jar}), the only class path the caches serve. */
+    static boolean isSingleJar(String classPath) {
+        return classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator);
+    }
+
     /** Size and modification time of the jar: the JDK refuses an archive when either changed. */
     record JarStamp(Path absolutePath, long size, long modifiedMillis) {
+        /** The stamp of the jar that {@code classPath} is; null when it is not a single readable jar. */
         static JarStamp of(String classPath) {
+            if (!isSingleJar(classPath)) {
+                return null;
+            }
             try {
                 Path jar = Path.of(classPath).toAbsolutePath();
                 return new JarStamp(jar, Files.size(jar), Files.getLastModifiedTime(jar).toMillis());

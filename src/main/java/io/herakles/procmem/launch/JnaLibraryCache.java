@@ -46,8 +46,7 @@ final class JnaLibraryCache {
                 || properties.getProperty(NO_CLASS_PATH) != null) {
             return;     // the user chose where JNA's stub comes from
         }
-        ClassArchive.JarStamp jar = classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)
-                ? ClassArchive.JarStamp.of(classPath) : null;
+        ClassArchive.JarStamp jar = ClassArchive.JarStamp.of(classPath);
         Optional<Path> cds = ClassArchive.cacheDirectory(env, Map.of("user.home", properties.getProperty("user.home", "")));
         if (jar == null || cds.isEmpty()) {
             return;
@@ -58,7 +57,8 @@ final class JnaLibraryCache {
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !unpack(dir, file)) {
                 return;
             }
-            if (ownedAndPrivate(dir) && ownedAndPrivate(file)) {
+            Object self = Files.getAttribute(Path.of("/proc/self"), "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            if (ownedAndPrivate(dir, self) && ownedAndPrivate(file, self)) {
                 properties.setProperty(BOOT_PATH, dir.toString());
             }
         } catch (IOException | RuntimeException e) {
@@ -106,11 +106,10 @@ final class JnaLibraryCache {
         }
     }
 
-    /** Owned by this process's user (as {@code /proc/self} is) and writable by nobody else; not a link. */
-    private static boolean ownedAndPrivate(Path p) throws IOException {
+    /** Owned by {@code uid} (this process's user: {@code /proc/self}'s owner), writable by nobody else; not a link. */
+    private static boolean ownedAndPrivate(Path p, Object uid) throws IOException {
         Map<String, Object> a = Files.readAttributes(p, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
-        Object self = Files.getAttribute(Path.of("/proc/self"), "unix:uid", LinkOption.NOFOLLOW_LINKS);
-        return a.get("uid").equals(self) && ((Integer) a.get("mode") & GROUP_OR_OTHERS_WRITE) == 0
+        return a.get("uid").equals(uid) && ((Integer) a.get("mode") & GROUP_OR_OTHERS_WRITE) == 0
                 && !Files.isSymbolicLink(p);
     }
 }

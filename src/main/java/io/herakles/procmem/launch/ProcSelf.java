@@ -17,7 +17,7 @@ import java.util.Optional;
  * from {@code jdk.internal.misc.VM}, which the jar's manifest exports to the app
  * ({@code Add-Exports}, honoured for {@code java -jar}); pid, executable and command line from
  * {@code /proc/self}. Each falls back to the JDK's public API when that is not possible (the
- * classes on a plain class path, another OS). Stateless.
+ * classes on a plain class path, another OS). Keeps only the pid.
  */
 final class ProcSelf {
     private ProcSelf() {}
@@ -32,11 +32,20 @@ final class ProcSelf {
         }
     }
 
+    /** This process's pid; read once (the launcher asks for it in several places). */
     static long pid() {
-        try {
-            return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
-        } catch (IOException | RuntimeException e) {
-            return ProcessHandle.current().pid();
+        return Pid.VALUE;
+    }
+
+    private static final class Pid {
+        static final long VALUE = read();
+
+        private static long read() {
+            try {
+                return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
+            } catch (IOException | RuntimeException e) {
+                return ProcessHandle.current().pid();
+            }
         }
     }
 

@@ -55,8 +55,8 @@ public final class SnapshotJsonReader {
     /**
      * The strict whole-document reader: for a document the streamed read does not take (its message
      * is the one reported) and for bodies received over HTTP. Made on first use: reading well-formed
-     * files needs only jackson-core ({@link TokenTree}), and the mapper's classes and initialisation were ~30 ms of
-     * a {@code diff}'s start.
+     * files needs only jackson-core ({@link TokenTree}), and the mapper's classes and initialisation
+     * were ~30 ms of a {@code diff}'s start.
      */
     private static final class Strict {
         static final JsonMapper MAPPER = JsonMapper.builder()
