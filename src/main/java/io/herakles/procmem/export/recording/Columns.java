@@ -46,7 +46,8 @@ final class Columns {
             if (c.values[column.ordinal()] != null) {
                 throw new SnapshotFileException(shown + ": column '" + name + "' appears twice");
             }
-            c.values[column.ordinal()] = values(p, column, shown + "." + name);
+            // the writer puts the pids first: then each column is read into an array of their number
+            c.values[column.ordinal()] = values(p, column, shown + "." + name, pidsRead ? c.pids.length : 64);
         }
         if (!pidsRead) {
             throw new SnapshotFileException(shown + ": column 'pid' is missing");
@@ -62,7 +63,7 @@ final class Columns {
     }
 
     private static int[] pids(JsonParser p, String shown) throws IOException, SnapshotFileException {
-        int[] out = new int[64];
+        int[] out = new int[1024];
         int n = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
@@ -77,8 +78,9 @@ final class Columns {
         return Arrays.copyOf(out, n);
     }
 
-    private static long[] values(JsonParser p, DeltaColumn column, String shown) throws IOException, SnapshotFileException {
-        long[] out = new long[64];
+    private static long[] values(JsonParser p, DeltaColumn column, String shown, int expected)
+            throws IOException, SnapshotFileException {
+        long[] out = new long[Math.max(1, expected)];
         int n = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (n == out.length) {
@@ -87,7 +89,7 @@ final class Columns {
             out[n] = value(p, column, shown, n);
             n++;
         }
-        return Arrays.copyOf(out, n);
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** One value of the column; {@code shown} and {@code index} name it in an error only (no text built per value). */
@@ -152,14 +154,15 @@ final class Columns {
      */
     void applyTo(java.util.Set<Integer> present, Map<Integer, long[]> pending, String shown) throws SnapshotFileException {
         for (int i = 0; i < pids.length; i++) {
-            if (!present.contains(pids[i])) {
-                throw new SnapshotFileException(shown + ".pid[" + i + "]: pid " + pids[i] + " is not in the sample before");
+            Integer pid = pids[i];     // boxed once: a pid is rarely in Integer's small cache
+            if (!present.contains(pid)) {
+                throw new SnapshotFileException(shown + ".pid[" + i + "]: pid " + pid + " is not in the sample before");
             }
-            long[] row = pending.get(pids[i]);
+            long[] row = pending.get(pid);
             if (row == null) {
                 row = new long[values.length];
                 Arrays.fill(row, DeltaColumn.ABSENT);
-                pending.put(pids[i], row);
+                pending.put(pid, row);
             }
             for (int c = 0; c < values.length; c++) {
                 if (values[c] != null && values[c][i] != DeltaColumn.ABSENT) {

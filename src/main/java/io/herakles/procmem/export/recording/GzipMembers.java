@@ -1,7 +1,7 @@
 package io.herakles.procmem.export.recording;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -39,12 +39,32 @@ final class GzipMembers {
     /** The member at {@code offset} is damaged; {@code reason} says how. */
     record Corrupt(long offset, String reason) implements Step {}
 
+    /** The output buffer's smallest size. */
+    private static final int MIN_OUTPUT = 1 << 12;
+    /** Deflate's largest compression ratio (a run of one byte), so no member inflates to more than this times its size. */
+    private static final int DEFLATE_MAX_RATIO = 1032;
+    /** The largest output buffer a trailer's size field may ask for up front. */
+    private static final int MAX_SIZE_HINT = 64 << 20;
+
     private final ByteBuffer file;
+    private final boolean oneMember;
     private final Inflater inflater = new Inflater(true);
-    private final byte[] chunk = new byte[1 << 16];
 
     GzipMembers(ByteBuffer file) {
+        this(file, false);
+    }
+
+    private GzipMembers(ByteBuffer file, boolean oneMember) {
         this.file = file;
+        this.oneMember = oneMember;
+    }
+
+    /**
+     * For a buffer that should hold exactly one member (from its position to its limit, as a
+     * recording's index says): its trailer then gives the size of the data, see {@link #firstOutputSize}.
+     */
+    static GzipMembers oneMember(ByteBuffer member) {
+        return new GzipMembers(member, true);
     }
 
     /** The next member from the buffer's position on; moves the position past it. */
@@ -71,35 +91,56 @@ final class GzipMembers {
         inflater.reset();
         ByteBuffer body = file.duplicate().position(headerEnd);
         inflater.setInput(body);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-        CRC32 crc = new CRC32();
+        byte[] out = new byte[firstOutputSize(headerEnd)];
+        int size = 0;
         try {
             while (!inflater.finished()) {
-                int n = inflater.inflate(chunk);
-                if (n > 0) {
-                    out.write(chunk, 0, n);
-                    crc.update(chunk, 0, n);
-                } else if (inflater.needsInput()) {
-                    return new Cut(start, out.toByteArray());
-                } else if (inflater.needsDictionary()) {
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, Math.max(MIN_OUTPUT, out.length * 2));
+                }
+                int n = inflater.inflate(out, size, out.length - size);
+                size += n;
+                if (n == 0 && inflater.needsInput()) {
+                    return new Cut(start, Arrays.copyOf(out, size));
+                } else if (n == 0 && inflater.needsDictionary()) {
                     return new Corrupt(start, "deflate data asks for a preset dictionary");
                 }
             }
         } catch (DataFormatException e) {
             return new Corrupt(start, "invalid compressed data (" + e.getMessage() + ")");
         }
+        byte[] data = size == out.length ? out : Arrays.copyOf(out, size);
         long trailerAt = headerEnd + inflater.getBytesRead();
         if (trailerAt + TRAILER_LENGTH > file.limit()) {
-            return new Cut(start, out.toByteArray());
+            return new Cut(start, data);
         }
         int at = (int) trailerAt;
         long storedCrc = Integer.toUnsignedLong(littleEndianInt(at));
         long storedSize = Integer.toUnsignedLong(littleEndianInt(at + 4));
-        if (storedCrc != crc.getValue() || storedSize != (out.size() & 0xffffffffL)) {
+        CRC32 crc = new CRC32();
+        crc.update(data, 0, size);
+        if (storedCrc != crc.getValue() || storedSize != (size & 0xffffffffL)) {
             return new Corrupt(start, "checksum mismatch");
         }
         file.position(at + TRAILER_LENGTH);
-        return new Member(start, at + TRAILER_LENGTH, out.toByteArray());
+        return new Member(start, at + TRAILER_LENGTH, data);
+    }
+
+    /**
+     * The output buffer's first size. When the buffer holds exactly one member ({@link #oneMember}: a
+     * recording's indexed sample), its trailer's size field is the member's uncompressed length, so the line is
+     * inflated into one array of the right size instead of a doubling stream and its copies (most of
+     * what a timeline jump allocated). A trailer is only a hint: a damaged one is capped by deflate's
+     * largest ratio and {@link #MAX_SIZE_HINT}, and the array still grows when the data is longer.
+     */
+    private int firstOutputSize(int headerEnd) {
+        int trailer = file.limit() - TRAILER_LENGTH;
+        if (!oneMember || trailer <= headerEnd) {
+            return MIN_OUTPUT;
+        }
+        long stated = Integer.toUnsignedLong(littleEndianInt(trailer + 4));
+        long possible = (long) (trailer - headerEnd) * DEFLATE_MAX_RATIO;
+        return (int) Math.max(MIN_OUTPUT, Math.min(stated, Math.min(possible, MAX_SIZE_HINT)));
     }
 
     /** Offset after the member header at {@code start}; -1 when the file ends inside it, -2 when it is not one. */

@@ -4,7 +4,6 @@ import io.herakles.procmem.export.snapshot.SnapshotFileException;
 import io.herakles.procmem.model.Snapshot;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -173,11 +172,14 @@ final class IndexedSamples implements SampleSource {
         return shown + ": sample " + (index + 1) + " (at byte " + offsets[index] + ")";
     }
 
-    /** The line of sample {@code index}, its newline removed; a damaged member names its byte. */
+    /**
+     * The line of sample {@code index}, with its newline (JSON whitespace: the parsers skip it, and
+     * removing it would copy the line); a damaged member names its byte.
+     */
     private byte[] line(int index) throws SnapshotFileException {
         long offset = offsets[index];
         ByteBuffer member = file.duplicate().limit((int) (offset + lengths[index])).position((int) offset);
-        GzipMembers members = new GzipMembers(member);
+        GzipMembers members = GzipMembers.oneMember(member);
         try {
             GzipMembers.Step step = members.next();
             if (step instanceof GzipMembers.Member m && m.end() == offset + lengths[index]) {
@@ -186,7 +188,7 @@ final class IndexedSamples implements SampleSource {
                     throw new SnapshotFileException(shown + ": corrupt at byte " + offset + " (sample " + (index + 1)
                             + "): line does not end in a newline");
                 }
-                return Arrays.copyOf(data, data.length - 1);
+                return data;
             }
             String reason = step instanceof GzipMembers.Corrupt c ? c.reason() : "member shorter than its header says";
             throw new SnapshotFileException(shown + ": corrupt at byte " + offset + " (sample " + (index + 1) + "): "

@@ -207,13 +207,18 @@ final class FieldReader {
     }
 
     private long size(String field, JsonNode v, String rule) throws SnapshotFileException {
-        if (!v.isIntegralNumber() || v.bigIntegerValue().signum() < 0) {
+        if (!v.isIntegralNumber()) {
             throw fail(field, rule, v);
         }
-        if (!v.canConvertToLong()) {
-            throw fail(field, "is too large (at most " + Long.MAX_VALUE + ")", v);
+        if (v.canConvertToLong()) {
+            // no BigInteger for the common case: a size per field of every process of every keyframe
+            if (v.longValue() < 0) {
+                throw fail(field, rule, v);
+            }
+            return v.longValue();
         }
-        return v.longValue();
+        throw v.bigIntegerValue().signum() < 0 ? fail(field, rule, v)
+                : fail(field, "is too large (at most " + Long.MAX_VALUE + ")", v);
     }
 
     private double number(String field, JsonNode v, String rule) throws SnapshotFileException {

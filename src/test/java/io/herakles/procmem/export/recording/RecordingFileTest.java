@@ -123,6 +123,25 @@ class RecordingFileTest {
     }
 
     @Test
+    void aTrailerThatMisstatesTheSizeIsAChecksumMismatchNotAHugeBuffer() throws Exception {
+        // a sample is inflated into an array its trailer sizes: a lying trailer must cost nothing and be named
+        for (int stated : new int[] {0xfffffff0, 3, 0}) {
+            Path file = record("r" + stated + ".hrec", 3, 20);
+            byte[] all = Files.readAllBytes(file);
+            int size = all.length - 4;      // the last member's (the last sample's) ISIZE field
+            all[size] = (byte) stated;
+            all[size + 1] = (byte) (stated >>> 8);
+            all[size + 2] = (byte) (stated >>> 16);
+            all[size + 3] = (byte) (stated >>> 24);
+            Files.write(file, all);
+            Recording r = RecordingReader.read(file);
+            assertThat(r.samples().get(1).processes()).hasSize(20);
+            assertThatThrownBy(() -> r.samples().get(2)).isInstanceOf(RecordingDamagedException.class)
+                    .hasMessageStartingWith(file + ": corrupt at byte ").hasMessageEndingWith("checksum mismatch");
+        }
+    }
+
+    @Test
     void foreignFilesAreRefusedInOneLine() throws Exception {
         Path json = dir.resolve("snap.json");
         Files.writeString(json, "{\"version\":\"1.0\"}");
