@@ -26,9 +26,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -105,7 +107,7 @@ public final class SnapshotJsonReader {
     }
 
     /**
-     * Reads the {@code processes} array one object at a time and the rest as a tree. The whole
+     * Reads the {@code processes} array one object at a time, straight into processes, and the rest as a tree. The whole
      * document as a tree is about 10 MB of nodes at 3,000 processes, alive until the last process is
      * read: more than the desktop's young generation, so it was promoted and filled the old one (a
      * recording's timeline ran a full collection every few jumps). A document that does not fit, in
@@ -145,7 +147,10 @@ public final class SnapshotJsonReader {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 if (p.nextToken() == JsonToken.START_ARRAY && field.equals(PROCESSES)) {
-                    processes = streamProcesses(p, shown);
+                    processes = streamProcesses(p);
+                    if (processes == null) {
+                        return null;
+                    }
                     root.set(field, NODES.arrayNode());
                 } else {
                     root.set(field, TokenTree.read(p, NODES));
@@ -161,13 +166,27 @@ public final class SnapshotJsonReader {
         return new Snapshot(0, takenAt, source, processes, readSystem(top, shown), CollectionStats.NONE);
     }
 
-    /** The processes array, its first token read: one small tree per element, checked as it comes. */
-    private static List<ProcessSample> streamProcesses(JsonParser p, String shown) throws IOException, SnapshotFileException {
-        ProcessList processes = new ProcessList(shown);
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            processes.add(TokenTree.read(p, NODES));
+    /**
+     * The processes array, its first token read, each element read straight into a process
+     * ({@link DirectProcessReader}); null when one of them is not the plain well-formed case or a pid
+     * repeats (the strict read then says what is wrong).
+     */
+    private static List<ProcessSample> streamProcesses(JsonParser p) throws IOException {
+        DirectProcessReader reader = new DirectProcessReader();
+        List<ProcessSample> processes = new ArrayList<>();
+        Set<Integer> pids = new HashSet<>();
+        try {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                ProcessSample process = reader.read(p);
+                if (!pids.add(process.pid())) {
+                    return null;
+                }
+                processes.add(process);
+            }
+        } catch (DirectProcessReader.NotPlain e) {
+            return null;
         }
-        return processes.out;
+        return processes;
     }
 
     /**

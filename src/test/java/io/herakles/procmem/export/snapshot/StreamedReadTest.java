@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The streamed read ({@code SnapshotJsonReader.streamed}: processes one small tree at a time) and the
+ * The streamed read ({@code SnapshotJsonReader.streamed}: processes read straight from the tokens) and the
  * whole-document tree ({@code fromTree}) agree on every document: the same snapshot where both read
  * it, the same message where the tree refuses it. Each process field is tried with every kind of JSON value, one at a time and missing.
  */
