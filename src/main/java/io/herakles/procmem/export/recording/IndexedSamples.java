@@ -39,6 +39,7 @@ final class IndexedSamples implements SampleSource {
     private final long[] lengths;
     private final long[] times;
     private final int[] keyframeOf;
+    private final TextPool texts = new TextPool();
     private final Map<Integer, SampleDecoder> checkpoints = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -100,7 +101,7 @@ final class IndexedSamples implements SampleSource {
                 // a jump: the keyframe is decoded here while the deltas up to the sample are read ahead, then
                 // this thread reads them from the back until it meets the read-ahead
                 ahead = index - keyframe >= READ_AHEAD_FROM ? DeltaRun.start(keyframe + 1, index, this::parse) : null;
-                atKeyframe = new SampleDecoder(source);
+                atKeyframe = new SampleDecoder(source, texts);
                 atKeyframe.keyframe(line(keyframe), where(keyframe));
                 if (ahead != null) {
                     ahead.helpFromBack();
@@ -147,7 +148,7 @@ final class IndexedSamples implements SampleSource {
     @Override
     public Walk walk() {
         return new Walk() {
-            private final SampleDecoder decoder = new SampleDecoder(source);
+            private final SampleDecoder decoder = new SampleDecoder(source, texts);
             private int next;
 
             @Override

@@ -33,6 +33,7 @@ final class SampleDecoder {
     private static final Comparator<ProcessSample> BY_PID = Comparator.comparingInt(ProcessSample::pid);
 
     private final String source;
+    private final TextPool texts;
     /**
      * The state's processes by pid. A hash map, sorted only when a sample is asked for: a jump
      * applies up to 29 deltas of 3,000 processes each, and a tree map's pid comparisons on every
@@ -51,13 +52,19 @@ final class SampleDecoder {
 
     /** {@code source} becomes every sample's source (e.g. {@code "recording: NAME"}). */
     SampleDecoder(String source) {
+        this(source, new TextPool());
+    }
+
+    /** As {@link #SampleDecoder(String)}, sharing {@code texts} with other decoders of the same recording. */
+    SampleDecoder(String source, TextPool texts) {
         this.source = source;
+        this.texts = texts;
     }
 
     /** A copy of this state, to resume decoding from later. */
     SampleDecoder copy() {
         build();
-        SampleDecoder c = new SampleDecoder(source);
+        SampleDecoder c = new SampleDecoder(source, texts);
         c.processes.putAll(processes);
         c.system = system;
         c.takenAt = takenAt;
@@ -67,7 +74,7 @@ final class SampleDecoder {
 
     /** Sets the state to the snapshot line {@code json} (a keyframe, or a version-1 sample). */
     void keyframe(byte[] json, String shown) throws SnapshotFileException {
-        Snapshot s = SnapshotJsonReader.parse(json, shown, source);
+        Snapshot s = SnapshotJsonReader.parse(json, shown, source, texts);
         processes.clear();
         pending.clear();
         for (ProcessSample p : s.processes()) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads one process object of a snapshot straight from the parser's tokens into a
@@ -35,6 +36,8 @@ final class DirectProcessReader {
 
     private static final NotPlain NOT_PLAIN = new NotPlain();
 
+    private final UnaryOperator<String> strings;
+
     private int pid;
     private String name;
     private String group;
@@ -55,6 +58,14 @@ final class DirectProcessReader {
     private Instant startTime;
     private String matchedRule;
     private final OptionalLong[] memory = new OptionalLong[8];
+
+    /**
+     * {@code strings} gives the instance to keep of each text read (names, command lines, users,
+     * groups, rules): a recording passes a pool, so that its decoded samples share one copy of each.
+     */
+    DirectProcessReader(UnaryOperator<String> strings) {
+        this.strings = strings;
+    }
 
     /** The process object at the parser's current token ({@code START_OBJECT}); leaves the parser on its end. */
     ProcessSample read(JsonParser p) throws IOException, NotPlain {
@@ -156,11 +167,11 @@ final class DirectProcessReader {
         return p.currentToken() == JsonToken.VALUE_NULL;
     }
 
-    private static String string(JsonParser p) throws IOException, NotPlain {
+    private String string(JsonParser p) throws IOException, NotPlain {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw NOT_PLAIN;
         }
-        return p.getText();
+        return strings.apply(p.getText());
     }
 
     private static char letter(JsonParser p) throws IOException, NotPlain {
@@ -222,7 +233,10 @@ final class DirectProcessReader {
     }
 
     private static Instant instant(JsonParser p) throws IOException, NotPlain {
-        Optional<Instant> parsed = FieldReader.parseInstant(string(p));
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw NOT_PLAIN;
+        }
+        Optional<Instant> parsed = FieldReader.parseInstant(p.getText());
         if (parsed.isEmpty()) {
             throw NOT_PLAIN;
         }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Loads a snapshot file (upstream's test-data JSON, or ours with extra fields) strictly: anything
@@ -95,7 +96,7 @@ public final class SnapshotJsonReader {
         } catch (IOException e) {
             throw unreadable(shown, e);
         }
-        return fromBytes(json, shown, "file: " + file.getFileName(), mtime);
+        return fromBytes(json, shown, "file: " + file.getFileName(), mtime, UnaryOperator.identity());
     }
 
     /**
@@ -103,7 +104,16 @@ public final class SnapshotJsonReader {
      * {@code shown} prefixes error messages, {@code source} becomes the snapshot's source.
      */
     public static Snapshot parse(byte[] json, String shown, String source) throws SnapshotFileException {
-        return fromBytes(json, shown, source, Instant.EPOCH);
+        return parse(json, shown, source, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #parse(byte[], String, String)}, each text of a process passed through {@code strings}
+     * (a pool, so that many snapshots read in one program share their repeated texts).
+     */
+    public static Snapshot parse(byte[] json, String shown, String source, UnaryOperator<String> strings)
+            throws SnapshotFileException {
+        return fromBytes(json, shown, source, Instant.EPOCH, strings);
     }
 
     /**
@@ -114,10 +124,10 @@ public final class SnapshotJsonReader {
      * any way, is read again as a whole tree, whose one-line message is the one reported: the two
      * paths cannot disagree about what a bad file is called.
      */
-    private static Snapshot fromBytes(byte[] json, String shown, String source, Instant fallbackTakenAt)
-            throws SnapshotFileException {
+    private static Snapshot fromBytes(byte[] json, String shown, String source, Instant fallbackTakenAt,
+            UnaryOperator<String> strings) throws SnapshotFileException {
         try {
-            Snapshot streamed = streamed(json, shown, source, fallbackTakenAt);
+            Snapshot streamed = streamed(json, shown, source, fallbackTakenAt, strings);
             if (streamed != null) {
                 return streamed;
             }
@@ -138,6 +148,11 @@ public final class SnapshotJsonReader {
     /** The document read with its processes streamed; null where it does not have the expected shape. */
     static Snapshot streamed(byte[] json, String shown, String source, Instant fallbackTakenAt)
             throws IOException, SnapshotFileException {
+        return streamed(json, shown, source, fallbackTakenAt, UnaryOperator.identity());
+    }
+
+    private static Snapshot streamed(byte[] json, String shown, String source, Instant fallbackTakenAt,
+            UnaryOperator<String> strings) throws IOException, SnapshotFileException {
         ObjectNode root = NODES.objectNode();
         List<ProcessSample> processes = null;
         try (JsonParser p = TokenTree.parser(json)) {
@@ -147,7 +162,7 @@ public final class SnapshotJsonReader {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 if (p.nextToken() == JsonToken.START_ARRAY && field.equals(PROCESSES)) {
-                    processes = streamProcesses(p);
+                    processes = streamProcesses(p, strings);
                     if (processes == null) {
                         return null;
                     }
@@ -171,8 +186,8 @@ public final class SnapshotJsonReader {
      * ({@link DirectProcessReader}); null when one of them is not the plain well-formed case or a pid
      * repeats (the strict read then says what is wrong).
      */
-    private static List<ProcessSample> streamProcesses(JsonParser p) throws IOException {
-        DirectProcessReader reader = new DirectProcessReader();
+    private static List<ProcessSample> streamProcesses(JsonParser p, UnaryOperator<String> strings) throws IOException {
+        DirectProcessReader reader = new DirectProcessReader(strings);
         List<ProcessSample> processes = new ArrayList<>();
         Set<Integer> pids = new HashSet<>();
         try {

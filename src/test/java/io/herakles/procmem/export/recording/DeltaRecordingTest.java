@@ -154,6 +154,30 @@ class DeltaRecordingTest {
     }
 
     @Test
+    void samplesDecodedFromDifferentKeyframesShareTheirTexts() throws Exception {
+        List<Snapshot> series = series(3, 50, 7);
+        Recording r = RecordingReader.read(record("r.hrec", series, 1));     // every sample a keyframe
+        ProcessSample first = r.samples().get(0).processes().get(10);
+        ProcessSample last = r.samples().get(2).processes().stream().filter(p -> p.pid() == first.pid())
+                .findFirst().orElseThrow();
+        assertThat(last.cmdline()).isEqualTo(first.cmdline()).isSameAs(first.cmdline());
+        assertThat(last.name()).isSameAs(first.name());
+        assertThat(last.group().group()).isSameAs(first.group().group());
+    }
+
+    @Test
+    void theTextPoolKeepsOneInstanceAndStartsAgainWhenFull() {
+        TextPool pool = new TextPool();
+        String a = new String("postgres -D /var/lib");
+        assertThat(pool.apply(new String(a))).isSameAs(pool.apply(a)).isEqualTo(a);
+        for (int i = 0; i <= TextPool.MAX_TEXTS; i++) {
+            pool.apply("t" + i);
+        }
+        String again = new String(a);
+        assertThat(pool.apply(again)).as("the pool was emptied once full").isSameAs(again);
+    }
+
+    @Test
     void deltasCarryOnlyWhatChangedAndKeyframesComeEveryK() throws Exception {
         List<Snapshot> series = series(25, 300, 2);
         List<JsonNode> lines = lines(record("r.hrec", series, 10));
