@@ -16,8 +16,125 @@ final class Columns {
 
     private int[] pids = new int[0];
     private final long[][] values = new long[DeltaColumn.all().length][];
+    /** Whether this is several deltas' columns folded into one ({@link #fold}). */
+    private boolean folded;
 
     private Columns() {}
+
+    /** Thrown by {@link #applyTo} of folded columns that name a pid the state lacks: the caller applies the deltas one by one for the message. */
+    static final class FoldedRunInvalid extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FoldedRunInvalid() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Whether {@link #fold} can fold these (each null, or its pids in ascending order, as the writer puts them). */
+    static boolean canFold(Columns earlier, Columns later) {
+        return (earlier == null || ascending(earlier.pids)) && (later == null || ascending(later.pids));
+    }
+
+    /**
+     * {@code earlier}'s columns followed by {@code later}'s, as one set (a value of {@code later}
+     * wins); null when both are null (deltas that changed nothing). Only for deltas that add and
+     * remove no process, so that both name pids of the same state, and where {@link #canFold}. May
+     * reuse (and change) {@code earlier}'s arrays and {@code later}'s: both belong to the run being folded.
+     */
+    static Columns fold(Columns earlier, Columns later) {
+        if (earlier == null || later == null) {
+            Columns only = earlier == null ? later : earlier;
+            if (only == null) {
+                return null;
+            }
+            Columns c = new Columns();
+            c.pids = only.pids;
+            System.arraycopy(only.values, 0, c.values, 0, c.values.length);
+            c.folded = true;
+            return c;
+        }
+        if (Arrays.equals(earlier.pids, later.pids)) {
+            // the usual case (the same processes move sample after sample): into earlier's arrays,
+            // which only the run being folded holds
+            for (int col = 0; col < earlier.values.length; col++) {
+                long[] over = later.values[col];
+                if (over == null) {
+                    continue;
+                }
+                if (earlier.values[col] == null) {
+                    earlier.values[col] = over;
+                    continue;
+                }
+                for (int k = 0; k < over.length; k++) {
+                    if (over[k] != DeltaColumn.ABSENT) {
+                        earlier.values[col][k] = over[k];
+                    }
+                }
+            }
+            earlier.folded = true;
+            return earlier;
+        }
+        int[] a = earlier.pids;
+        int[] b = later.pids;
+        int[] union = new int[a.length + b.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] < b[j]) {
+                union[n++] = a[i++];
+            } else if (a[i] > b[j]) {
+                union[n++] = b[j++];
+            } else {
+                union[n++] = a[i++];
+                j++;
+            }
+        }
+        while (i < a.length) {
+            union[n++] = a[i++];
+        }
+        while (j < b.length) {
+            union[n++] = b[j++];
+        }
+        Columns c = new Columns();
+        c.pids = Arrays.copyOf(union, n);
+        c.folded = true;
+        for (int col = 0; col < c.values.length; col++) {
+            if (earlier.values[col] == null && later.values[col] == null) {
+                continue;
+            }
+            long[] out = new long[n];
+            Arrays.fill(out, DeltaColumn.ABSENT);
+            overlay(out, c.pids, earlier.pids, earlier.values[col]);
+            overlay(out, c.pids, later.pids, later.values[col]);
+            c.values[col] = out;
+        }
+        return c;
+    }
+
+    /** Writes {@code values} (aligned with {@code pids}, a subset of {@code union}) into {@code out}; ABSENT values leave it. */
+    private static void overlay(long[] out, int[] union, int[] pids, long[] values) {
+        if (values == null) {
+            return;
+        }
+        for (int i = 0, u = 0; i < pids.length; i++) {
+            while (union[u] != pids[i]) {
+                u++;
+            }
+            if (values[i] != DeltaColumn.ABSENT) {
+                out[u] = values[i];
+            }
+        }
+    }
+
+    private static boolean ascending(int[] pids) {
+        for (int i = 1; i < pids.length; i++) {
+            if (pids[i] <= pids[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** Reads the object the parser's current token starts; leaves the parser on its end. */
     static Columns read(JsonParser p, String shown) throws IOException, SnapshotFileException {
@@ -153,11 +270,17 @@ final class Columns {
      * for none yet), for pids in {@code present}; the caller builds the processes later.
      */
     void applyTo(java.util.Set<Integer> present, Map<Integer, long[]> pending, String shown) throws SnapshotFileException {
+        // checked before anything is written, so that folded columns leave the state as it was
+        for (int i = 0; i < pids.length; i++) {
+            if (!present.contains(pids[i])) {
+                if (folded) {
+                    throw new FoldedRunInvalid();
+                }
+                throw new SnapshotFileException(shown + ".pid[" + i + "]: pid " + pids[i] + " is not in the sample before");
+            }
+        }
         for (int i = 0; i < pids.length; i++) {
             Integer pid = pids[i];     // boxed once: a pid is rarely in Integer's small cache
-            if (!present.contains(pid)) {
-                throw new SnapshotFileException(shown + ".pid[" + i + "]: pid " + pid + " is not in the sample before");
-            }
             long[] row = pending.get(pid);
             if (row == null) {
                 row = new long[values.length];

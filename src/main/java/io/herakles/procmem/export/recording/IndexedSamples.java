@@ -111,12 +111,20 @@ final class IndexedSamples implements SampleSource {
             cursor = atKeyframe.copy();
             cursorAt = keyframe;
         }
+        boolean jump = ahead != null;
         try {
             while (cursorAt < index) {
                 cursorAt++;
-                cursor.apply(parsed(cursorAt, ahead));
+                try {
+                    cursor.apply(parsed(cursorAt, ahead));
+                } catch (Columns.FoldedRunInvalid e) {
+                    // folded deltas name a pid the state lacks (a damaged file): the rest one by one, so
+                    // that the delta at fault names itself; nothing was applied
+                    ahead = null;
+                    cursor.apply(parse(cursorAt));
+                }
                 // a jump keeps no checkpoints on its way (each is a copy of every process); scrubbing does
-                if (ahead == null && cursorAt == checkpointOf(cursorAt) && !checkpoints.containsKey(cursorAt)) {
+                if (!jump && cursorAt == checkpointOf(cursorAt) && !checkpoints.containsKey(cursorAt)) {
                     checkpoints.put(cursorAt, cursor.copy());
                 }
             }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
@@ -262,6 +263,103 @@ class DeltaRecordingTest {
                 (delta + "\n").getBytes(StandardCharsets.UTF_8), deflater);
         Files.write(file, member, java.nio.file.StandardOpenOption.APPEND);
         return file;
+    }
+
+    /**
+     * Two keyframes (the first two of {@code series}) and hand-written delta lines after the second,
+     * 5 s apart; opening shows the first keyframe, so a jump past the second decodes it with its
+     * deltas read ahead ({@link DeltaRun}).
+     */
+    private Path withDeltasAfterSecondKeyframe(List<Snapshot> series, List<String> changed) throws IOException {
+        Path file = record("hand.hrec", series.subList(0, 2), 1);
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+        for (int i = 0; i < changed.size(); i++) {
+            Instant at = series.get(1).takenAt().plusSeconds(5L * (i + 1));
+            String line = "{\"type\":\"delta\",\"generated_at\":\"" + at + "\",\"gone\":[],\"new\":[],\"changed\":"
+                    + changed.get(i) + "}\n";
+            Files.write(file, MemberTag.member(MemberTag.DELTA, at.toEpochMilli(), line.getBytes(StandardCharsets.UTF_8),
+                    deflater), java.nio.file.StandardOpenOption.APPEND);
+        }
+        return file;
+    }
+
+    @Test
+    void aJumpFoldsDeltasThatAddAndRemoveNothingToTheSameSampleAsOneByOne() throws Exception {
+        List<Snapshot> series = series(2, 30, 8);
+        List<ProcessSample> ps = series.get(1).processes();
+        int a = ps.get(2).pid();
+        int b = ps.get(5).pid();
+        int c = ps.get(9).pid();
+        List<String> deltas = List.of(
+                "{\"pid\":[" + a + "," + b + "],\"rss\":[1000,2000],\"state\":[\"R\",null]}",
+                "{\"pid\":[" + b + "," + c + "],\"rss\":[null,3000],\"uss\":[77,88]}",
+                "null",
+                "{\"pid\":[" + a + "],\"rss\":[1111]}",
+                "{\"pid\":[" + c + "],\"state\":[\"D\"]}",
+                "{\"pid\":[" + a + "," + c + "],\"uss\":[5,null]}");
+        Path file = withDeltasAfterSecondKeyframe(series, deltas);
+        Recording stepped = RecordingReader.read(file);
+        for (int i = 2; i < 8; i++) {
+            stepped.sample(i);
+        }
+        Snapshot jumped = RecordingReader.read(file).sample(7);
+        assertThat(jumped.takenAt()).isEqualTo(stepped.sample(7).takenAt());
+        assertThat(jumped.processes()).isEqualTo(stepped.sample(7).processes());
+        assertThat(jumped.byPid(a).orElseThrow().rssBytes()).isEqualTo(1111);
+        assertThat(jumped.byPid(a).orElseThrow().ussBytes()).hasValue(5);
+        assertThat(jumped.byPid(a).orElseThrow().state()).isEqualTo('R');
+        assertThat(jumped.byPid(b).orElseThrow().rssBytes()).isEqualTo(2000);
+        assertThat(jumped.byPid(c).orElseThrow().rssBytes()).isEqualTo(3000);
+        assertThat(jumped.byPid(c).orElseThrow().ussBytes()).hasValue(88);
+        assertThat(jumped.byPid(c).orElseThrow().state()).isEqualTo('D');
+    }
+
+    @Test
+    void aFoldedDeltaNamingAMissingPidIsStillReportedAsItsOwnSample() throws Exception {
+        List<Snapshot> series = series(2, 30, 8);
+        int a = series.get(1).processes().get(2).pid();
+        List<String> deltas = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            deltas.add("{\"pid\":[" + (i == 3 ? 4000000 : a) + "],\"rss\":[" + (1000 + i) + "]}");
+        }
+        Path file = withDeltasAfterSecondKeyframe(series, deltas);
+        Recording r = RecordingReader.read(file);
+        // samples 1-2 are the keyframes, the bad delta is the 4th after them: sample 6
+        assertThatThrownBy(() -> r.sample(7)).isInstanceOf(SnapshotFileException.class)
+                .hasMessageStartingWith(file + ": sample 6 (at byte ")
+                .hasMessageContaining("changed.pid[0]: pid 4000000 is not in the sample before");
+        assertThat(RecordingReader.read(file).sample(4).byPid(a).orElseThrow().rssBytes()).as("before it").isEqualTo(1002);
+    }
+
+    @Test
+    void columnsFoldAsTheirDeltasAppliedInTurn() throws Exception {
+        Columns earlier = changed("{\"pid\":[1,3,5],\"rss\":[10,30,50],\"uss\":[1,null,5]}");
+        Columns later = changed("{\"pid\":[2,3],\"rss\":[null,33],\"state\":[\"R\",\"S\"]}");
+        assertThat(Columns.canFold(earlier, later)).isTrue();
+        Map<Integer, long[]> folded = pending(Columns.fold(earlier, later));
+        Map<Integer, long[]> inTurn = new java.util.HashMap<>();
+        earlier.applyTo(java.util.Set.of(1, 2, 3, 5), inTurn, "x");
+        later.applyTo(java.util.Set.of(1, 2, 3, 5), inTurn, "x");
+        assertThat(folded).containsOnlyKeys(1, 2, 3, 5);
+        for (int pid : inTurn.keySet()) {
+            assertThat(folded.get(pid)).as("pid %d", pid).containsExactly(inTurn.get(pid));
+        }
+        assertThat(folded.get(3)[DeltaColumn.RSS.ordinal()]).isEqualTo(33);
+        assertThat(Columns.canFold(changed("{\"pid\":[3,1],\"rss\":[1,2]}"), later)).as("pids out of order").isFalse();
+        assertThat(Columns.fold(null, null)).isNull();
+        assertThatThrownBy(() -> Columns.fold(null, later).applyTo(java.util.Set.of(2), new java.util.HashMap<>(), "x"))
+                .as("folded columns never name a sample").isInstanceOf(Columns.FoldedRunInvalid.class);
+    }
+
+    private static Columns changed(String json) throws Exception {
+        String line = "{\"type\":\"delta\",\"generated_at\":\"2026-12-04T10:00:05Z\",\"changed\":" + json + "}";
+        return SampleDecoder.parse(line.getBytes(StandardCharsets.UTF_8), "x").changed();
+    }
+
+    private static Map<Integer, long[]> pending(Columns c) throws SnapshotFileException {
+        Map<Integer, long[]> out = new java.util.HashMap<>();
+        c.applyTo(java.util.Set.of(1, 2, 3, 5), out, "x");
+        return out;
     }
 
     @Test
