@@ -14,11 +14,10 @@ import java.io.IOException;
 /**
  * Builds the JSON tree of one value from a parser's tokens, as {@code ObjectMapper.readTree} does
  * (the same node types: int, long and big-integer numbers by size, doubles for fractions unless the
- * parser made a decimal), without the mapper. A snapshot file's processes are read one tree each,
- * and the mapper's path made a deserialisation context per tree; and a run that reads only
- * well-formed snapshot files (every {@code diff}) need not start the mapper's machinery at all:
- * about 300 classes and their initialisation in a fresh JVM. A recording's delta lines are read the
- * same way. Stateless.
+ * parser made a decimal), without the mapper: a run that reads only well-formed snapshot files
+ * (every {@code diff}) need not start the mapper's machinery at all, about 300 classes and their
+ * initialisation in a fresh JVM. A snapshot's top-level fields and a recording's delta lines are
+ * read this way (its processes straight from the tokens, {@link DirectProcessReader}). Stateless.
  */
 public final class TokenTree {
     private TokenTree() {}
