@@ -37,9 +37,34 @@ public final class SnapshotDiffer {
     public static SnapshotDiff diff(Snapshot before, Snapshot after, DiffLevel level, MemoryMetric metric) {
         List<DiffRow> rows = level == DiffLevel.PROCESS ? processRows(before, after, metric)
                 : keyRows(before, after, level, metric);
-        rows.sort(BY_GROWTH);
-        return new SnapshotDiff(level, metric, before.takenAt(), after.takenAt(), rows, total(before, metric),
-                total(after, metric));
+        return new SnapshotDiff(level, metric, before.takenAt(), after.takenAt(), byGrowth(rows),
+                total(before, metric), total(after, metric));
+    }
+
+    /**
+     * {@code rows} in {@link #BY_GROWTH} order, each row's Δ computed once: comparing through
+     * {@code delta()} made an {@code OptionalLong} and two status switches per comparison, a sixth
+     * of a 5,000-process {@code diff}'s CPU after its two files were read (async-profiler).
+     */
+    static List<DiffRow> byGrowth(List<DiffRow> rows) {
+        List<Keyed> keyed = new ArrayList<>(rows.size());
+        for (DiffRow r : rows) {
+            OptionalLong delta = r.delta();
+            keyed.add(new Keyed(r, delta.isPresent() ? 0 : 1, -delta.orElse(0)));
+        }
+        keyed.sort(Keyed.ORDER);
+        List<DiffRow> out = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) {
+            out.add(k.row());
+        }
+        return out;
+    }
+
+    /** A row with {@link #BY_GROWTH}'s first two keys as numbers. */
+    private record Keyed(DiffRow row, int unknown, long negatedDelta) {
+        static final Comparator<Keyed> ORDER = (x, y) -> x.unknown != y.unknown ? Integer.compare(x.unknown, y.unknown)
+                : x.negatedDelta != y.negatedDelta ? Long.compare(x.negatedDelta, y.negatedDelta)
+                : x.row.label().compareTo(y.row.label());
     }
 
     private static long total(Snapshot s, MemoryMetric metric) {

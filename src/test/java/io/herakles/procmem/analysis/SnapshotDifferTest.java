@@ -82,4 +82,20 @@ class SnapshotDifferTest {
         assertThat(d.rows().get(1).delta()).isEmpty();
         assertThat(d.rows().get(0).status()).isEqualTo(DiffRow.Status.SAME);
     }
+
+    @Test
+    void theKeyedSortGivesExactlyTheGrowthOrder() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        List<java.util.OptionalLong> values = List.of(java.util.OptionalLong.empty(), java.util.OptionalLong.of(0),
+                java.util.OptionalLong.of(5 * MIB), java.util.OptionalLong.of(7 * MIB), java.util.OptionalLong.of(Long.MAX_VALUE));
+        List<DiffRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            MatchKind kind = MatchKind.values()[random.nextInt(MatchKind.values().length)];
+            rows.add(new DiffRow("p" + random.nextInt(40), DB, java.util.OptionalInt.of(i), java.util.OptionalInt.of(i),
+                    values.get(random.nextInt(values.size())), values.get(random.nextInt(values.size())), kind));
+        }
+        List<DiffRow> expected = new java.util.ArrayList<>(rows);
+        expected.sort(SnapshotDiffer.BY_GROWTH);
+        assertThat(SnapshotDiffer.byGrowth(rows)).containsExactlyElementsOf(expected);
+    }
 }
