@@ -43,12 +43,24 @@ class RelaunchPlanTest {
     void oneShotCommandsGetTheOneShotSetAndLongRunningOnesTheirOwn() {
         for (String command : List.of("diff", "leaks", "fleet", "check")) {
             assertThat(plan(List.of(), List.of("-jar", "h.jar", command, "a"), command, "a").addedFlags()).as(command)
-                    .containsExactlyElementsOf(TunedFlags.ONE_SHOT);
+                    .containsExactlyElementsOf(TunedFlags.oneShot());
         }
         assertThat(plan(List.of(), List.of("-jar", "h.jar", "record", "-o", "f"), "record", "-o", "f").addedFlags())
                 .containsExactlyElementsOf(TunedFlags.DESKTOP);
         assertThat(plan(List.of(), List.of("-jar", "h.jar", "--exporter", "diff"), "--exporter", "diff").addedFlags())
                 .as("only as the command itself").containsExactlyElementsOf(TunedFlags.EXPORTER);
+    }
+
+    @Test
+    void oneShotRunsAskForHugePagesOnlyWhereTheKernelGivesThem() {
+        assertThat(TunedFlags.oneShot("always [madvise] never\n")).endsWith(TunedFlags.HUGE_PAGES)
+                .startsWith(TunedFlags.ONE_SHOT.toArray(String[]::new));
+        assertThat(TunedFlags.oneShot("[always] madvise never\n")).contains(TunedFlags.HUGE_PAGES);
+        assertThat(TunedFlags.oneShot("always madvise [never]\n")).containsExactlyElementsOf(TunedFlags.ONE_SHOT);
+        assertThat(TunedFlags.oneShot("")).as("no such file").containsExactlyElementsOf(TunedFlags.ONE_SHOT);
+        // a user's own setting wins, as for every flag of ours
+        assertThat(plan(List.of("-XX:-UseTransparentHugePages"), List.of("-XX:-UseTransparentHugePages", "-jar", "h.jar",
+                "diff", "a"), "diff", "a").addedFlags()).doesNotContain(TunedFlags.HUGE_PAGES);
     }
 
     @Test
@@ -60,7 +72,7 @@ class RelaunchPlanTest {
         assertThat(TunedFlags.subcommand(List.of("--port", "1"))).isEmpty();
         assertThat(TunedFlags.subcommand(List.of("--", "diff"))).isEmpty();
         assertThat(plan(List.of(), List.of("-jar", "h.jar", "--no-config", "diff", "a", "b"), "--no-config", "diff",
-                "a", "b").addedFlags()).containsExactlyElementsOf(TunedFlags.ONE_SHOT);
+                "a", "b").addedFlags()).containsExactlyElementsOf(TunedFlags.oneShot());
     }
 
     @Test
