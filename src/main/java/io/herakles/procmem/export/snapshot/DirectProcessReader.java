@@ -58,6 +58,10 @@ final class DirectProcessReader {
     private Instant startTime;
     private String matchedRule;
     private final OptionalLong[] memory = new OptionalLong[8];
+    /** The field names of the object being read, for duplicates (see {@link #read}). */
+    private final String[] names = new String[64];
+    private int nameCount;
+    private long nameBits;
 
     /**
      * {@code strings} gives the instance to keep of each text read (names, command lines, users,
@@ -67,15 +71,25 @@ final class DirectProcessReader {
         this.strings = strings;
     }
 
-    /** The process object at the parser's current token ({@code START_OBJECT}); leaves the parser on its end. */
+    /**
+     * The process object at the parser's current token ({@code START_OBJECT}); leaves the parser on
+     * its end. The parser's duplicate detection is switched off for this object alone (its context;
+     * the parser reuses it for the next element, and the context of the array around it keeps its
+     * detection, so objects after the array are checked as before): it built a hash set of field
+     * names per object, a sixth of decoding a keyframe. Duplicates are found here instead, by name,
+     * and the parser's detection is switched on for a nested value of a field this version does not
+     * read.
+     */
     ProcessSample read(JsonParser p) throws IOException, NotPlain {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw NOT_PLAIN;
         }
+        p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         reset();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String field = p.currentName();
+            firstTime(field);
             p.nextToken();
             field(field, p);
         }
@@ -103,7 +117,31 @@ final class DirectProcessReader {
                 .build();
     }
 
+    /**
+     * Refuses a field name the object already had (the strict read then names it). A bit per name's
+     * hash says which names may have been seen, so that only those are compared.
+     */
+    private void firstTime(String field) throws NotPlain {
+        int hash = field.hashCode();
+        long bit = 1L << (hash & 63);
+        if ((nameBits & bit) != 0) {
+            for (int i = 0; i < nameCount; i++) {
+                String seen = names[i];
+                if (seen == field || seen.hashCode() == hash && seen.equals(field)) {
+                    throw NOT_PLAIN;
+                }
+            }
+        }
+        if (nameCount == names.length) {
+            throw NOT_PLAIN;     // an object this large is no process we wrote
+        }
+        nameBits |= bit;
+        names[nameCount++] = field;
+    }
+
     private void reset() {
+        nameCount = 0;
+        nameBits = 0;
         pid = 0;
         name = null;
         group = null;
@@ -159,7 +197,17 @@ final class DirectProcessReader {
             case PSS_FILE -> memory[5] = nullableSize(p);
             case PSS_SHMEM -> memory[6] = nullableSize(p);
             case SWAP_PSS -> memory[7] = nullableSize(p);
-            default -> p.skipChildren();     // a field this version does not read, as the tree path ignores it
+            default -> skipUnknown(p);
+        }
+    }
+
+    /** A field this version does not read, ignored as the tree path ignores it; duplicate keys inside it still refused. */
+    private static void skipUnknown(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);    // for the value just opened
+            p.skipChildren();
+            p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);   // back in the process object
         }
     }
 

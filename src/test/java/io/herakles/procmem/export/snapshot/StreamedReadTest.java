@@ -81,6 +81,31 @@ class StreamedReadTest {
     }
 
     @Test
+    void duplicateKeysAnywhereAreStillRefused() {
+        // the processes array is read with the parser's own duplicate detection off (DirectProcessReader finds them)
+        String process = "\"pid\":8,\"name\":\"b\",\"group\":\"g\",\"subgroup\":\"s\",\"rss\":1,\"pss\":null,\"uss\":null,"
+                + "\"cpu_percent\":0,\"cpu_time_seconds\":0";
+        String top = "\"version\":\"1.0\",\"generated_at\":\"2025-12-01T10:00:00Z\"";
+        for (String doc : List.of(
+                "{" + top + ",\"processes\":[{" + process + ",\"rss\":2}]}",
+                "{" + top + ",\"processes\":[{" + process + ",\"extra\":1,\"extra\":2}]}",
+                "{" + top + ",\"processes\":[{" + process + ",\"extra\":{\"a\":1,\"a\":2}}]}",
+                "{" + top + ",\"processes\":[{" + process + ",\"extra\":[{\"a\":[1],\"a\":2}]}]}",
+                "{" + top + ",\"processes\":[{" + process + "}],\"version\":\"1.0\"}",
+                "{" + top + ",\"processes\":[{" + process + "}],\"system\":{\"load1\":1,\"load1\":2}}")) {
+            byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
+            assertThat(outcome(() -> SnapshotJsonReader.parse(bytes, "f", "src"))).as(doc)
+                    .startsWith("refused: f: not valid JSON").containsIgnoringCase("duplicate");
+            assertThat(outcome(() -> SnapshotJsonReader.streamed(bytes, "f", "src", Instant.EPOCH))).as(doc)
+                    .doesNotStartWith("read:");
+        }
+        String fine = "{" + top + ",\"processes\":[{" + process + ",\"extra\":{\"a\":1,\"b\":[{\"a\":1}]}},{"
+                + process.replace("\"pid\":8", "\"pid\":9") + "}],\"system\":{\"load1\":1}}";
+        assertThat(outcome(() -> SnapshotJsonReader.streamed(fine.getBytes(StandardCharsets.UTF_8), "f", "src",
+                Instant.EPOCH))).as("the same keys in different objects are no duplicates").startsWith("read:");
+    }
+
+    @Test
     void duplicatePidsAndOddArraysAreNamedAsBefore() {
         String dup = document(Map.of("pid", "7", "name", "\"b\"", "group", "\"g\"", "subgroup", "\"s\"", "rss", "1",
                 "pss", "1", "uss", "1", "cpu_percent", "0", "cpu_time_seconds", "0"));
