@@ -38,7 +38,6 @@ final class DeltaRun {
     private final boolean[] handedOut;  // get() returned it: nothing is folded into it any more
     private int front;                  // next index (from first) to take from the front
     private int back;                   // next index to take from the back
-    private int frontLast = -1;         // the last index the front stored
     private int frontHead = -1;         // the first index of the front's run being folded, -1 for none
     private int backHead = -1;          // the first (lowest) index of the back's run being folded, -1 for none
 
@@ -88,7 +87,6 @@ final class DeltaRun {
             slots[i] = result;
             if (fromFront) {
                 frontHead = foldFront(i);
-                frontLast = i;
             } else {
                 backHead = foldBack(i);
             }
@@ -96,12 +94,16 @@ final class DeltaRun {
         }
     }
 
-    /** Folds front delta {@code i} into the front's run when it can; returns the run's head, or -1. */
+    /**
+     * Folds front delta {@code i} into the front's run when it can; returns the run's head, or -1.
+     * Each side takes its indices one after the other, so a run's last delta is always {@code i - 1}
+     * on the front and {@code i + 1} on the back.
+     */
     private int foldFront(int i) {
         if (!(slots[i] instanceof SampleDecoder.ParsedDelta d) || !addsOrRemovesNothing(d)) {
             return -1;
         }
-        if (frontHead >= 0 && frontLast == i - 1 && !handedOut[frontHead]) {
+        if (frontHead >= 0 && !handedOut[frontHead]) {
             SampleDecoder.ParsedDelta head = (SampleDecoder.ParsedDelta) slots[frontHead];
             if (Columns.canFold(head.changed(), d.changed())) {
                 slots[frontHead] = withColumns(head, Columns.fold(head.changed(), d.changed()));
