@@ -2,6 +2,7 @@ package io.herakles.procmem.export.recording;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -24,8 +25,11 @@ final class GzipMembers {
     /** What one step found. */
     sealed interface Step permits Member, End, Cut, Corrupt {}
 
-    /** A whole member: its offset, its end and its uncompressed bytes. */
-    record Member(long offset, long end, byte[] data) implements Step {}
+    /**
+     * A whole member: its offset, its end and its uncompressed bytes, the first {@code length} of
+     * {@code data} (all of it, except for a {@link #oneMember(ByteBuffer, byte[]) reused} array).
+     */
+    record Member(long offset, long end, byte[] data, int length) implements Step {}
 
     /** No bytes left: the file ended at a member boundary. */
     record End() implements Step {}
@@ -48,15 +52,18 @@ final class GzipMembers {
 
     private final ByteBuffer file;
     private final boolean oneMember;
+    /** An array the data may be inflated into and returned in, not trimmed; null: a new exact array per member. */
+    private final byte[] reuse;
     private final Inflater inflater = new Inflater(true);
 
     GzipMembers(ByteBuffer file) {
-        this(file, false);
+        this(file, false, null);
     }
 
-    private GzipMembers(ByteBuffer file, boolean oneMember) {
+    private GzipMembers(ByteBuffer file, boolean oneMember, byte[] reuse) {
         this.file = file;
         this.oneMember = oneMember;
+        this.reuse = reuse;
     }
 
     /**
@@ -64,7 +71,19 @@ final class GzipMembers {
      * recording's index says): its trailer then gives the size of the data, see {@link #firstOutputSize}.
      */
     static GzipMembers oneMember(ByteBuffer member) {
-        return new GzipMembers(member, true);
+        return new GzipMembers(member, true, null);
+    }
+
+    /**
+     * As {@link #oneMember(ByteBuffer)}, the data inflated into {@code reuse} when it is large
+     * enough (else into a new array of the trailer's size) and returned in that array untrimmed:
+     * the member's {@link Member#length} says how much of it is data. A reader that inflates one
+     * line after another keeps one array instead of allocating a line-sized one for each (a
+     * keyframe of 3,000 processes is over a megabyte, alive across the young generation's collections
+     * while it is parsed, and so promoted).
+     */
+    static GzipMembers oneMember(ByteBuffer member, byte[] reuse) {
+        return new GzipMembers(member, true, Objects.requireNonNull(reuse, "reuse"));
     }
 
     /** The next member from the buffer's position on; moves the position past it. */
@@ -91,7 +110,8 @@ final class GzipMembers {
         inflater.reset();
         ByteBuffer body = file.duplicate().position(headerEnd);
         inflater.setInput(body);
-        byte[] out = new byte[firstOutputSize(headerEnd)];
+        int first = firstOutputSize(headerEnd);
+        byte[] out = reuse != null && reuse.length >= first ? reuse : new byte[first];
         int size = 0;
         try {
             while (!inflater.finished()) {
@@ -109,21 +129,21 @@ final class GzipMembers {
         } catch (DataFormatException e) {
             return new Corrupt(start, "invalid compressed data (" + e.getMessage() + ")");
         }
-        byte[] data = size == out.length ? out : Arrays.copyOf(out, size);
         long trailerAt = headerEnd + inflater.getBytesRead();
         if (trailerAt + TRAILER_LENGTH > file.limit()) {
-            return new Cut(start, data);
+            return new Cut(start, out == reuse || size != out.length ? Arrays.copyOf(out, size) : out);
         }
         int at = (int) trailerAt;
         long storedCrc = Integer.toUnsignedLong(littleEndianInt(at));
         long storedSize = Integer.toUnsignedLong(littleEndianInt(at + 4));
         CRC32 crc = new CRC32();
-        crc.update(data, 0, size);
+        crc.update(out, 0, size);
         if (storedCrc != crc.getValue() || storedSize != (size & 0xffffffffL)) {
             return new Corrupt(start, "checksum mismatch");
         }
         file.position(at + TRAILER_LENGTH);
-        return new Member(start, at + TRAILER_LENGTH, data);
+        byte[] data = size == out.length || reuse != null ? out : Arrays.copyOf(out, size);
+        return new Member(start, at + TRAILER_LENGTH, data, size);
     }
 
     /**

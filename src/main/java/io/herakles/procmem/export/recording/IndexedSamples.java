@@ -2,6 +2,7 @@ package io.herakles.procmem.export.recording;
 
 import io.herakles.procmem.export.snapshot.SnapshotFileException;
 import io.herakles.procmem.model.Snapshot;
+import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -102,7 +103,8 @@ final class IndexedSamples implements SampleSource {
                 // this thread reads them from the back until it meets the read-ahead
                 ahead = index - keyframe >= READ_AHEAD_FROM ? DeltaRun.start(keyframe + 1, index, this::parse) : null;
                 atKeyframe = new SampleDecoder(source, texts);
-                atKeyframe.keyframe(line(keyframe), where(keyframe));
+                Line line = line(keyframe);
+                atKeyframe.keyframe(line.bytes(), line.length(), where(keyframe));
                 if (ahead != null) {
                     ahead.helpFromBack();
                 }
@@ -144,7 +146,8 @@ final class IndexedSamples implements SampleSource {
     }
 
     private SampleDecoder.ParsedDelta parse(int index) throws SnapshotFileException {
-        return SampleDecoder.parse(line(index), where(index));
+        Line line = line(index);
+        return SampleDecoder.parse(line.bytes(), line.length(), where(index));
     }
 
     /** The checkpoint a decode of {@code index} may start from: its keyframe, or a later multiple of {@link #CHECKPOINT_EVERY}. */
@@ -167,10 +170,11 @@ final class IndexedSamples implements SampleSource {
             @Override
             public Snapshot next() throws SnapshotFileException {
                 int index = next++;
+                Line line = line(index);
                 if (index == keyframeOf[index]) {
-                    decoder.keyframe(line(index), where(index));
+                    decoder.keyframe(line.bytes(), line.length(), where(index));
                 } else {
-                    decoder.delta(line(index), where(index));
+                    decoder.delta(line.bytes(), line.length(), where(index));
                 }
                 return decoder.snapshot(index);
             }
@@ -182,22 +186,44 @@ final class IndexedSamples implements SampleSource {
     }
 
     /**
+     * An inflated line: the first {@code length} bytes of {@code bytes}, which is this thread's
+     * {@link #LINE_BUFFERS reused array}, good until the thread's next {@link #line}.
+     */
+    private record Line(byte[] bytes, int length) {}
+
+    /**
+     * Each thread's array for the lines it inflates (the caller's, the jump's read-ahead thread, a
+     * walk's), reused from line to line: every reader here parses a line completely, keeping no
+     * reference to its bytes, before it inflates the next. A line-sized array per line was a fifth of
+     * what a timeline jump allocated, and a keyframe's (over a megabyte at 3,000 processes) outlived
+     * the young collections during its parse, so it was promoted and filled the old generation. Soft:
+     * a thread that stopped reading recordings gives its array back when memory runs short.
+     */
+    private static final ThreadLocal<SoftReference<byte[]>> LINE_BUFFERS = new ThreadLocal<>();
+
+    /**
      * The line of sample {@code index}, with its newline (JSON whitespace: the parsers skip it, and
      * removing it would copy the line); a damaged member names its byte.
      */
-    private byte[] line(int index) throws SnapshotFileException {
+    private Line line(int index) throws SnapshotFileException {
         long offset = offsets[index];
         ByteBuffer member = file.duplicate().limit((int) (offset + lengths[index])).position((int) offset);
-        GzipMembers members = GzipMembers.oneMember(member);
+        SoftReference<byte[]> kept = LINE_BUFFERS.get();
+        byte[] reuse = kept == null ? null : kept.get();
+        GzipMembers members = GzipMembers.oneMember(member, reuse == null ? NO_BYTES : reuse);
         try {
             GzipMembers.Step step = members.next();
             if (step instanceof GzipMembers.Member m && m.end() == offset + lengths[index]) {
                 byte[] data = m.data();
-                if (data.length == 0 || data[data.length - 1] != '\n') {
+                if (data != reuse) {
+                    LINE_BUFFERS.set(new SoftReference<>(data));
+                }
+                int length = m.length();
+                if (length == 0 || data[length - 1] != '\n') {
                     throw new SnapshotFileException(shown + ": corrupt at byte " + offset + " (sample " + (index + 1)
                             + "): line does not end in a newline");
                 }
-                return data;
+                return new Line(data, length);
             }
             String reason = step instanceof GzipMembers.Corrupt c ? c.reason() : "member shorter than its header says";
             throw new SnapshotFileException(shown + ": corrupt at byte " + offset + " (sample " + (index + 1) + "): "
@@ -206,4 +232,6 @@ final class IndexedSamples implements SampleSource {
             members.close();
         }
     }
+
+    private static final byte[] NO_BYTES = new byte[0];
 }

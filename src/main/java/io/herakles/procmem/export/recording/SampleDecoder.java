@@ -74,7 +74,12 @@ final class SampleDecoder {
 
     /** Sets the state to the snapshot line {@code json} (a keyframe, or a version-1 sample). */
     void keyframe(byte[] json, String shown) throws SnapshotFileException {
-        Snapshot s = SnapshotJsonReader.parse(json, shown, source, texts);
+        keyframe(json, json.length, shown);
+    }
+
+    /** As {@link #keyframe(byte[], String)}, the line in the first {@code length} bytes of {@code json}. */
+    void keyframe(byte[] json, int length, String shown) throws SnapshotFileException {
+        Snapshot s = SnapshotJsonReader.parse(json, length, shown, source, texts);
         processes.clear();
         pending.clear();
         for (ProcessSample p : s.processes()) {
@@ -91,7 +96,12 @@ final class SampleDecoder {
 
     /** Applies the delta line {@code json} to the state. */
     void delta(byte[] json, String shown) throws SnapshotFileException {
-        apply(parse(json, shown));
+        delta(json, json.length, shown);
+    }
+
+    /** As {@link #delta(byte[], String)}, the line in the first {@code length} bytes of {@code json}. */
+    void delta(byte[] json, int length, String shown) throws SnapshotFileException {
+        apply(parse(json, length, shown));
     }
 
     /**
@@ -99,10 +109,15 @@ final class SampleDecoder {
      * thread while the keyframe before them is decoded. Thread-safe.
      */
     static ParsedDelta parse(byte[] json, String shown) throws SnapshotFileException {
+        return parse(json, json.length, shown);
+    }
+
+    /** As {@link #parse(byte[], String)}, the line in the first {@code length} bytes of {@code json}; keeps no reference to it. */
+    static ParsedDelta parse(byte[] json, int length, String shown) throws SnapshotFileException {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         Columns changed = null;
         // streamed: the changed columns (most of a delta) go straight into arrays, no tree of nodes
-        try (JsonParser p = TokenTree.parser(json)) {
+        try (JsonParser p = TokenTree.parser(json, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new SnapshotFileException(shown + ": expected a delta line ({\"type\":\"delta\", …})");
             }

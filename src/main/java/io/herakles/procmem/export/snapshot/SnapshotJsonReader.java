@@ -95,7 +95,7 @@ public final class SnapshotJsonReader {
         } catch (IOException e) {
             throw unreadable(shown, e);
         }
-        return fromBytes(json, shown, "file: " + file.getFileName(), mtime, UnaryOperator.identity());
+        return fromBytes(json, json.length, shown, "file: " + file.getFileName(), mtime, UnaryOperator.identity());
     }
 
     /**
@@ -112,7 +112,13 @@ public final class SnapshotJsonReader {
      */
     public static Snapshot parse(byte[] json, String shown, String source, UnaryOperator<String> strings)
             throws SnapshotFileException {
-        return fromBytes(json, shown, source, Instant.EPOCH, strings);
+        return parse(json, json.length, shown, source, strings);
+    }
+
+    /** As {@link #parse(byte[], String, String, UnaryOperator)}, the snapshot in the first {@code length} bytes of {@code json}. */
+    public static Snapshot parse(byte[] json, int length, String shown, String source, UnaryOperator<String> strings)
+            throws SnapshotFileException {
+        return fromBytes(json, length, shown, source, Instant.EPOCH, strings);
     }
 
     /**
@@ -123,10 +129,10 @@ public final class SnapshotJsonReader {
      * any way, is read again as a whole tree, whose one-line message is the one reported: the two
      * paths cannot disagree about what a bad file is called.
      */
-    private static Snapshot fromBytes(byte[] json, String shown, String source, Instant fallbackTakenAt,
+    private static Snapshot fromBytes(byte[] json, int length, String shown, String source, Instant fallbackTakenAt,
             UnaryOperator<String> strings) throws SnapshotFileException {
         try {
-            Snapshot streamed = streamed(json, shown, source, fallbackTakenAt, strings);
+            Snapshot streamed = streamed(json, length, shown, source, fallbackTakenAt, strings);
             if (streamed != null) {
                 return streamed;
             }
@@ -135,7 +141,7 @@ public final class SnapshotJsonReader {
         }
         JsonNode root;
         try {
-            root = Strict.MAPPER.readTree(json);
+            root = Strict.MAPPER.readTree(json, 0, length);
         } catch (JsonProcessingException e) {
             throw notJson(shown, e);
         } catch (IOException e) {
@@ -147,14 +153,14 @@ public final class SnapshotJsonReader {
     /** The document read with its processes streamed; null where it does not have the expected shape. */
     static Snapshot streamed(byte[] json, String shown, String source, Instant fallbackTakenAt)
             throws IOException, SnapshotFileException {
-        return streamed(json, shown, source, fallbackTakenAt, UnaryOperator.identity());
+        return streamed(json, json.length, shown, source, fallbackTakenAt, UnaryOperator.identity());
     }
 
-    private static Snapshot streamed(byte[] json, String shown, String source, Instant fallbackTakenAt,
+    private static Snapshot streamed(byte[] json, int length, String shown, String source, Instant fallbackTakenAt,
             UnaryOperator<String> strings) throws IOException, SnapshotFileException {
         ObjectNode root = NODES.objectNode();
         List<ProcessSample> processes = null;
-        try (JsonParser p = TokenTree.parser(json)) {
+        try (JsonParser p = TokenTree.parser(json, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

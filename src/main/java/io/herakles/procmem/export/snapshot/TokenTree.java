@@ -31,6 +31,11 @@ public final class TokenTree {
         return STREAMS.createParser(json);
     }
 
+    /** A parser over the first {@code length} bytes of {@code json}, as {@link #parser(byte[])}. */
+    public static JsonParser parser(byte[] json, int length) throws IOException {
+        return STREAMS.createParser(json, 0, length);
+    }
+
     /** The value whose first token is {@code p}'s current token; leaves {@code p} on its last token. */
     public static JsonNode read(JsonParser p, JsonNodeFactory nodes) throws IOException {
         JsonToken t = p.currentToken();
