@@ -37,6 +37,42 @@ class SnapshotJsonRoundTripTest {
         assertThat(read.source()).isEqualTo("file: snap.json");
     }
 
+    /**
+     * CPU figures are computed shares written with all their digits; the readers use jackson-core's
+     * fast double parser, which must give back exactly the double that was written, as the JDK's
+     * parsing (a plain mapper's tree) does.
+     */
+    @Test
+    void cpuFiguresComeBackBitForBitOnBothReadingPaths() throws Exception {
+        java.util.Random random = new java.util.Random(20261206);
+        List<ProcessSample> processes = new ArrayList<>();
+        for (int pid = 1; pid <= 2_000; pid++) {
+            double share = switch (pid % 4) {
+                case 0 -> random.nextDouble() * 100;
+                case 1 -> random.nextDouble() * 1e-6;
+                case 2 -> Math.ulp(1.0) * pid + random.nextInt(400);
+                default -> Double.longBitsToDouble(random.nextLong() >>> 12 | 0x3ff0000000000000L) * 1e5;
+            };
+            processes.add(Samples.postgres().toBuilder().pid(pid).cpuPercent(share).cpuTimeSeconds(share * 7.3).build());
+        }
+        Snapshot original = Samples.snapshot(processes);
+        byte[] json = Samples.toJson(original).getBytes(StandardCharsets.UTF_8);
+        Snapshot direct = SnapshotJsonReader.parse(json, "direct", "src");
+        // the JDK's own parsing, through a plain mapper's tree
+        Snapshot jdk = SnapshotJsonReader.fromTree(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json),
+                "tree", "src", Instant.EPOCH);
+        for (int i = 0; i < processes.size(); i++) {
+            ProcessSample want = processes.get(i);
+            for (Snapshot read : List.of(direct, jdk)) {
+                ProcessSample got = read.processes().get(i);
+                assertThat(Double.doubleToRawLongBits(got.cpuPercent())).as("pid %d cpu_percent %s", want.pid(),
+                        want.cpuPercent()).isEqualTo(Double.doubleToRawLongBits(want.cpuPercent()));
+                assertThat(Double.doubleToRawLongBits(got.cpuTimeSeconds())).as("pid %d cpu_time_seconds %s", want.pid(),
+                        want.cpuTimeSeconds()).isEqualTo(Double.doubleToRawLongBits(want.cpuTimeSeconds()));
+            }
+        }
+    }
+
     @Test
     void absentPssAndUssStayAbsentAndAreWrittenAsNull() throws Exception {
         Snapshot original = Samples.snapshot(List.of(Samples.unreadable()));
