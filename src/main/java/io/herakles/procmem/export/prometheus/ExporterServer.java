@@ -20,11 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedTransferQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -44,11 +40,13 @@ import javax.net.ssl.SSLContext;
  * <p>Errors the user can fix are one-line exceptions: {@link ListenException} (socket),
  * {@link TlsConfigException} (certificate, key, web config).
  *
- * <p>Threads: the JDK's dispatcher thread accepts connections; requests run on a pool of daemon
- * worker threads ({@code herakles-http-N}, 256 at most, idle ones exit after a minute) that grows only
- * when no worker is idle ({@link #workerPool}), so sequential scrapes reuse one thread, while a
- * client that trickles its request holds one worker, not the server, and is cut off by the request
- * time limit of {@link HttpServerLimits}; idle keep-alive connections hold no worker at all.
+ * <p>Threads: the JDK's dispatcher thread accepts connections; requests run on daemon worker
+ * threads ({@code herakles-http-N}, {@link HttpWorkers}): up to four started as requests find none
+ * idle, so sequential scrapes reuse one thread and a flood of scrapes queues for them; more, up to
+ * 256, only for requests that waited 100 ms behind busy ones. A client that trickles its request
+ * holds one worker, not the server, and is cut off by the request time limit of
+ * {@link HttpServerLimits}; idle keep-alive connections hold no worker at all; idle workers exit
+ * after a minute.
  * {@link #close()} stops at once (no draining, like upstream).
  */
 public final class ExporterServer implements Closeable {
@@ -62,6 +60,16 @@ public final class ExporterServer implements Closeable {
      * them from starving a normal scrape; 32 did not (48 trickling clients delayed a scrape ~10 s).
      */
     private static final int MAX_WORKERS = 256;
+    /** Workers started without waiting for a busy one: enough for the CPU of a small host ({@link HttpWorkers}). */
+    static final int QUICK_WORKERS = 4;
+    /** How long a queued request waits before a worker is started for it (one held up by slow clients). */
+    static final long STALL_MILLIS = 100;
+    /**
+     * How long a request waits for a busy worker to come free before another quick one starts. Keep-alive
+     * clients send their next request as soon as the last byte of a response reaches them, before that
+     * response's worker is back waiting: without the wait, 16 such clients grew the pool to 40 workers.
+     */
+    static final long HAND_OFF_WAIT_MICROS = 2_000;
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -303,82 +311,16 @@ public final class ExporterServer implements Closeable {
 
         private static ExecutorService workers() {
             AtomicInteger n = new AtomicInteger();
-            return workerPool(MAX_WORKERS, r -> {
+            return HttpWorkers.start(QUICK_WORKERS, MAX_WORKERS, r -> {
                 Thread th = new Thread(r, "herakles-http-" + n.incrementAndGet());
                 th.setDaemon(true);
                 return th;
-            });
+            }, HAND_OFF_WAIT_MICROS, STALL_MILLIS);
         }
 
         private static String defaultVersion() {
             String v = ExporterServer.class.getPackage().getImplementationVersion();
             return v == null ? "unknown" : v;
-        }
-    }
-
-    /**
-     * A pool that hands each request to an idle worker if there is one, starts a new worker (up to
-     * {@code max}) only when none is idle, and queues requests once {@code max} are busy. A plain
-     * {@link ThreadPoolExecutor} with {@code core = max} would instead start a new thread for every
-     * task until {@code max} exist, even for strictly sequential scrapes (thread count and RSS grew
-     * with every scrape). Idle workers exit after a minute. Thread-safe.
-     */
-    static ThreadPoolExecutor workerPool(int max, ThreadFactory threads) {
-        return workerPool(max, threads, HAND_OFF_WAIT_MICROS);
-    }
-
-    /** As {@link #workerPool(int, ThreadFactory)}, a request waiting at most {@code handOffWaitMicros} for a free worker. */
-    static ThreadPoolExecutor workerPool(int max, ThreadFactory threads, long handOffWaitMicros) {
-        HandOffQueue queue = new HandOffQueue(handOffWaitMicros);
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, max, 60, TimeUnit.SECONDS, queue, threads,
-                (task, p) -> {
-                    // all max workers are busy: wait in the queue for the next free one
-                    if (p.isShutdown()) {
-                        throw new RejectedExecutionException("HTTP worker pool is shut down");
-                    }
-                    queue.enqueue(task);
-                    // every worker may have timed out meanwhile: make sure one will take it
-                    p.prestartCoreThread();
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
-    }
-
-    /**
-     * How long a request waits for a busy worker to come free before a new worker is started. Keep-alive
-     * clients send their next request as soon as the last byte of a response reaches them, before that
-     * response's worker is back waiting: without the wait, 16 such clients grew the pool to 40 workers.
-     */
-    static final long HAND_OFF_WAIT_MICROS = 2_000;
-
-    /**
-     * The executor's {@code offer} succeeds only when a worker takes the task within the hand-off
-     * wait; otherwise the executor starts a new worker (below its maximum)
-     * instead of queueing.
-     */
-    private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
-        private static final long serialVersionUID = 1L;
-        private final long waitMicros;
-
-        HandOffQueue(long waitMicros) {
-            this.waitMicros = waitMicros;
-        }
-
-        @Override
-        public boolean offer(Runnable task) {
-            if (waitMicros <= 0) {
-                return tryTransfer(task);
-            }
-            try {
-                return tryTransfer(task, waitMicros, TimeUnit.MICROSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-
-        void enqueue(Runnable task) {
-            super.offer(task);
         }
     }
 }

@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP worker pool grows only when no worker is idle, and queues beyond its maximum. */
+/**
+ * The HTTP worker pool grows only when no worker is idle, queues quick requests beyond its quick
+ * workers, starts more for requests stuck behind busy ones, and queues beyond its maximum.
+ */
 class ExporterServerWorkersTest {
 
     private final List<ThreadPoolExecutor> pools = new ArrayList<>();
@@ -29,12 +32,20 @@ class ExporterServerWorkersTest {
         pools.forEach(ThreadPoolExecutor::shutdownNow);
     }
 
-    private ThreadPoolExecutor pool(int max) {
-        ThreadPoolExecutor p = ExporterServer.workerPool(max, r -> {
-            Thread t = new Thread(r, "workers-test");
-            t.setDaemon(true);
-            return t;
-        });
+    private static Thread worker(Runnable r) {
+        Thread t = new Thread(r, "workers-test");
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** The server's pool, {@code max} workers at most. */
+    private HttpWorkers pool(int max) {
+        return pool(Math.min(ExporterServer.QUICK_WORKERS, max), max, ExporterServer.HAND_OFF_WAIT_MICROS,
+                ExporterServer.STALL_MILLIS);
+    }
+
+    private HttpWorkers pool(int quick, int max, long handOffWaitMicros, long stallMillis) {
+        HttpWorkers p = HttpWorkers.start(quick, max, ExporterServerWorkersTest::worker, handOffWaitMicros, stallMillis);
         pools.add(p);
         return p;
     }
@@ -58,8 +69,9 @@ class ExporterServerWorkersTest {
         assertThat(p.getCompletedTaskCount()).isEqualTo(30);
     }
 
+    /** Beyond the quick workers, after the stall: tasks that do not finish (slow clients) do not starve the rest. */
     @Test
-    void concurrentTasksEachGetAWorkerUpToTheMaximum() throws Exception {
+    void concurrentTasksThatDoNotFinishEachGetAWorkerUpToTheMaximum() throws Exception {
         ThreadPoolExecutor p = pool(32);
         CountDownLatch started = new CountDownLatch(6);
         CountDownLatch release = new CountDownLatch(1);
@@ -114,12 +126,7 @@ class ExporterServerWorkersTest {
     }
 
     private int largestPoolWhenTheOnlyWorkerFreesWhileATaskWaits(long waitMicros) throws Exception {
-        ThreadPoolExecutor p = ExporterServer.workerPool(32, r -> {
-            Thread t = new Thread(r, "workers-test");
-            t.setDaemon(true);
-            return t;
-        }, waitMicros);
-        pools.add(p);
+        ThreadPoolExecutor p = pool(ExporterServer.QUICK_WORKERS, 32, waitMicros, ExporterServer.STALL_MILLIS);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch bothDone = new CountDownLatch(2);
         p.execute(() -> {
@@ -147,6 +154,57 @@ class ExporterServerWorkersTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A flood of quick requests queues for the quick workers instead of starting a thread each. */
+    @Test
+    void beyondTheQuickWorkersRequestsQueueUntilOneComesFree() throws Exception {
+        HttpWorkers p = pool(2, 32, 0, TimeUnit.MINUTES.toMillis(10));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(12);
+        for (int i = 0; i < 2; i++) {
+            p.execute(() -> {
+                awaitQuietly(release);
+                done.countDown();
+            });
+        }
+        assertThat(GENEROUSLY.holdsWithin(() -> p.getActiveCount() == 2)).isTrue();
+        for (int i = 0; i < 10; i++) {
+            p.execute(done::countDown);
+        }
+        assertThat(p.getQueue()).hasSize(10);
+        assertThat(p.getPoolSize()).isEqualTo(2);
+        release.countDown();
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.getLargestPoolSize()).isEqualTo(2);
+    }
+
+    /**
+     * Requests queued behind workers that do not come free (trickling clients) each get a worker once
+     * they have waited the stall, all at once; afterwards the pool shrinks back and its watcher sleeps.
+     */
+    @Test
+    void requestsStuckBehindBusyWorkersGetWorkersOfTheirOwnAfterTheStall() throws Exception {
+        HttpWorkers p = pool(2, 32, 0, 50);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(9);
+        for (int i = 0; i < 9; i++) {
+            p.execute(() -> {
+                started.countDown();
+                awaitQuietly(release);
+            });
+        }
+        assertThat(started.await(30, TimeUnit.SECONDS)).as("all nine running").isTrue();
+        assertThat(p.getLargestPoolSize()).isEqualTo(9);
+        release.countDown();
+        assertThat(GENEROUSLY.holdsWithin(() -> p.getActiveCount() == 0 && p.getCorePoolSize() == 1
+                && p.watcherState() == Thread.State.WAITING)).as("back to one core worker, watcher parked").isTrue();
+    }
+
+    @Test
+    void theQuickWorkersAreAtMostTheMaximum() {
+        assertThatThrownBy(() -> HttpWorkers.start(5, 4, ExporterServerWorkersTest::worker, 0, 100))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
