@@ -21,9 +21,12 @@ final class IndexedSamples implements SampleSource {
     /**
      * Decoded states kept (keyframes and checkpoints), least recently used dropped first. One state
      * is a map of the sample's processes, whose objects it shares with its neighbours where they did
-     * not change: at most about 1 MB at 3,000 processes that all changed.
+     * not change: about 1.4 MB at 3,000 processes that all changed. They are most of what is alive
+     * while a recording is shown, so they set how long a full collection takes: 12 kept made
+     * collections of 30-45 ms that landed inside jumps (the slowest jump 73-114 ms on the 8-hour
+     * file), 8 make them 22-33 ms (53-73 ms) at the same drag speed (docs/PERFORMANCE.md).
      */
-    private static final int STATES_KEPT = 12;
+    private static final int STATES_KEPT = 8;
     /**
      * From this many deltas after a keyframe that must be decoded, they are read (inflated and
      * parsed) by a second thread while the keyframe is decoded ({@link DeltaRun}).
