@@ -90,8 +90,16 @@ final class HttpWorkers extends ThreadPoolExecutor {
     }
 
     @Override
-    protected void terminated() {
+    public void shutdown() {
+        super.shutdown();
+        LockSupport.unpark(watcher);    // it ends at once, not when the last busy worker does
+    }
+
+    @Override
+    public java.util.List<Runnable> shutdownNow() {
+        java.util.List<Runnable> queued = super.shutdownNow();
         LockSupport.unpark(watcher);
+        return queued;
     }
 
     /**

@@ -208,6 +208,20 @@ class ExporterServerWorkersTest {
     }
 
     @Test
+    void theWatcherEndsWithThePoolEvenWhileAWorkerIsStillBusy() throws Exception {
+        HttpWorkers p = pool(1, 4, 0, 50);
+        CountDownLatch release = new CountDownLatch(1);
+        p.execute(() -> awaitQuietly(release));
+        // nothing queued: the watcher sleeps until woken
+        assertThat(GENEROUSLY.holdsWithin(() -> p.getActiveCount() == 1 && p.watcherState() == Thread.State.WAITING))
+                .isTrue();
+        p.shutdown();
+        assertThat(GENEROUSLY.holdsWithin(() -> p.watcherState() == Thread.State.TERMINATED)).isTrue();
+        release.countDown();
+        assertThat(p.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void aShutDownPoolRejects() {
         ThreadPoolExecutor p = pool(2);
         p.shutdown();
