@@ -96,7 +96,7 @@ class RelaunchPlanTest {
         RelaunchPlan heapOnly = plan(List.of("-Xms1g"), List.of("-Xms1g", "-jar", "h.jar", "--exporter"), "--exporter");
         // -Xms1g with our -Xmx64m would not start: the heap size is one setting
         assertThat(heapOnly.addedFlags()).noneMatch(f -> f.startsWith("-Xm"))
-                .contains("-XX:+UseSerialGC", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:TieredStopAtLevel=1");
+                .contains("-XX:+UseSerialGC", "-XX:MaxHeapFreeRatio=20", "-Xss512k", "-XX:TieredStopAtLevel=1");
         assertThat(heapOnly.command()).containsOnlyOnce("-Xms1g");
     }
 

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScrapeHeapCapIT {
 
-    private static final List<String> SERVER_LAUNCHER_FLAGS = List.of("-Xms8m", "-Xmx64m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    private static final List<String> SERVER_LAUNCHER_FLAGS = List.of("-Xms8m", "-Xmx64m", "-XX:MinHeapFreeRatio=5",
+            "-XX:MaxHeapFreeRatio=20", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
