@@ -104,19 +104,14 @@ public final class SnapshotJsonReader {
      * {@code shown} prefixes error messages, {@code source} becomes the snapshot's source.
      */
     public static Snapshot parse(byte[] json, String shown, String source) throws SnapshotFileException {
-        return parse(json, shown, source, UnaryOperator.identity());
+        return parse(json, json.length, shown, source, UnaryOperator.identity());
     }
 
     /**
-     * As {@link #parse(byte[], String, String)}, each text of a process passed through {@code strings}
-     * (a pool, so that many snapshots read in one program share their repeated texts).
+     * As {@link #parse(byte[], String, String)}, the snapshot in the first {@code length} bytes of
+     * {@code json}, each text of a process passed through {@code strings} (a pool, so that many
+     * snapshots read in one program share their repeated texts).
      */
-    public static Snapshot parse(byte[] json, String shown, String source, UnaryOperator<String> strings)
-            throws SnapshotFileException {
-        return parse(json, json.length, shown, source, strings);
-    }
-
-    /** As {@link #parse(byte[], String, String, UnaryOperator)}, the snapshot in the first {@code length} bytes of {@code json}. */
     public static Snapshot parse(byte[] json, int length, String shown, String source, UnaryOperator<String> strings)
             throws SnapshotFileException {
         return fromBytes(json, length, shown, source, Instant.EPOCH, strings);
