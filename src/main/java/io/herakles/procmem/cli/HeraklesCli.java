@@ -42,7 +42,21 @@ public final class HeraklesCli {
             throw e;
         });
         int code = cli.execute(args);
-        return root.desktopLaunch() != null ? root.desktopLaunch() : Launch.exit(code);
+        return root.deferredLaunch() != null ? root.deferredLaunch() : Launch.exit(code);
+    }
+
+    /**
+     * Serves the exporter of {@code launch} until it is stopped; returns the exit code. A user's
+     * mistake found only now (the port taken, a TLS file unreadable) prints one line, as the
+     * command line's own errors do.
+     */
+    public static int serveExporter(Launch launch, PrintStream err) {
+        try {
+            return ExporterMode.run(launch.exporterConfig());
+        } catch (UserError | StartupException e) {
+            err.println("Error: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
     }
 
     private static int usageError(ParameterException e, String[] args) {

@@ -83,7 +83,8 @@ final class RootCommand implements Callable<Integer> {
     final Map<String, String> env;
     final PrintStream out;
     final PrintStream err;
-    private Launch desktopLaunch;
+    /** The exporter or the desktop, run once picocli is done; null when the work is done here. */
+    private Launch deferredLaunch;
 
     RootCommand(Map<String, String> env, PrintStream out, PrintStream err) {
         this.env = env;
@@ -91,8 +92,8 @@ final class RootCommand implements Callable<Integer> {
         this.err = err;
     }
 
-    Launch desktopLaunch() {
-        return desktopLaunch;
+    Launch deferredLaunch() {
+        return deferredLaunch;
     }
 
     @Override
@@ -136,9 +137,10 @@ final class RootCommand implements Callable<Integer> {
                 err.println("No display found (DISPLAY/WAYLAND_DISPLAY unset): running as exporter."
                         + " Use --exporter to say so and silence this line.");
             }
-            return ExporterMode.run(config.get());
+            deferredLaunch = Launch.exporter(config.get());
+            return ExitCodes.OK;
         }
-        desktopLaunch = Launch.desktop(config.get(), snapshot, remote, fleet);
+        deferredLaunch = Launch.desktop(config.get(), snapshot, remote, fleet);
         return ExitCodes.OK;
     }
 

@@ -11,8 +11,9 @@ record InProcessCli(int exitCode, String stdout, String stderr) {
     static InProcessCli run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Launch launch = HeraklesCli.launch(args, Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new InProcessCli(launch.exitCode(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Launch launch = HeraklesCli.launch(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), errStream);
+        int code = launch.servesExporter() ? HeraklesCli.serveExporter(launch, errStream) : launch.exitCode();
+        return new InProcessCli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }
