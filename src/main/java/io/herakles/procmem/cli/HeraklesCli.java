@@ -36,8 +36,7 @@ public final class HeraklesCli {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // a user mistake surfaces as a UserError with a printable message; anything else is a bug
             if (e instanceof UserError || e instanceof StartupException) {
-                err.println("Error: " + e.getMessage());
-                return ExitCodes.FAILURE;
+                return userError(e, err);
             }
             throw e;
         });
@@ -54,9 +53,14 @@ public final class HeraklesCli {
         try {
             return ExporterMode.run(launch.exporterConfig());
         } catch (UserError | StartupException e) {
-            err.println("Error: " + e.getMessage());
-            return ExitCodes.FAILURE;
+            return userError(e, err);
         }
+    }
+
+    /** A user's mistake: one line naming it, and the failure exit code. */
+    private static int userError(Exception e, PrintStream err) {
+        err.println("Error: " + e.getMessage());
+        return ExitCodes.FAILURE;
     }
 
     private static int usageError(ParameterException e, String[] args) {

@@ -11,8 +11,8 @@ import java.util.Objects;
  * configuration, maybe a snapshot file and maybe another machine's exporter ({@code connect}, null
  * for this machine) and maybe a Prometheus for the Fleet tab ({@code prometheus}). The exporter and
  * the desktop run after the command line's parser is gone: picocli's model of every option and
- * subcommand (about half a MiB of heap) would otherwise stay reachable from the stack for as long
- * as they run. Immutable.
+ * subcommand would otherwise stay reachable from the stack for as long as they run (measured on the
+ * exporter at 1000 processes: 2 MiB more RSS at rest). Immutable.
  */
 public record Launch(int exitCode, ExporterConfig desktopConfig, Path snapshotFile, RemoteTarget connect,
         RemoteTarget prometheus, ExporterConfig exporterConfig) {
