@@ -35,6 +35,7 @@ class FirstDiffClassArchiveIT {
         Assumptions.assumeFalse(Boolean.getBoolean("herakles.cds.skip"), "built with -Dherakles.cds.skip");
         Assumptions.assumeFalse(RelaunchPlan.switchedOff(System.getenv(RelaunchPlan.OFF_SWITCH))
                 || RelaunchPlan.switchedOff(System.getenv(ClassArchive.OFF_SWITCH)), "re-execution or archives are switched off");
+        Assumptions.assumeTrue(javaOnPath(), "no java on PATH: the build's step and the README's command both run it");
         Path jar = HeraklesLauncher.jar();
         Path project = jar.getParent().getParent();
         Path cache = ClassArchive.cacheDirectory(System.getenv(), Map.of("user.home", System.getProperty("user.home")))
@@ -62,6 +63,16 @@ class FirstDiffClassArchiveIT {
         assertThat(diffArchives(cache)).as("no archive written by the run").containsExactlyInAnyOrderElementsOf(built);
         assertThat(built).as("an archive the build wrote, mapped (touched) by the run")
                 .anySatisfy(archive -> assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(LONG_AGO));
+    }
+
+    private static boolean javaOnPath() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "java"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the build could have written there (a home directory that is not the user's: no archive). */
