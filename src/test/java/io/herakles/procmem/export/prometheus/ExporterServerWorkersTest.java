@@ -94,24 +94,7 @@ class ExporterServerWorkersTest {
 
     @Test
     void beyondTheMaximumTasksWaitForAFreeWorkerAndAllRun() throws Exception {
-        ThreadPoolExecutor p = pool(2);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(5);
-        for (int i = 0; i < 5; i++) {
-            p.execute(() -> {
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                done.countDown();
-            });
-        }
-        assertThat(GENEROUSLY.holdsWithin(() -> p.getActiveCount() == 2)).isTrue();
-        assertThat(p.getQueue()).hasSize(3);
-        release.countDown();
-        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.getLargestPoolSize()).isEqualTo(2);
+        queuesBehindBusyWorkersAndAllRun(pool(2), 2, 3);
     }
 
     /**
@@ -159,24 +142,31 @@ class ExporterServerWorkersTest {
     /** A flood of quick requests queues for the quick workers instead of starting a thread each. */
     @Test
     void beyondTheQuickWorkersRequestsQueueUntilOneComesFree() throws Exception {
-        HttpWorkers p = pool(2, 32, 0, TimeUnit.MINUTES.toMillis(10));
+        queuesBehindBusyWorkersAndAllRun(pool(2, 32, 0, TimeUnit.MINUTES.toMillis(10)), 2, 10);
+    }
+
+    /**
+     * With {@code busy} workers held busy, {@code more} tasks wait in the queue without a worker of
+     * their own, and all run once the busy ones come free; the pool never grew past {@code busy}.
+     */
+    private static void queuesBehindBusyWorkersAndAllRun(HttpWorkers p, int busy, int more) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(12);
-        for (int i = 0; i < 2; i++) {
+        CountDownLatch done = new CountDownLatch(busy + more);
+        for (int i = 0; i < busy; i++) {
             p.execute(() -> {
                 awaitQuietly(release);
                 done.countDown();
             });
         }
-        assertThat(GENEROUSLY.holdsWithin(() -> p.getActiveCount() == 2)).isTrue();
-        for (int i = 0; i < 10; i++) {
+        assertThat(GENEROUSLY.holdsWithin(() -> p.getActiveCount() == busy)).isTrue();
+        for (int i = 0; i < more; i++) {
             p.execute(done::countDown);
         }
-        assertThat(p.getQueue()).hasSize(10);
-        assertThat(p.getPoolSize()).isEqualTo(2);
+        assertThat(p.getQueue()).hasSize(more);
+        assertThat(p.getPoolSize()).isEqualTo(busy);
         release.countDown();
         assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.getLargestPoolSize()).isEqualTo(2);
+        assertThat(p.getLargestPoolSize()).isEqualTo(busy);
     }
 
     /**
