@@ -21,11 +21,8 @@ public final class Main {
             System.exit(childExit.getAsInt());
         }
         Launch launch = HeraklesCli.launch(args);
-        if (launch.servesExporter()) {
-            System.exit(HeraklesCli.serveExporter(launch, System.err));
-        }
         if (!launch.opensDesktop()) {
-            System.exit(launch.exitCode());
+            System.exit(HeraklesCli.runHeadless(launch, System.err));
         }
         System.exit(DesktopLauncher.open(launch));
     }

@@ -45,11 +45,14 @@ public final class HeraklesCli {
     }
 
     /**
-     * Serves the exporter of {@code launch} until it is stopped; returns the exit code. A user's
-     * mistake found only now (the port taken, a TLS file unreadable) prints one line, as the
-     * command line's own errors do.
+     * Finishes a launch that opens no window: serves the exporter until it is stopped, or (the work
+     * already done) passes the exit code on; returns the exit code. A user's mistake found only now
+     * (the port taken, a TLS file unreadable) prints one line, as the command line's own errors do.
      */
-    public static int serveExporter(Launch launch, PrintStream err) {
+    public static int runHeadless(Launch launch, PrintStream err) {
+        if (!launch.servesExporter()) {
+            return launch.exitCode();
+        }
         try {
             return ExporterMode.run(launch.exporterConfig());
         } catch (UserError | StartupException e) {

@@ -41,7 +41,7 @@ public record Launch(int exitCode, ExporterConfig desktopConfig, Path snapshotFi
         return new Launch(0, Objects.requireNonNull(config), snapshotFile, connectOrNull, prometheusOrNull, null);
     }
 
-    /** True when the caller should serve the exporter ({@link HeraklesCli#serveExporter}). */
+    /** True when the caller should serve the exporter ({@link HeraklesCli#runHeadless}). */
     public boolean servesExporter() {
         return exporterConfig != null;
     }

@@ -41,6 +41,8 @@ import java.util.zip.CRC32C;
  * command line, started in the background at the lowest priority once this run has exited and with
  * its output discarded, writes the archive ({@link #startTrainer}). One such copy at a time per
  * archive (a claim file beside it), so that a loop of first runs starts one, not one per run.
+ * {@code mvn package} runs such a copy of one {@code diff} itself (pom.xml,
+ * {@code class-archive-for-first-diff}), so the README's first {@code diff} finds its archive.
  *
  * <p>Where: {@code $XDG_CACHE_HOME/herakles/cds} (else {@code ~/.cache/herakles/cds}), one file per
  * subcommand, jar (path, size, time), JDK and JVM flags, at most {@link #KEPT} files. Never for the

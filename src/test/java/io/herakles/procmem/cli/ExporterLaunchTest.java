@@ -45,9 +45,13 @@ class ExporterLaunchTest {
     }
 
     @Test
-    void aSubcommandOrAnErrorIsNoExporterLaunch() {
-        assertThat(launch(Map.of(), "--no-config", "--port", "0").servesExporter()).isFalse();
-        assertThat(launch(Map.of(), "--no-config", "subgroups").servesExporter()).isFalse();
+    void aSubcommandOrAnErrorIsNoExporterLaunchAndKeepsItsExitCode() {
+        Launch usageError = launch(Map.of(), "--no-config", "--port", "0");
+        assertThat(usageError.servesExporter()).isFalse();
+        assertThat(HeraklesCli.runHeadless(usageError, errStream)).isEqualTo(usageError.exitCode()).isNotZero();
+        Launch subcommand = launch(Map.of(), "--no-config", "subgroups");
+        assertThat(subcommand.servesExporter()).isFalse();
+        assertThat(HeraklesCli.runHeadless(subcommand, errStream)).isZero();
     }
 
     @Test
@@ -56,7 +60,7 @@ class ExporterLaunchTest {
             Launch launch = launch(Map.of(), "--exporter", "--no-config", "--bind", "127.0.0.1",
                     "-p", Integer.toString(taken.getLocalPort()));
 
-            int code = HeraklesCli.serveExporter(launch, errStream);
+            int code = HeraklesCli.runHeadless(launch, errStream);
 
             assertThat(code).isEqualTo(ExitCodes.FAILURE);
             String lines = err.toString(StandardCharsets.UTF_8).strip();

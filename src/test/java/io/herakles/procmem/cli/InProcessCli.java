@@ -13,7 +13,7 @@ record InProcessCli(int exitCode, String stdout, String stderr) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         Launch launch = HeraklesCli.launch(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), errStream);
-        int code = launch.servesExporter() ? HeraklesCli.serveExporter(launch, errStream) : launch.exitCode();
+        int code = launch.opensDesktop() ? launch.exitCode() : HeraklesCli.runHeadless(launch, errStream);
         return new InProcessCli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }
