@@ -34,26 +34,44 @@ public final class TunedFlags {
     private static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
 
     /**
+     * C1 compiles a method only after ten times the usual number of calls or loop iterations: hot
+     * paths pass that within a few refreshes, while code that runs once (start-up, configuration,
+     * the command line, building the window) stays interpreted and out of the code cache.
+     */
+    private static final List<String> LATE_C1 = List.of("-XX:Tier3InvocationThreshold=2000",
+            "-XX:Tier3MinInvocationThreshold=1000", "-XX:Tier3CompileThreshold=20000", "-XX:Tier3BackEdgeThreshold=600000");
+
+    /** The flags among {@code parts} (each a flag or a list of them), in order. */
+    private static List<String> flags(Object... parts) {
+        List<String> flags = new java.util.ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof List<?> list) {
+                list.forEach(flag -> flags.add((String) flag));
+            } else {
+                flags.add((String) part);
+            }
+        }
+        return List.copyOf(flags);
+    }
+
+    /**
      * Headless exporter: the heap starts small and is given back after a collection (free ratios),
      * 64 MiB is headroom far above the ~13 MiB live data at 3000 processes, and C1 alone compiles
      * the collection loop well enough at a fraction of C2's memory. A young generation of at most
      * 4 MiB: what a collection or a scrape allocates dies young, and a larger nursery only keeps
      * that garbage resident (measured at 1000 / 3000 processes: -2.1 / -4.2 MiB RSS for about 0.1 %
-     * of a core more in collections). C1 compiles a method only after ten times the usual number of
-     * calls or loop iterations: the exporter's hot paths (one call per process per collection, one
-     * per data point per scrape) pass that within a few collections, while the start-up code, the
-     * configuration and the command line, run once, stay interpreted; that halves the compiled code
-     * (4.4 to 2.7 MiB at 1000 processes). No performance counters, as for the desktop
+     * of a core more in collections). Late C1 compilation ({@link #LATE_C1}): the exporter's hot
+     * paths run once per process per collection or once per data point per scrape; it halves the
+     * compiled code (4.4 to 2.7 MiB at 1000 processes). No performance counters, as for the desktop
      * ({@code jcmd PID} still attaches). Together -2.8 MiB RSS at 1000 processes. At most 20 % of
      * the heap free after a collection, at least 5 %: under a 16-client flood of scrapes the old
      * generation otherwise kept 30 % of promoted in-flight garbage's room (-0.6 to -1.0 MiB RSS over
      * 2 and 5 minutes of it, side by side; a full collection of the exporter's ~8 MB takes a few ms).
      */
-    public static final List<String> EXPORTER = List.of(
+    public static final List<String> EXPORTER = flags(
             "-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:MaxNewSize=4m", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=20",
-            "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:Tier3InvocationThreshold=2000", "-XX:Tier3MinInvocationThreshold=1000",
-            "-XX:Tier3CompileThreshold=20000", "-XX:Tier3BackEdgeThreshold=600000", TRIM_NATIVE_HEAP,
-            "-XX:-UsePerfData");
+            "-Xss512k", "-XX:TieredStopAtLevel=1", LATE_C1,
+            TRIM_NATIVE_HEAP, "-XX:-UsePerfData");
 
     /**
      * Desktop app: the same small, shrinking heap with a ceiling for 5,000 table rows and their
@@ -63,21 +81,23 @@ public final class TunedFlags {
      * resident, and JavaFX recurses deeply. Prism's software pipeline: the OpenGL one pulls in the
      * GL driver (Mesa's llvmpipe maps 44 MiB of LLVM resident without a GPU) for a window of tables
      * and flat rectangles that software draws as fast; {@code -Dprism.order=es2} brings it back.
-     * An 8 MiB young generation: the live data is ~35 MiB and what a refresh allocates dies young,
-     * so a larger nursery only holds garbage resident (-10 MiB). No region cache: Prism keeps an
+     * A young generation of at most 4 MiB: the live data is ~38 MiB and what a refresh allocates
+     * dies young, so a larger nursery only holds garbage resident (-10 MiB against the JVM's
+     * default, -3 MiB against 8 MiB). No region cache: Prism keeps an
      * 8 MiB (2048×1024) texture in the Java heap to cache control backgrounds that software redraws
      * at no visible cost. A pulse timer of 30 Hz instead of 60: JavaFX wakes its thread on every
      * timer tick even when nothing changed, which was most of what a paused or minimized window
      * cost (0.50 / 0.47 % of a core at 60 Hz, 0.20 / 0.30 % at 30 Hz with no performance counters),
      * and a window of tables and a treemap needs no more than 30 frames a second. No performance
      * counters ({@code -XX:-UsePerfData}): their sampler thread woke every 50 ms for jps/jstat,
-     * which a desktop app does not need ({@code jcmd PID} still attaches). Late C1 compilation and a
-     * 20 % free-heap ceiling, as for the exporter, were measured and left out: at 1440×900 with
-     * 1000 processes they cost 8.4 % instead of 5.8 % of a core and saved under 3 MiB.
+     * which a desktop app does not need ({@code jcmd PID} still attaches). Late C1 compilation, as
+     * for the exporter: the window's construction, run once, is much of what C1 compiled (-4 to
+     * -6 MiB at 1000 processes; docs/PERFORMANCE.md, "The desktop at 160 MiB"). A 20 % free-heap
+     * ceiling was measured and left out (under 3 MiB, for more frequent full collections).
      */
-    public static final List<String> DESKTOP = List.of(
-            "-XX:+UseSerialGC", "-Xms8m", "-Xmx256m", "-XX:MaxNewSize=8m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-            "-XX:TieredStopAtLevel=1", TRIM_NATIVE_HEAP, "-XX:-UsePerfData", SOFTWARE_RENDERING,
+    public static final List<String> DESKTOP = flags(
+            "-XX:+UseSerialGC", "-Xms8m", "-Xmx256m", "-XX:MaxNewSize=4m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+            "-XX:TieredStopAtLevel=1", LATE_C1, TRIM_NATIVE_HEAP, "-XX:-UsePerfData", SOFTWARE_RENDERING,
             "-Dprism.disableRegionCaching=true", "-Djavafx.animation.pulse=30");
 
     /**

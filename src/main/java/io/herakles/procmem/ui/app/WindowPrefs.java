@@ -40,8 +40,18 @@ final class WindowPrefs {
     static final String WRITER_THREAD = "prefs-writer";
     static final double MAIN_DIVIDER = 0.6;
     static final double SIDE_DIVIDER = 0.55;
-    /** The default window covers this share of the primary screen, centred. */
-    private static final double DEFAULT_SHARE = 0.9;
+    /**
+     * The size of the first window, before the user chose one: room for the treemap beside a table
+     * of a dozen columns, without taking over the screen the monitored programs run on. Every pixel
+     * of the window costs about 24 bytes of resident memory (the software renderer's frame, its copy
+     * for the window system and GTK's double buffer; docs/PERFORMANCE.md, "What the window's size
+     * costs"), so opening at 90 % of a 1600×1000 screen cost 9 MiB more than this. The window
+     * remembers any size the user gives it.
+     */
+    static final double DEFAULT_WIDTH = 1200;
+    static final double DEFAULT_HEIGHT = 760;
+    /** On a screen smaller than that, the first window covers this share of it. */
+    private static final double SMALL_SCREEN_SHARE = 0.9;
 
     private final PrefsStore file;
     private final DesktopPrefs loaded;
@@ -210,11 +220,18 @@ final class WindowPrefs {
         stage.setMaximized(b.maximized());
     }
 
-    /** The default window: {@value #DEFAULT_SHARE} of the primary screen, centred (never larger than it). */
+    /** The default window on the primary screen: see {@link #defaultBounds(Rectangle2D)}. */
     static WindowBounds defaultBounds() {
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double width = Math.round(screen.getWidth() * DEFAULT_SHARE);
-        double height = Math.round(screen.getHeight() * DEFAULT_SHARE);
+        return defaultBounds(Screen.getPrimary().getVisualBounds());
+    }
+
+    /**
+     * The default window on {@code screen} (its visual bounds): {@value #DEFAULT_WIDTH}×{@value #DEFAULT_HEIGHT},
+     * at most {@value #SMALL_SCREEN_SHARE} of the screen each way, centred.
+     */
+    static WindowBounds defaultBounds(Rectangle2D screen) {
+        double width = Math.min(DEFAULT_WIDTH, Math.round(screen.getWidth() * SMALL_SCREEN_SHARE));
+        double height = Math.min(DEFAULT_HEIGHT, Math.round(screen.getHeight() * SMALL_SCREEN_SHARE));
         return new WindowBounds(screen.getMinX() + (screen.getWidth() - width) / 2,
                 screen.getMinY() + (screen.getHeight() - height) / 2, width, height, false);
     }
