@@ -42,6 +42,7 @@ final class NameCell extends TableCell<ProcessRow, String> {
             hint.setText("");
             setText(null);
             setGraphic(null);
+            tooltipProperty().unbind();
             setTooltip(null);
             return;
         }
@@ -49,6 +50,7 @@ final class NameCell extends TableCell<ProcessRow, String> {
         hint.textProperty().bind(row.matchHintProperty().map(h -> h.isEmpty() ? "" : SHORT_HINT));
         setGraphic(hint);
         commandLine.textProperty().bind(row.cmdlineProperty());
-        setTooltip(row.sample().cmdline().isBlank() ? null : commandLine);
+        // the line shows another process after a re-sort, so whether there is a tooltip follows too
+        tooltipProperty().bind(row.cmdlineProperty().map(c -> c.isBlank() ? null : commandLine));
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -34,28 +33,28 @@ final class ProcessColumns {
     ProcessColumns() {
         all = List.of(
                 sortOrder.key(intColumn("PID", "pid", 62), ProcessComparators.BY_PID),
-                sortOrder.key(nameColumn(), Comparator.comparing(ProcessRow::name, ProcessComparators.TEXT)),
+                sortOrder.key(nameColumn(), Comparator.comparing(ProcessEntry::name, ProcessComparators.TEXT)),
                 sortOrder.key(textColumn("User", "user", 72, ProcessRow::userProperty),
-                        Comparator.comparing(ProcessRow::user, ProcessComparators.TEXT)),
+                        Comparator.comparing(ProcessEntry::user, ProcessComparators.TEXT)),
                 sortOrder.key(textColumn("Group", "group", 80, ProcessRow::groupProperty),
-                        Comparator.comparing(ProcessRow::group, ProcessComparators.TEXT)),
+                        Comparator.comparing(ProcessEntry::group, ProcessComparators.TEXT)),
                 sortOrder.key(textColumn("Subgroup", "subgroup", 90, ProcessRow::subgroupProperty),
-                        Comparator.comparing(ProcessRow::subgroup, ProcessComparators.TEXT)),
+                        Comparator.comparing(ProcessEntry::subgroup, ProcessComparators.TEXT)),
                 sortOrder.key(biggestFirst(metricColumn(MemoryMetric.RSS,
-                        bytesColumn("RSS", "rss", ProcessRow::rssProperty))), Comparator.comparingLong(ProcessRow::rssKey)),
+                        bytesColumn("RSS", "rss", ProcessRow::rssProperty))), Comparator.comparingLong(ProcessEntry::rssKey)),
                 sortOrder.key(biggestFirst(metricColumn(MemoryMetric.PSS,
-                        bytesColumn("PSS", "pss", ProcessRow::pssProperty))), Comparator.comparingLong(ProcessRow::pssKey)),
+                        bytesColumn("PSS", "pss", ProcessRow::pssProperty))), Comparator.comparingLong(ProcessEntry::pssKey)),
                 sortOrder.key(biggestFirst(metricColumn(MemoryMetric.USS,
-                        bytesColumn("USS", "uss", ProcessRow::ussProperty))), Comparator.comparingLong(ProcessRow::ussKey)),
+                        bytesColumn("USS", "uss", ProcessRow::ussProperty))), Comparator.comparingLong(ProcessEntry::ussKey)),
                 sortOrder.key(biggestFirst(bytesColumn("Swap", "swap", ProcessRow::swapProperty)),
-                        Comparator.comparingLong(ProcessRow::swapKey)),
+                        Comparator.comparingLong(ProcessEntry::swapKey)),
                 sortOrder.key(biggestFirst(numberColumn("CPU %", "cpu", 70, ProcessRow::cpuPercentProperty,
-                        Formats::percentNumber)), Comparator.comparingDouble(ProcessRow::cpuPercent)),
+                        Formats::percentNumber)), Comparator.comparingDouble(ProcessEntry::cpuPercent)),
                 sortOrder.key(biggestFirst(numberColumn("CPU time", "cputime", 90, ProcessRow::cpuTimeProperty,
-                        Formats::cpuTime)), Comparator.comparingDouble(ProcessRow::cpuTime)),
-                sortOrder.key(stateColumn(), Comparator.comparing(ProcessRow::state)),
+                        Formats::cpuTime)), Comparator.comparingDouble(ProcessEntry::cpuTime)),
+                sortOrder.key(stateColumn(), Comparator.comparing(ProcessEntry::state)),
                 sortOrder.key(textColumn("Command line", "cmdline", 420, ProcessRow::cmdlineProperty),
-                        Comparator.comparing(ProcessRow::cmdline, ProcessComparators.TEXT)));
+                        Comparator.comparing(ProcessEntry::cmdline, ProcessComparators.TEXT)));
         for (TableColumn<ProcessRow, ?> column : all) {
             explain(column);
         }
@@ -80,7 +79,7 @@ final class ProcessColumns {
     }
 
     /** The row comparator for {@code table}'s sort order; null = pid order. */
-    Comparator<? super ProcessRow> comparator(TableView<ProcessRow> table) {
+    Comparator<ProcessEntry> comparator(TableView<ProcessRow> table) {
         return sortOrder.comparator(table);
     }
 
@@ -88,7 +87,7 @@ final class ProcessColumns {
         TableColumn<ProcessRow, Integer> column = new TableColumn<>(title);
         column.setId(id);
         column.setPrefWidth(width);
-        column.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().pid()));
+        column.setCellValueFactory(f -> f.getValue().pidProperty());
         column.setCellFactory(c -> formattedCell(String::valueOf, true));
         column.setComparator(Comparator.naturalOrder());
         return column;

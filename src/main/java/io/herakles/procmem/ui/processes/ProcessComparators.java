@@ -22,5 +22,5 @@ public final class ProcessComparators {
             String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
 
     /** The order when no column is sorted: by pid ascending. */
-    public static final Comparator<ProcessRow> BY_PID = Comparator.comparingInt(ProcessRow::pid);
+    public static final Comparator<ProcessEntry> BY_PID = Comparator.comparingInt(ProcessEntry::pid);
 }

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * @param text   free text, blank = everything
  * @param groups group names to keep, empty = every group
  */
-public record ProcessFilter(String text, Set<String> groups) implements Predicate<ProcessRow> {
+public record ProcessFilter(String text, Set<String> groups) implements Predicate<ProcessEntry> {
 
     /** Lets everything through. */
     public static final ProcessFilter NONE = new ProcessFilter("", Set.of());
@@ -39,7 +39,7 @@ public record ProcessFilter(String text, Set<String> groups) implements Predicat
      * when the first match is in the command line, else "" (no text, no match, or a match in the
      * name, user, group or pid, which the row shows). One substring search, like {@link #test}.
      */
-    public String hintFor(ProcessRow row) {
+    public String hintFor(ProcessEntry row) {
         if (text.isEmpty()) {
             return "";
         }
@@ -71,8 +71,8 @@ public record ProcessFilter(String text, Set<String> groups) implements Predicat
     }
 
     @Override
-    public boolean test(ProcessRow row) {
-        if (!groups.isEmpty() && !groups.contains(row.groupProperty().get())) {
+    public boolean test(ProcessEntry row) {
+        if (!groups.isEmpty() && !groups.contains(row.group())) {
             return false;
         }
         return text.isEmpty() || row.searchText().contains(text);

@@ -1,189 +1,162 @@
 package io.herakles.procmem.ui.processes;
 
 import io.herakles.procmem.model.ProcessSample;
-import java.util.Locale;
-import java.util.Objects;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.ObjectBinding;
 
 /**
- * One table row: the view-model of one process, kept for as long as its pid is in the snapshots
- * and updated in place each tick, so the table's sort, selection and scroll survive refreshes.
+ * One line of the process table: it shows one {@link ProcessEntry process} at a time, and the
+ * view-model moves processes between lines when the order or the filter changes. The table's
+ * items are these lines, so a re-sort changes the texts of the cells in view and not the table's
+ * item list; a list change would make the table re-index and restyle every visible row (the
+ * largest cost of a refresh at 5,000 processes, docs/PERFORMANCE.md). Lines are added or removed
+ * at the end only when the number of shown processes changes.
  *
- * <p>Memory values are raw bytes (the table formats them; sorting uses the numbers); a null
- * PSS/USS/swap means "unreadable", shown as "—" and sorted below every known value. CPU percent is
- * of one core. A property is only written when its value changed, so a quiet tick fires no events.
+ * <p>Memory values are raw bytes (the table formats them); a null PSS/USS/swap means
+ * "unreadable", shown as "—". CPU percent is of one core. The values are bindings computed from
+ * the shown process when observed; a quiet tick invalidates none of them and fires no events.
  *
  * <p>FX thread only (or the thread that plays it in view-model tests).
  */
 public final class ProcessRow {
 
-    private final int pid;
-    private ProcessSample sample;
-    /** Lower-cased name, command line, user, group/subgroup and pid, for the filter. */
-    private String searchText;
-    /** Where the name ends in {@link #searchText}, and where the command line ends (it follows the name). */
-    private int nameEnd;
-    private int cmdlineEnd;
-    /** Sort keys as primitives (bytes; -1 = unknown, below every value): sorting reads these. */
+    private ProcessEntry shown;
+    /** What the values were last computed from, so that an unchanged one is not invalidated. */
+    private ProcessSample shownSample;
     private long rssKey;
     private long pssKey;
     private long ussKey;
     private long swapKey;
+    private String shownHint;
 
-    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
-    private final ReadOnlyStringWrapper user = new ReadOnlyStringWrapper(this, "user");
-    private final ReadOnlyStringWrapper group = new ReadOnlyStringWrapper(this, "group");
-    private final ReadOnlyStringWrapper subgroup = new ReadOnlyStringWrapper(this, "subgroup");
-    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state");
-    private final ReadOnlyStringWrapper cmdline = new ReadOnlyStringWrapper(this, "cmdline");
-    private final ReadOnlyObjectWrapper<Long> rss = new ReadOnlyObjectWrapper<>(this, "rss");
-    private final ReadOnlyObjectWrapper<Long> pss = new ReadOnlyObjectWrapper<>(this, "pss");
-    private final ReadOnlyObjectWrapper<Long> uss = new ReadOnlyObjectWrapper<>(this, "uss");
-    private final ReadOnlyObjectWrapper<Long> swap = new ReadOnlyObjectWrapper<>(this, "swap");
-    private final ReadOnlyObjectWrapper<Double> cpuPercent = new ReadOnlyObjectWrapper<>(this, "cpuPercent");
-    private final ReadOnlyObjectWrapper<Double> cpuTime = new ReadOnlyObjectWrapper<>(this, "cpuTime");
-    private final ReadOnlyStringWrapper matchHint = new ReadOnlyStringWrapper(this, "matchHint", "");
+    private final ShownValue<Integer> pid = new ShownValue<>(this, ProcessEntry::pid);
+    private final ShownValue<String> name = new ShownValue<>(this, ProcessEntry::name);
+    private final ShownValue<String> user = new ShownValue<>(this, ProcessEntry::user);
+    private final ShownValue<String> group = new ShownValue<>(this, ProcessEntry::group);
+    private final ShownValue<String> subgroup = new ShownValue<>(this, ProcessEntry::subgroup);
+    private final ShownValue<String> state = new ShownValue<>(this, e -> String.valueOf(e.state()));
+    private final ShownValue<String> cmdline = new ShownValue<>(this, ProcessEntry::cmdline);
+    private final ShownValue<Long> rss = new ShownValue<>(this, ProcessEntry::rssKey);
+    private final ShownValue<Long> pss = new ShownValue<>(this, e -> known(e.pssKey()));
+    private final ShownValue<Long> uss = new ShownValue<>(this, e -> known(e.ussKey()));
+    private final ShownValue<Long> swap = new ShownValue<>(this, e -> known(e.swapKey()));
+    private final ShownValue<Double> cpuPercent = new ShownValue<>(this, ProcessEntry::cpuPercent);
+    private final ShownValue<Double> cpuTime = new ShownValue<>(this, ProcessEntry::cpuTime);
+    private final ShownValue<String> matchHint = new ShownValue<>(this, ProcessEntry::matchHint);
+    private final List<ShownValue<?>> all = List.of(pid, name, user, group, subgroup, state, cmdline, rss, pss, uss,
+            swap, cpuPercent, cpuTime, matchHint);
 
-    public ProcessRow(ProcessSample sample) {
-        this.pid = sample.pid();
-        update(sample);
+    ProcessRow(ProcessEntry entry) {
+        show(entry);
     }
 
     /**
-     * Takes the values of {@code next} (same pid). Returns true when a text the filter looks at
-     * changed (name, command line, user, group), so the caller knows whether to filter again.
+     * Shows {@code entry} on this line (another process, or the same one with new values). Only
+     * invalidates the values that changed: a line out of view is observed by nobody, so that costs
+     * nothing, and a cell in view reads its value again and redraws when it differs. Values are
+     * compared cheaply (primitives, and texts by reference: a text that is equal but a new object
+     * costs one needless check in a visible cell, never a wrong text).
      */
-    public boolean update(ProcessSample next) {
-        if (next.pid() != pid) {
-            throw new IllegalArgumentException("pid " + next.pid() + " given to the row of pid " + pid);
+    void show(ProcessEntry entry) {
+        ProcessEntry before = shown;
+        ProcessSample last = shownSample;
+        ProcessSample now = entry.sample();
+        shown = entry;
+        shownSample = now;
+        if (before != entry) {
+            all.forEach(ShownValue::invalidate);
+        } else if (now != last) {
+            invalidateIf(now.name() != last.name(), name);
+            invalidateIf(now.cmdline() != last.cmdline(), cmdline);
+            invalidateIf(now.user() != last.user(), user);
+            invalidateIf(now.group() != last.group(), group);
+            invalidateIf(now.group() != last.group(), subgroup);
+            invalidateIf(now.state() != last.state(), state);
+            invalidateIf(rssKey != entry.rssKey(), rss);
+            invalidateIf(pssKey != entry.pssKey(), pss);
+            invalidateIf(ussKey != entry.ussKey(), uss);
+            invalidateIf(swapKey != entry.swapKey(), swap);
+            invalidateIf(Double.compare(now.cpuPercent(), last.cpuPercent()) != 0, cpuPercent);
+            invalidateIf(Double.compare(now.cpuTimeSeconds(), last.cpuTimeSeconds()) != 0, cpuTime);
         }
-        ProcessSample before = sample;
-        sample = next;
-        boolean textChanged = setIfChanged(name, next.name())
-                | setIfChanged(cmdline, next.cmdline())
-                | setIfChanged(user, next.user())
-                | setIfChanged(group, next.group().group())
-                | setIfChanged(subgroup, next.group().subgroup());
-        setIfChanged(state, String.valueOf(next.state()));
-        // Compare primitives first: boxing 5,000 rows' values every tick only to find them equal
-        // showed up in the apply benchmark.
-        long nextPss = next.pssBytes().orElse(-1);
-        long nextUss = next.ussBytes().orElse(-1);
-        long nextSwap = next.swapBytes().orElse(-1);
-        if (before == null || rssKey != next.rssBytes()) {
-            rssKey = next.rssBytes();
-            rss.set(rssKey);
-        }
-        if (before == null || pssKey != nextPss) {
-            pssKey = nextPss;
-            pss.set(nextPss < 0 ? null : nextPss);
-        }
-        if (before == null || ussKey != nextUss) {
-            ussKey = nextUss;
-            uss.set(nextUss < 0 ? null : nextUss);
-        }
-        if (before == null || swapKey != nextSwap) {
-            swapKey = nextSwap;
-            swap.set(nextSwap < 0 ? null : nextSwap);
-        }
-        if (before == null || Double.compare(before.cpuPercent(), next.cpuPercent()) != 0) {
-            cpuPercent.set(next.cpuPercent());
-        }
-        if (before == null || Double.compare(before.cpuTimeSeconds(), next.cpuTimeSeconds()) != 0) {
-            cpuTime.set(next.cpuTimeSeconds());
-        }
-        if (textChanged || before == null) {
-            searchText = String.join("\n", next.name(), next.cmdline(), next.user(), next.group().toString(),
-                    Integer.toString(pid)).toLowerCase(Locale.ROOT);
-            // lower-casing keeps the length of these (almost always ASCII) texts; if a rare letter
-            // does not, a hint may name the neighbouring field, never a wrong row
-            nameEnd = next.name().length();
-            cmdlineEnd = nameEnd + 1 + next.cmdline().length();
-        }
-        return textChanged;
+        invalidateIf(before == entry && !entry.matchHint().equals(shownHint), matchHint);
+        rssKey = entry.rssKey();
+        pssKey = entry.pssKey();
+        ussKey = entry.ussKey();
+        swapKey = entry.swapKey();
+        shownHint = entry.matchHint();
     }
 
-    private static boolean setIfChanged(ReadOnlyStringWrapper property, String value) {
-        if (Objects.equals(property.get(), value)) {
-            return false;
+    private static void invalidateIf(boolean changed, ShownValue<?> value) {
+        if (changed) {
+            value.invalidate();
         }
-        property.set(value);
-        return true;
     }
 
+    private static Long known(long bytes) {
+        return bytes < 0 ? null : bytes;
+    }
+
+    /** The pid of the process this line shows now. */
     public int pid() {
-        return pid;
+        return shown.pid();
     }
 
-    /** The latest sample of this process (immutable). */
+    /** The latest sample of the process this line shows now (immutable). */
     public ProcessSample sample() {
-        return sample;
+        return shown.sample();
     }
 
-    /** Lower-cased text the filter searches (name, command line, user, group/subgroup, pid). */
-    String searchText() {
-        return searchText;
+    /** The process this line shows now. */
+    public ProcessEntry entry() {
+        return shown;
     }
 
-    /** Where in {@link #searchText()} the name ends (exclusive). */
-    int nameEnd() {
-        return nameEnd;
-    }
-
-    /** Where in {@link #searchText()} the command line ends (exclusive); it starts at {@code nameEnd() + 1}. */
-    int cmdlineEnd() {
-        return cmdlineEnd;
-    }
-
-    /** Sets the filter's note on this row ("" for none); the view-model calls it when the filter changes. */
-    void setMatchHint(String hint) {
-        setIfChanged(matchHint, hint);
-    }
-
-    // Plain values for the sort comparators: cheaper than going through the properties, which
-    // matters when 5,000 rows are re-sorted every tick. Bytes with -1 for unknown.
-    String name() { return sample.name(); }
-    String user() { return sample.user(); }
-    String group() { return sample.group().group(); }
-    String subgroup() { return sample.group().subgroup(); }
-    String cmdline() { return sample.cmdline(); }
-    char state() { return sample.state(); }
-    long rssKey() { return rssKey; }
-    long pssKey() { return pssKey; }
-    long ussKey() { return ussKey; }
-    long swapKey() { return swapKey; }
-    double cpuPercent() { return sample.cpuPercent(); }
-    double cpuTime() { return sample.cpuTimeSeconds(); }
-
-    public ReadOnlyStringProperty nameProperty() { return name.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty userProperty() { return user.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty groupProperty() { return group.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty subgroupProperty() { return subgroup.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty stateProperty() { return state.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty cmdlineProperty() { return cmdline.getReadOnlyProperty(); }
+    /** The pid of the process shown (changes when another process moves onto this line). */
+    public ObjectBinding<Integer> pidProperty() { return pid; }
+    public ObjectBinding<String> nameProperty() { return name; }
+    public ObjectBinding<String> userProperty() { return user; }
+    public ObjectBinding<String> groupProperty() { return group; }
+    public ObjectBinding<String> subgroupProperty() { return subgroup; }
+    public ObjectBinding<String> stateProperty() { return state; }
+    public ObjectBinding<String> cmdlineProperty() { return cmdline; }
     /** Bytes; always known. */
-    public ReadOnlyObjectProperty<Long> rssProperty() { return rss.getReadOnlyProperty(); }
+    public ObjectBinding<Long> rssProperty() { return rss; }
     /** Bytes; null when unreadable. */
-    public ReadOnlyObjectProperty<Long> pssProperty() { return pss.getReadOnlyProperty(); }
+    public ObjectBinding<Long> pssProperty() { return pss; }
     /** Bytes; null when unreadable. */
-    public ReadOnlyObjectProperty<Long> ussProperty() { return uss.getReadOnlyProperty(); }
+    public ObjectBinding<Long> ussProperty() { return uss; }
     /** Bytes; null when unknown. */
-    public ReadOnlyObjectProperty<Long> swapProperty() { return swap.getReadOnlyProperty(); }
+    public ObjectBinding<Long> swapProperty() { return swap; }
     /** Percent of one core over the last tick. */
-    public ReadOnlyObjectProperty<Double> cpuPercentProperty() { return cpuPercent.getReadOnlyProperty(); }
+    public ObjectBinding<Double> cpuPercentProperty() { return cpuPercent; }
     /** Seconds of user + system CPU time. */
-    public ReadOnlyObjectProperty<Double> cpuTimeProperty() { return cpuTime.getReadOnlyProperty(); }
+    public ObjectBinding<Double> cpuTimeProperty() { return cpuTime; }
     /**
      * Where the filter text matched when that is not the name, e.g. "in command line"; empty when
      * there is no filter or the name matched. Shown beside the name so a row's presence explains itself.
      */
-    public ReadOnlyStringProperty matchHintProperty() { return matchHint.getReadOnlyProperty(); }
+    public ObjectBinding<String> matchHintProperty() { return matchHint; }
 
     @Override
     public String toString() {
-        return "ProcessRow[" + pid + " " + name.get() + "]";
+        return "ProcessRow[" + shown.pid() + " " + shown.name() + "]";
+    }
+
+    /** One value of the process a line shows, read from it when asked (see {@link #show}). */
+    private static final class ShownValue<T> extends ObjectBinding<T> {
+        private final ProcessRow line;
+        private final Function<ProcessEntry, T> read;
+
+        ShownValue(ProcessRow line, Function<ProcessEntry, T> read) {
+            this.line = line;
+            this.read = read;
+        }
+
+        @Override
+        protected T computeValue() {
+            return read.apply(line.shown);
+        }
     }
 }

@@ -15,6 +15,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Skin;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -39,7 +40,12 @@ public final class ProcessTableView extends VBox {
 
     private final ProcessTableViewModel viewModel;
     private final SnapshotStore store;
-    private final TableView<ProcessRow> table = new TableView<>();
+    private final TableView<ProcessRow> table = new TableView<>() {
+        @Override
+        protected Skin<?> createDefaultSkin() {
+            return new ProcessTableSkin(this);
+        }
+    };
     private final TextField filterField = TextFields.createClearableTextField();
     private final ObservableList<String> groupItems = FXCollections.observableArrayList();
     private final CheckComboBox<String> groupFilter = new CheckComboBox<>(groupItems);
@@ -163,7 +169,7 @@ public final class ProcessTableView extends VBox {
         }
         syncingSelection = true;
         try {
-            int index = pid == SnapshotStore.NO_SELECTION ? -1 : indexOfPid(pid);
+            int index = pid == SnapshotStore.NO_SELECTION ? -1 : viewModel.indexOf(pid);
             if (index < 0) {
                 // none, gone or filtered out: show no row selected (the store keeps the pid)
                 table.getSelectionModel().clearSelection();
@@ -178,15 +184,6 @@ public final class ProcessTableView extends VBox {
         }
     }
 
-    private int indexOfPid(int pid) {
-        List<ProcessRow> shown = viewModel.shownRows();
-        for (int i = 0; i < shown.size(); i++) {
-            if (shown.get(i).pid() == pid) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     private void sortByMetricDescending(MemoryMetric metric) {
         TableColumn<ProcessRow, Long> column = columns.forMetric(metric);
@@ -238,7 +235,7 @@ public final class ProcessTableView extends VBox {
     }
 
     private void updateCount() {
-        int total = viewModel.allRows().size();
+        int total = viewModel.allEntries().size();
         int shown = viewModel.shownRows().size();
         countLabel.setText(shown == total ? total + " processes" : shown + " of " + total + " processes");
         placeholder.setText(total == 0 ? "Waiting for the first snapshot…" : "No process matches the filter");

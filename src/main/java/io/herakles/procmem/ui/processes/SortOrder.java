@@ -17,23 +17,26 @@ import javafx.scene.control.TableView;
  */
 final class SortOrder {
 
-    private final Map<TableColumn<ProcessRow, ?>, Comparator<ProcessRow>> ascending = new IdentityHashMap<>();
+    private final Map<TableColumn<ProcessRow, ?>, Comparator<ProcessEntry>> ascending = new IdentityHashMap<>();
 
-    /** Registers {@code column}'s ascending order over rows; returns the column. */
-    <T> TableColumn<ProcessRow, T> key(TableColumn<ProcessRow, T> column, Comparator<ProcessRow> order) {
+    /** Registers {@code column}'s ascending order over processes; returns the column. */
+    <T> TableColumn<ProcessRow, T> key(TableColumn<ProcessRow, T> column, Comparator<ProcessEntry> order) {
         ascending.put(column, order);
         return column;
     }
 
-    /** The comparator for {@code table}'s current sort order; null when nothing is sorted (pid order). */
-    Comparator<? super ProcessRow> comparator(TableView<ProcessRow> table) {
-        Comparator<ProcessRow> result = null;
+    /**
+     * The comparator for {@code table}'s current sort order; null when nothing is sorted (pid
+     * order). A column without a registered order (none today) is left out of it.
+     */
+    Comparator<ProcessEntry> comparator(TableView<ProcessRow> table) {
+        Comparator<ProcessEntry> result = null;
         for (TableColumn<ProcessRow, ?> column : table.getSortOrder()) {
-            Comparator<ProcessRow> up = ascending.get(column);
+            Comparator<ProcessEntry> up = ascending.get(column);
             if (up == null || !column.isSortable()) {
-                return table.getComparator(); // a column we do not know: the table's own (slower) comparator
+                continue;
             }
-            Comparator<ProcessRow> byColumn = column.getSortType() == TableColumn.SortType.DESCENDING ? up.reversed() : up;
+            Comparator<ProcessEntry> byColumn = column.getSortType() == TableColumn.SortType.DESCENDING ? up.reversed() : up;
             result = result == null ? byColumn : result.thenComparing(byColumn);
         }
         return result == null ? null : result.thenComparing(ProcessComparators.BY_PID);

@@ -6,6 +6,7 @@ import io.herakles.procmem.model.SnapshotSource;
 import io.herakles.procmem.runtime.PidStatus;
 import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.common.TestSnapshots;
+import io.herakles.procmem.ui.processes.ProcessEntry;
 import io.herakles.procmem.ui.processes.ProcessRow;
 import io.herakles.procmem.ui.processes.ProcessSignal;
 import io.herakles.procmem.ui.processes.ProcessTableView;
@@ -196,8 +197,7 @@ public final class ApplyBenchmark {
     /** FX-thread CPU nanoseconds of {@link ProcessTableViewModel#apply} alone, sorted by USS descending. */
     private static long[] timeTableOnly(List<Snapshot> snapshots, int ticks, int warmup) {
         ProcessTableViewModel vm = new ProcessTableViewModel();
-        vm.setOrder(Comparator.comparingLong((ProcessRow r) -> r.ussProperty().get() == null ? -1 : r.ussProperty().get())
-                .reversed());
+        vm.setOrder(Comparator.comparingLong(ProcessEntry::ussKey).reversed());
         long[] cpu = new long[ticks];
         for (int i = -warmup; i < ticks; i++) {
             Snapshot next = snapshots.get(Math.floorMod(i, snapshots.size()));

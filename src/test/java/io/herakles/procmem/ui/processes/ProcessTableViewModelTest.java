@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Row reconciliation, filtering and sorting without a window. */
+/** Process reconciliation, filtering, sorting and the table's lines, without a window. */
 class ProcessTableViewModelTest {
 
     private final ProcessTableViewModel vm = new ProcessTableViewModel();
@@ -23,20 +23,23 @@ class ProcessTableViewModelTest {
     }
 
     @Test
-    void survivingPidsKeepTheirRowObjectsAndAreUpdatedInPlace() {
+    void survivingPidsKeepTheirEntriesAndTheirLinesShowTheNewValues() {
         vm.apply(TestSnapshots.small(1));
-        ProcessRow postgres = vm.row(101).orElseThrow();
-        ProcessRow nginx = vm.row(203).orElseThrow();
+        ProcessEntry postgres = vm.entry(101).orElseThrow();
+        ProcessEntry nginx = vm.entry(203).orElseThrow();
 
         vm.apply(snapshot(2, List.of(
                 process(101, "postgres", "db", "postgres", 950, 420, 333),
                 process(203, "nginx", "web", "nginx", 60, 30, 20))));
 
-        assertThat(vm.row(101)).containsSame(postgres);
-        assertThat(vm.row(203)).containsSame(nginx);
-        assertThat(postgres.ussProperty().get()).isEqualTo(333 * MIB);
-        assertThat(postgres.rssProperty().get()).isEqualTo(950 * MIB);
-        assertThat(postgres.sample().ussBytes()).hasValue(333 * MIB);
+        assertThat(vm.entry(101)).containsSame(postgres);
+        assertThat(vm.entry(203)).containsSame(nginx);
+        ProcessRow line = vm.row(101).orElseThrow();
+        assertThat(line.ussProperty().get()).isEqualTo(333 * MIB);
+        assertThat(line.rssProperty().get()).isEqualTo(950 * MIB);
+        assertThat(line.pidProperty().get()).isEqualTo(101);
+        assertThat(line.sample().ussBytes()).hasValue(333 * MIB);
+        assertThat(line.entry()).isSameAs(postgres);
     }
 
     @Test
@@ -46,7 +49,7 @@ class ProcessTableViewModelTest {
                 process(101, "postgres", "db", "postgres", 900, 400, 300),
                 process(999, "redis", "db", "redis", 80, 50, 40))));
 
-        assertThat(pids(vm.allRows())).containsExactlyInAnyOrder(101, 999);
+        assertThat(vm.allEntries()).extracting(ProcessEntry::pid).containsExactly(101, 999);
         assertThat(vm.row(102)).isEmpty();
         assertThat(pids(vm.shownRows())).containsExactly(101, 999);
         assertThat(vm.groups()).containsExactly("db");
@@ -66,29 +69,30 @@ class ProcessTableViewModelTest {
     }
 
     @Test
-    void rowsStillInOrderAreNotReSortedButASwapIsFollowed() {
-        vm.setOrder(Comparator.comparingLong((ProcessRow r) -> r.ussProperty().get()).reversed());
+    void aReSortMovesProcessesBetweenLinesWithoutChangingTheTablesItems() {
+        vm.setOrder(Comparator.comparingLong(ProcessEntry::ussKey).reversed());
         vm.apply(snapshot(1, List.of(
                 process(1, "a", "g", "s", 300, 300, 300),
                 process(2, "b", "g", "s", 200, 200, 200))));
-        int[] permutations = {0};
-        vm.shownRows().addListener((ListChangeListener<ProcessRow>) c -> {
-            while (c.next()) {
-                permutations[0] += c.wasPermutated() ? 1 : 0;
-            }
-        });
+        List<ProcessRow> lines = List.copyOf(vm.shownRows());
+        int[] changes = {0};
+        vm.shownRows().addListener((ListChangeListener<ProcessRow>) c -> changes[0]++);
+        List<String> firstLineNames = new java.util.ArrayList<>();
+        lines.get(0).nameProperty().addListener((obs, old, now) -> firstLineNames.add(now));
 
         vm.apply(snapshot(2, List.of(
                 process(1, "a", "g", "s", 310, 310, 310),
                 process(2, "b", "g", "s", 190, 190, 190))));
-        assertThat(permutations[0]).as("values moved, order did not").isZero();
+        assertThat(firstLineNames).as("values moved, order did not").isEmpty();
         assertThat(pids(vm.shownRows())).containsExactly(1, 2);
 
         vm.apply(snapshot(3, List.of(
                 process(1, "a", "g", "s", 100, 100, 100),
                 process(2, "b", "g", "s", 190, 190, 190))));
-        assertThat(permutations[0]).isEqualTo(1);
         assertThat(pids(vm.shownRows())).containsExactly(2, 1);
+        assertThat(firstLineNames).containsExactly("b");
+        assertThat(vm.shownRows()).as("the same line objects, in the same places").containsExactlyElementsOf(lines);
+        assertThat(changes[0]).as("no change of the table's items").isZero();
     }
 
     @Test
@@ -141,7 +145,8 @@ class ProcessTableViewModelTest {
         assertThat(vm.row(14).orElseThrow().matchHintProperty().get()).isEqualTo(ProcessFilter.IN_COMMAND_LINE);
 
         vm.filterProperty().set(ProcessFilter.NONE);
-        assertThat(vm.allRows()).allSatisfy(r -> assertThat(r.matchHintProperty().get()).isEmpty());
+        assertThat(vm.allEntries()).allSatisfy(e -> assertThat(e.matchHint()).isEmpty());
+        assertThat(vm.shownRows()).allSatisfy(r -> assertThat(r.matchHintProperty().get()).isEmpty());
     }
 
     @Test
@@ -168,8 +173,7 @@ class ProcessTableViewModelTest {
 
     @Test
     void newSnapshotsAreSortedByTheTableOrderEvenWhenRowsChangeInPlace() {
-        Comparator<ProcessRow> byUssDesc = Comparator.comparing(
-                (ProcessRow r) -> r.ussProperty().get(), ProcessComparators.BYTES).reversed();
+        Comparator<ProcessEntry> byUssDesc = Comparator.comparingLong(ProcessEntry::ussKey).reversed();
         vm.apply(TestSnapshots.small(1));
         vm.setOrder(byUssDesc);
         assertThat(pids(vm.shownRows())).containsExactly(102, 304, 101, 203, 405);
@@ -215,48 +219,56 @@ class ProcessTableViewModelTest {
     void clearForgetsEveryRow() {
         vm.apply(TestSnapshots.small(1));
         vm.clear();
-        assertThat(vm.allRows()).isEmpty();
+        assertThat(vm.allEntries()).isEmpty();
         assertThat(vm.shownRows()).isEmpty();
         assertThat(vm.row(101)).isEmpty();
     }
 
     @Test
     void rowsAreBoundedByTheShownSnapshotAndLeftProcessesAreDropped() {
-        vm.setOrder(Comparator.comparingLong(ProcessRow::ussKey).reversed());
+        vm.setOrder(Comparator.comparingLong(ProcessEntry::ussKey).reversed());
         for (int tick = 0; tick < 12; tick++) { // 1% of pids replaced per tick: 600 processes come and go
             vm.apply(TestSnapshots.generated(5000, tick));
-            assertThat(vm.allRows()).hasSize(5000);
+            assertThat(vm.allEntries()).hasSize(5000);
             assertThat(vm.shownRows()).hasSize(5000);
         }
         int left = TestSnapshots.generated(5000, 0).processes().get(0).pid();
 
         assertThat(vm.row(left)).as("a process that left has no row").isEmpty();
-        assertThat(vm.shownRows()).extracting(ProcessRow::ussKey).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(vm.entry(left)).isEmpty();
+        assertThat(vm.shownRows()).extracting(r -> r.entry().ussKey()).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(pids(vm.shownRows())).doesNotHaveDuplicates();
     }
 
     @Test
-    void theShownListReportsRemovalsAdditionsAndOnePermutationThatReplayToTheNewOrder() {
-        vm.setOrder(Comparator.comparingLong(ProcessRow::ussKey).reversed());
+    void linesComeAndGoAtTheEndOnlyWhenTheNumberOfShownProcessesChanges() {
+        vm.setOrder(Comparator.comparingLong(ProcessEntry::ussKey).reversed());
         vm.apply(TestSnapshots.generated(300, 0));
-        List<ProcessRow> replayed = new java.util.ArrayList<>(vm.shownRows());
+        List<ProcessRow> before = List.copyOf(vm.shownRows());
+        List<String> changes = new java.util.ArrayList<>();
         vm.shownRows().addListener((ListChangeListener<ProcessRow>) c -> {
             while (c.next()) {
-                if (c.wasPermutated()) {
-                    List<ProcessRow> before = List.copyOf(replayed);
-                    for (int i = c.getFrom(); i < c.getTo(); i++) {
-                        replayed.set(c.getPermutation(i), before.get(i));
-                    }
-                } else {
-                    replayed.subList(c.getFrom(), c.getFrom() + c.getRemovedSize()).clear();
-                    replayed.addAll(c.getFrom(), c.getAddedSubList());
-                }
+                changes.add((c.wasAdded() ? "+" : "") + (c.wasRemoved() ? "-" : "") + c.getFrom()
+                        + (c.wasPermutated() ? " permutation" : ""));
             }
         });
 
-        for (int tick = 1; tick < 5; tick++) {
+        for (int tick = 1; tick < 5; tick++) { // every memory value redrawn: a different order each tick
             vm.apply(TestSnapshots.generated(300, tick, true));
-            assertThat(replayed).containsExactlyElementsOf(vm.shownRows());
         }
+        assertThat(changes).as("as many processes each tick: the same lines").isEmpty();
+        assertThat(vm.shownRows()).containsExactlyElementsOf(before);
+
+        vm.filterProperty().set(new ProcessFilter("", Set.of(vm.groups().get(0))));
+        int shown = vm.shownRows().size();
+        assertThat(shown).isLessThan(300);
+        assertThat(changes).containsExactly("-" + shown);
+        assertThat(vm.shownRows()).containsExactlyElementsOf(before.subList(0, shown));
+
+        vm.filterProperty().set(ProcessFilter.NONE);
+        assertThat(changes).containsExactly("-" + shown, "+" + shown);
+        assertThat(vm.shownRows().subList(0, shown)).containsExactlyElementsOf(before.subList(0, shown));
+        assertThat(vm.shownRows()).extracting(r -> r.entry().ussKey()).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(pids(vm.shownRows())).doesNotHaveDuplicates().hasSize(300);
     }
 }
