@@ -193,7 +193,7 @@ start_population "$N" "$OUT/population.log"
 log "writing to $OUT"
 
 # a fresh preferences folder: the user's remembered window size, columns and tab would change what
-# is drawn (a first start opens at 90 % of the screen with the default columns)
+# is drawn (a first start opens at 1024x680, WindowPrefs.DEFAULT_WIDTH x DEFAULT_HEIGHT, with the default columns)
 mkdir -p "$OUT/config"
 export XDG_CONFIG_HOME=$OUT/config
 measure ours java java -jar "$JAR"

@@ -162,14 +162,17 @@ class WindowPrefsTest {
     @Test
     void theFirstWindowHasItsOwnSizeCentredAndFitsASmallScreen() {
         WindowBounds wide = WindowPrefs.defaultBounds(new Rectangle2D(0, 0, 1920, 1050));
-        assertThat(wide).isEqualTo(new WindowBounds(360, 145, 1200, 760, false));
+        assertThat(wide).isEqualTo(new WindowBounds(448, 185, 1024, 680, false));
 
         WindowBounds onSecondScreen = WindowPrefs.defaultBounds(new Rectangle2D(1920, 0, 2560, 1400));
-        assertThat(onSecondScreen.x()).isEqualTo(1920 + (2560 - 1200) / 2.0);
+        assertThat(onSecondScreen.x()).isEqualTo(1920 + (2560 - 1024) / 2.0);
         assertThat(onSecondScreen.width()).isEqualTo(WindowPrefs.DEFAULT_WIDTH);
 
         WindowBounds small = WindowPrefs.defaultBounds(new Rectangle2D(0, 0, 1024, 600));
         assertThat(small).isEqualTo(new WindowBounds(51, 30, 922, 540, false));
+        WindowBounds narrow = WindowPrefs.defaultBounds(new Rectangle2D(0, 0, 1100, 900));
+        assertThat(narrow.width()).isEqualTo(990);
+        assertThat(narrow.height()).isEqualTo(WindowPrefs.DEFAULT_HEIGHT);
     }
 
     @Test
