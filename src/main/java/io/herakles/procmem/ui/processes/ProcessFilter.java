@@ -35,16 +35,16 @@ public record ProcessFilter(String text, Set<String> groups) implements Predicat
     public static final String IN_COMMAND_LINE = "in command line";
 
     /**
-     * Where the text matched {@code row}, when that is not a visible column: {@link #IN_COMMAND_LINE}
+     * Where the text matched {@code process}, when that is not a visible column: {@link #IN_COMMAND_LINE}
      * when the first match is in the command line, else "" (no text, no match, or a match in the
      * name, user, group or pid, which the row shows). One substring search, like {@link #test}.
      */
-    public String hintFor(ProcessEntry row) {
+    public String hintFor(ProcessEntry process) {
         if (text.isEmpty()) {
             return "";
         }
-        int at = row.searchText().indexOf(text);
-        return at > row.nameEnd() && at < row.cmdlineEnd() ? IN_COMMAND_LINE : "";
+        int at = process.searchText().indexOf(text);
+        return at > process.nameEnd() && at < process.cmdlineEnd() ? IN_COMMAND_LINE : "";
     }
 
     /** Whether {@code sample} passes, by the same rules as a table row (for the treemap and the CPU chart). */
@@ -71,10 +71,10 @@ public record ProcessFilter(String text, Set<String> groups) implements Predicat
     }
 
     @Override
-    public boolean test(ProcessEntry row) {
-        if (!groups.isEmpty() && !groups.contains(row.group())) {
+    public boolean test(ProcessEntry process) {
+        if (!groups.isEmpty() && !groups.contains(process.group())) {
             return false;
         }
-        return text.isEmpty() || row.searchText().contains(text);
+        return text.isEmpty() || process.searchText().contains(text);
     }
 }

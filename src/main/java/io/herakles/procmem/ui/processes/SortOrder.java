@@ -7,10 +7,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 /**
- * Turns the table's sort order into a comparator over the rows' raw values. The table's own
- * comparator fetches every value through the column's cell-value factory (an allocation and a
- * callback per comparison, then unboxing), which made re-sorting 5,000 rows each tick the largest
- * cost of applying a snapshot. Each column registers an ascending row comparator with the same
+ * Turns the table's sort order into a comparator over the processes' raw values
+ * ({@link ProcessEntry}), which the view-model sorts before showing them on the table's lines. The
+ * table's own comparator would compare lines through the columns' cell-value factories (an
+ * allocation and a callback per comparison, then unboxing). Each column registers an ascending
+ * comparator with the same
  * order as its cell comparator ({@link ProcessComparators}: unknown below every value); the sort
  * type flips it; columns chain in sort-order priority, then pid, so the order is total and stable.
  * FX thread only.

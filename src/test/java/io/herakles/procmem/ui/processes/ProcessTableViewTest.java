@@ -84,6 +84,49 @@ class ProcessTableViewTest {
         assertThat(nameHint(robot, 203)).as("the name matched").isEmpty();
     }
 
+    @Test
+    void theCellsInViewShowTheProcessesTheirLinesMovedTo(FxRobot robot) {
+        // sorted by USS, biggest first, as the table opens
+        assertThat(shownPids(robot)).containsExactly(102, 304, 101, 203, 405);
+        assertThat(cellTexts(robot, "pid")).startsWith("102", "304", "101", "203", "405");
+        TableCell<?, ?> firstName = nameCellOfLine(robot, 0);
+
+        // nginx outgrows everything and firefox leaves: the lines show the new order, the cells in
+        // view follow without the table's rows being rebuilt
+        robot.interact(() -> store.acceptLive(TestSnapshots.snapshot(2, List.of(
+                TestSnapshots.process(101, "postgres", "db", "postgres", 900, 400, 300),
+                TestSnapshots.process(102, "postgres", "db", "postgres", 2048, 1500, 1200),
+                TestSnapshots.process(203, "nginx", "web", "nginx", 6000, 5000, 4000),
+                TestSnapshots.rootDaemon(405)))));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(shownPids(robot)).containsExactly(203, 102, 101, 405);
+        assertThat(cellTexts(robot, "pid")).startsWith("203", "102", "101", "405");
+        assertThat(cellTexts(robot, "name")).startsWith("nginx", "postgres", "postgres", "sshd");
+        assertThat(cellTexts(robot, "uss").get(0)).isEqualTo(io.herakles.procmem.ui.common.Formats.bytes(4000L << 20));
+        assertThat(nameCellOfLine(robot, 0)).as("the same cell, now showing nginx").isSameAs(firstName);
+    }
+
+    /** The texts of a column's cells in view, top to bottom (empty rows give ""). */
+    private List<String> cellTexts(FxRobot robot, String columnId) {
+        TableView<ProcessRow> table = view.table();
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> robot.from(table).lookup(".table-cell")
+                .queryAllAs(TableCell.class).stream()
+                .filter(c -> columnId.equals(c.getTableColumn().getId()) && c.isVisible() && c.getTableRow() != null
+                        && c.getTableRow().isVisible() && c.getIndex() >= 0)
+                .sorted(java.util.Comparator.comparingInt(c -> c.getIndex()))
+                .map(c -> c.getText() == null ? "" : c.getText())
+                .toList()));
+    }
+
+    private TableCell<?, ?> nameCellOfLine(FxRobot robot, int index) {
+        TableView<ProcessRow> table = view.table();
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> robot.from(table).lookup(".table-cell")
+                .queryAllAs(TableCell.class).stream()
+                .filter(c -> "name".equals(c.getTableColumn().getId()) && c.getIndex() == index && c.isVisible())
+                .findFirst().orElseThrow()));
+    }
+
     private void click(FxRobot robot, String columnId) {
         Node header = robot.lookup(".column-header").match((Node n) -> columnId.equals(n.getId())).query();
         robot.clickOn(header);
