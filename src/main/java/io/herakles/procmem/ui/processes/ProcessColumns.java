@@ -89,7 +89,6 @@ final class ProcessColumns {
         column.setPrefWidth(width);
         column.setCellValueFactory(f -> f.getValue().pidProperty());
         column.setCellFactory(c -> formattedCell(String::valueOf, true));
-        column.setComparator(Comparator.naturalOrder());
         return column;
     }
 
@@ -99,7 +98,6 @@ final class ProcessColumns {
         column.setId(id);
         column.setPrefWidth(width);
         column.setCellValueFactory(f -> value.apply(f.getValue()));
-        column.setComparator(ProcessComparators.TEXT);
         return column;
     }
 
@@ -124,7 +122,6 @@ final class ProcessColumns {
         column.setCellValueFactory(f -> value.apply(f.getValue()));
         Function<Long, String> text = new TextCache<>(Formats::bytes); // one per column, shared by its cells
         column.setCellFactory(c -> formattedCell(text, true));
-        column.setComparator(ProcessComparators.BYTES);
         return column;
     }
 
@@ -136,7 +133,6 @@ final class ProcessColumns {
         column.setCellValueFactory(f -> value.apply(f.getValue()));
         Function<Double, String> text = new TextCache<>(format); // one per column, shared by its cells
         column.setCellFactory(c -> formattedCell(text, true));
-        column.setComparator(ProcessComparators.NUMBERS);
         return column;
     }
 

@@ -10,10 +10,10 @@ import javafx.scene.control.TableView;
  * Turns the table's sort order into a comparator over the processes' raw values
  * ({@link ProcessEntry}), which the view-model sorts before showing them on the table's lines. The
  * table's own comparator would compare lines through the columns' cell-value factories (an
- * allocation and a callback per comparison, then unboxing). Each column registers an ascending
- * comparator with the same
- * order as its cell comparator ({@link ProcessComparators}: unknown below every value); the sort
- * type flips it; columns chain in sort-order priority, then pid, so the order is total and stable.
+ * allocation and a callback per comparison, then unboxing), and the table's sort policy hands the
+ * order to the view-model instead, so the columns carry no comparators of their own. Each column
+ * registers an ascending comparator over a process's key (sizes with -1 for unknown, below every
+ * value; texts by {@link ProcessComparators#TEXT}); the sort type flips it; columns chain in sort-order priority, then pid, so the order is total and stable.
  * FX thread only.
  */
 final class SortOrder {

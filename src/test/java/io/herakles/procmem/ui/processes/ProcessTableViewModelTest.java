@@ -198,18 +198,7 @@ class ProcessTableViewModelTest {
     }
 
     @Test
-    void byteComparatorSortsRawNumbersWithUnknownBelowEveryValue() {
-        List<Long> values = new java.util.ArrayList<>(java.util.Arrays.asList(
-                2048 * MIB, null, 900 * MIB, 512L, 10 * MIB));
-        values.sort(ProcessComparators.BYTES);
-        assertThat(values).containsExactly(null, 512L, 10 * MIB, 900 * MIB, 2048 * MIB);
-    }
-
-    @Test
-    void numberAndTextComparatorsOrderByValue() {
-        List<Double> cpu = new java.util.ArrayList<>(List.of(100.5, 9.0, 20.25));
-        cpu.sort(ProcessComparators.NUMBERS);
-        assertThat(cpu).containsExactly(9.0, 20.25, 100.5);
+    void textComparatorOrdersCaseInsensitivelyThenExactly() {
         List<String> names = new java.util.ArrayList<>(List.of("nginx", "Bash", "apache", "bash"));
         names.sort(ProcessComparators.TEXT);
         assertThat(names).containsExactly("apache", "Bash", "bash", "nginx");
