@@ -115,7 +115,7 @@ public final class MainWindow {
         this.toolBar = new MainToolBar(store, services, store::backToLive);
         this.remote = new RemoteConnection(services, dialogs, this::window, fx, RemoteConnection.defaultRememberDir());
         this.statusBar = new StatusBarView(store, services, dialogs, this::window, remote.hostProperty());
-        this.visuals = new VisualViews(store, services, fx);
+        this.visuals = new VisualViews(store, services, fx, tableViewModel.listingPreparer());
         remote.hostProperty().addListener((obs, was, now) -> visuals.startNewTimeline());
         store.modeProperty().addListener(o -> explainMissingPssUss());
         remote.hostProperty().addListener(o -> explainMissingPssUss());
@@ -426,6 +426,7 @@ public final class MainWindow {
     /** Shows a prepared live snapshot: the views take the results, then the store shows it. FX thread. */
     void applyPrepared(PreparedSnapshot prepared) {
         visuals.offerPrepared(prepared);
+        tableViewModel.offer(prepared.processes());
         store.acceptLive(prepared.snapshot());
     }
 

@@ -12,6 +12,7 @@ import io.herakles.procmem.ui.common.FxExecutor;
 import io.herakles.procmem.ui.maps.MapsView;
 import io.herakles.procmem.ui.maps.SharedMemoryView;
 import io.herakles.procmem.ui.leaks.LeakSuspectsView;
+import io.herakles.procmem.ui.processes.ProcessListing;
 import io.herakles.procmem.ui.store.SnapshotStore;
 import io.herakles.procmem.ui.treemap.TreemapView;
 import javafx.scene.Node;
@@ -65,7 +66,7 @@ final class VisualViews {
     /** Index of the shared-memory tab among the visual tabs. */
     static final int SHARED_TAB = 2;
 
-    VisualViews(SnapshotStore store, DesktopServices services, FxExecutor fx) {
+    VisualViews(SnapshotStore store, DesktopServices services, FxExecutor fx, ProcessListing.Preparer tableListing) {
         this.store = store;
         header.setId("headerTiles");
         treemap.setId("treemap");
@@ -92,7 +93,8 @@ final class VisualViews {
         mapsTab.selectedProperty().addListener((obs, was, now) -> maps.setOpen(now));
 
         treemap.metricProperty().bind(store.metricProperty());
-        preparer = new SnapshotPreparer(treemap.frameParamsProperty().get(), store.metricProperty().get(), liveHistory);
+        preparer = new SnapshotPreparer(treemap.frameParamsProperty().get(), store.metricProperty().get(), liveHistory,
+                tableListing);
         preparer.setTreemapShown(tabs.getSelectionModel().getSelectedIndex() == 0);
         // the preparer thread reads copies of the FX state its results depend on; copied on change only
         treemap.frameParamsProperty().addListener((obs, old, params) -> preparer.setTreemapParams(params));

@@ -4,66 +4,65 @@ import io.herakles.procmem.model.ProcessSample;
 import java.util.Locale;
 
 /**
- * One process of the table's view-model, kept for as long as its pid is in the snapshots: its
- * latest sample, the text the filter searches, the sort keys as primitives and where the filter
- * matched. Plain values, no JavaFX properties: the table shows entries on its {@link ProcessRow
- * lines}, and only a line's properties are observed.
- *
- * <p>FX thread only (or the thread that plays it in view-model tests).
+ * One process of one {@link ProcessListing}: its sample, the text the filter searches and the sort
+ * keys as primitives. Immutable, so a listing computed on the "ui-prepare" thread can be shown on
+ * the FX thread; the next listing makes new entries, taking the search text over from the previous
+ * entry of the same pid when the texts are the same (most ticks). The table shows entries on its
+ * {@link ProcessRow lines}, and only a line's values are observed.
  */
 public final class ProcessEntry {
 
     private final int pid;
-    private ProcessSample sample;
+    private final ProcessSample sample;
     /** Lower-cased name, command line, user, group/subgroup and pid, for the filter. */
-    private String searchText;
+    private final String searchText;
     /** Where the name ends in {@link #searchText}, and where the command line ends (it follows the name). */
-    private int nameEnd;
-    private int cmdlineEnd;
+    private final int nameEnd;
+    private final int cmdlineEnd;
     /** Sort keys as primitives (bytes; -1 = unknown, below every value): sorting reads these. */
-    private long rssKey;
-    private long pssKey;
-    private long ussKey;
-    private long swapKey;
-    private String matchHint = "";
-    /** Scratch for {@link ProcessTableViewModel}: set while it collects the shown entries, false otherwise. */
-    boolean shownMark;
-
-    ProcessEntry(ProcessSample sample) {
-        this.pid = sample.pid();
-        update(sample);
-    }
+    private final long rssKey;
+    private final long pssKey;
+    private final long ussKey;
+    private final long swapKey;
+    /** This entry's index in its listing's pid order (see {@link ProcessListing}). */
+    final int position;
 
     /**
-     * Takes the values of {@code next} (same pid). Returns true when a text the filter looks at
-     * changed (name, command line, user, group), so the caller knows whether to filter again.
+     * The entry of {@code sample} at {@code position} of its listing; {@code before} is the entry of
+     * the same pid in the previous listing, or null, and lends its search text when the texts are
+     * unchanged.
      */
-    boolean update(ProcessSample next) {
-        if (next.pid() != pid) {
-            throw new IllegalArgumentException("pid " + next.pid() + " given to the entry of pid " + pid);
-        }
-        ProcessSample before = sample;
-        sample = next;
-        rssKey = next.rssBytes();
-        pssKey = next.pssBytes().orElse(-1);
-        ussKey = next.ussBytes().orElse(-1);
-        swapKey = next.swapBytes().orElse(-1);
-        boolean textChanged = before == null
-                || !before.name().equals(next.name())
-                || !before.cmdline().equals(next.cmdline())
-                || !before.user().equals(next.user())
-                // the group's two names, not the record: its equals() is an indy call C1 does not inline
-                || !before.group().group().equals(next.group().group())
-                || !before.group().subgroup().equals(next.group().subgroup());
-        if (textChanged) {
-            searchText = String.join("\n", next.name(), next.cmdline(), next.user(), next.group().toString(),
+    ProcessEntry(ProcessSample sample, ProcessEntry before, int position) {
+        this.pid = sample.pid();
+        this.sample = sample;
+        this.position = position;
+        rssKey = sample.rssBytes();
+        pssKey = sample.pssBytes().orElse(-1);
+        ussKey = sample.ussBytes().orElse(-1);
+        swapKey = sample.swapBytes().orElse(-1);
+        if (before != null && sameTexts(before.sample, sample)) {
+            searchText = before.searchText;
+            nameEnd = before.nameEnd;
+            cmdlineEnd = before.cmdlineEnd;
+        } else {
+            searchText = String.join("\n", sample.name(), sample.cmdline(), sample.user(), sample.group().toString(),
                     Integer.toString(pid)).toLowerCase(Locale.ROOT);
             // lower-casing keeps the length of these (almost always ASCII) texts; if a rare letter
             // does not, a hint may name the neighbouring field, never a wrong process
-            nameEnd = next.name().length();
-            cmdlineEnd = nameEnd + 1 + next.cmdline().length();
+            nameEnd = sample.name().length();
+            cmdlineEnd = nameEnd + 1 + sample.cmdline().length();
         }
-        return before != null && textChanged;
+    }
+
+    /** Whether the texts the filter looks at (name, command line, user, group) are the same in both. */
+    static boolean sameTexts(ProcessSample a, ProcessSample b) {
+        return a.pid() == b.pid()
+                && a.name().equals(b.name())
+                && a.cmdline().equals(b.cmdline())
+                && a.user().equals(b.user())
+                // the group's two names, not the record: its equals() is an indy call C1 does not inline
+                && a.group().group().equals(b.group().group())
+                && a.group().subgroup().equals(b.group().subgroup());
     }
 
     public int pid() {
@@ -88,18 +87,6 @@ public final class ProcessEntry {
     /** Where in {@link #searchText()} the command line ends (exclusive); it starts at {@code nameEnd() + 1}. */
     int cmdlineEnd() {
         return cmdlineEnd;
-    }
-
-    /**
-     * Where the filter text matched when that is not the name, e.g. "in command line"; empty when
-     * there is no filter or the name matched (see {@link ProcessFilter#hintFor}).
-     */
-    public String matchHint() {
-        return matchHint;
-    }
-
-    void setMatchHint(String hint) {
-        matchHint = hint;
     }
 
     // Plain values for the sort comparators: 5,000 entries are sorted every tick. Bytes with -1 for unknown.

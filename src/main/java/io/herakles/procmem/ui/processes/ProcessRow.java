@@ -3,32 +3,37 @@ package io.herakles.procmem.ui.processes;
 import io.herakles.procmem.model.ProcessSample;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.value.ChangeListener;
 
 /**
- * One line of the process table: it shows one {@link ProcessEntry process} at a time, and the
- * view-model moves processes between lines when the order or the filter changes. The table's
- * items are these lines, so a re-sort changes the texts of the cells in view and not the table's
- * item list; a list change would make the table re-index and restyle every visible row (the
- * largest cost of a refresh at 5,000 processes, docs/PERFORMANCE.md). Lines are added or removed
- * at the end only when the number of shown processes changes.
+ * One line of the process table: the i-th line shows the i-th process the table shows, whichever
+ * that is after the latest refresh, filter or sort. The table's items are these lines, so a
+ * re-sort changes the texts of the cells in view and not the table's item list; a list change
+ * would make the table re-index and restyle every visible row (the largest cost of a refresh at
+ * 5,000 processes, docs/PERFORMANCE.md). Lines are added or removed at the end only when the
+ * number of shown processes changes.
  *
  * <p>Memory values are raw bytes (the table formats them); a null PSS/USS/swap means
  * "unreadable", shown as "—". CPU percent is of one core. The values are bindings computed from
- * the shown process when observed; a quiet tick invalidates none of them and fires no events.
+ * the line's process when read. Only a line whose values were read is looked at on a refresh
+ * (the view-model keeps those, a few dozen: the rows in view), and only its values that changed
+ * are invalidated; a line nobody listens to any more is forgotten until it is read again. So a
+ * refresh costs the rows in view, not the 5,000 lines.
  *
  * <p>FX thread only (or the thread that plays it in view-model tests).
  */
 public final class ProcessRow {
 
-    private ProcessEntry shown;
-    /** What the values were last computed from, so that an unchanged one is not invalidated. */
-    private ProcessSample shownSample;
-    private long rssKey;
-    private long pssKey;
-    private long ussKey;
-    private long swapKey;
-    private String shownHint;
+    private final ProcessTableViewModel table;
+    private final int index;
+    /** The process the valid values were computed from; null when none is valid (the table does not watch the line). */
+    private ProcessEntry computedFrom;
+    /** The process a line removed from the table keeps showing; null while the line is in the table. */
+    private ProcessEntry detached;
+    /** Listeners on this line's values, counted so that a line out of view can be forgotten. */
+    private int listeners;
 
     private final ShownValue<Integer> pid = new ShownValue<>(this, ProcessEntry::pid);
     private final ShownValue<String> name = new ShownValue<>(this, ProcessEntry::name);
@@ -43,49 +48,73 @@ public final class ProcessRow {
     private final ShownValue<Long> swap = new ShownValue<>(this, e -> known(e.swapKey()));
     private final ShownValue<Double> cpuPercent = new ShownValue<>(this, ProcessEntry::cpuPercent);
     private final ShownValue<Double> cpuTime = new ShownValue<>(this, ProcessEntry::cpuTime);
-    private final ShownValue<String> matchHint = new ShownValue<>(this, ProcessEntry::matchHint);
-    private final List<ShownValue<?>> all = List.of(pid, name, user, group, subgroup, state, cmdline, rss, pss, uss,
-            swap, cpuPercent, cpuTime, matchHint);
+    private final ShownValue<String> matchHint;
+    private final List<ShownValue<?>> all;
 
-    ProcessRow(ProcessEntry entry) {
-        show(entry);
+    ProcessRow(ProcessTableViewModel table, int index) {
+        this.table = table;
+        this.index = index;
+        matchHint = new ShownValue<>(this, e -> table.filter().hintFor(e));
+        all = List.of(pid, name, user, group, subgroup, state, cmdline, rss, pss, uss, swap, cpuPercent, cpuTime,
+                matchHint);
     }
 
     /**
-     * Shows {@code entry} on this line (another process, or the same one with new values). Only
-     * invalidates the values that changed: a line out of view is observed by nobody, so that costs
-     * nothing, and a cell in view reads its value again and redraws when it differs. Values are
+     * Brings this watched line up to the table's latest listing: invalidates the values that
+     * changed since they were computed ({@code filterChanged}: the match hint too). Values are
      * compared cheaply (primitives, and texts by reference: a text that is equal but a new object
-     * costs one needless check in a visible cell, never a wrong text).
+     * costs one needless check in a visible cell, never a wrong text). Returns whether the table
+     * should go on watching the line: false when nobody listens to it any more, after
+     * invalidating all of its values.
      */
-    void show(ProcessEntry entry) {
-        ProcessEntry before = shown;
-        ProcessSample last = shownSample;
-        ProcessSample now = entry.sample();
-        shown = entry;
-        shownSample = now;
-        if (before != entry) {
+    boolean refresh(boolean filterChanged) {
+        ProcessEntry before = computedFrom;
+        if (before == null) {
+            return false;
+        }
+        if (listeners <= 0 || detached != null) {
+            computedFrom = null;
             all.forEach(ShownValue::invalidate);
-        } else if (now != last) {
+            return false;
+        }
+        ProcessEntry entry = entry();
+        computedFrom = entry;
+        if (before.pid() != entry.pid()) {
+            all.forEach(ShownValue::invalidate);
+            return true;
+        }
+        ProcessSample last = before.sample();
+        ProcessSample now = entry.sample();
+        boolean textsChanged = before.searchText() != entry.searchText();
+        if (now != last) {
             invalidateIf(now.name() != last.name(), name);
             invalidateIf(now.cmdline() != last.cmdline(), cmdline);
             invalidateIf(now.user() != last.user(), user);
             invalidateIf(now.group() != last.group(), group);
             invalidateIf(now.group() != last.group(), subgroup);
             invalidateIf(now.state() != last.state(), state);
-            invalidateIf(rssKey != entry.rssKey(), rss);
-            invalidateIf(pssKey != entry.pssKey(), pss);
-            invalidateIf(ussKey != entry.ussKey(), uss);
-            invalidateIf(swapKey != entry.swapKey(), swap);
+            invalidateIf(before.rssKey() != entry.rssKey(), rss);
+            invalidateIf(before.pssKey() != entry.pssKey(), pss);
+            invalidateIf(before.ussKey() != entry.ussKey(), uss);
+            invalidateIf(before.swapKey() != entry.swapKey(), swap);
             invalidateIf(Double.compare(now.cpuPercent(), last.cpuPercent()) != 0, cpuPercent);
             invalidateIf(Double.compare(now.cpuTimeSeconds(), last.cpuTimeSeconds()) != 0, cpuTime);
         }
-        invalidateIf(before == entry && !entry.matchHint().equals(shownHint), matchHint);
-        rssKey = entry.rssKey();
-        pssKey = entry.pssKey();
-        ussKey = entry.ussKey();
-        swapKey = entry.swapKey();
-        shownHint = entry.matchHint();
+        invalidateIf(filterChanged || textsChanged, matchHint);
+        return true;
+    }
+
+    /** The table removes this line: it keeps showing its process and is no longer refreshed. */
+    void detach() {
+        detached = entry();
+    }
+
+    /** A value is being computed: from now on the table watches this line (while it is in the table). */
+    private void computing() {
+        if (computedFrom == null && detached == null) {
+            table.watch(this);
+        }
+        computedFrom = entry();
     }
 
     private static void invalidateIf(boolean changed, ShownValue<?> value) {
@@ -100,17 +129,17 @@ public final class ProcessRow {
 
     /** The pid of the process this line shows now. */
     public int pid() {
-        return shown.pid();
+        return entry().pid();
     }
 
     /** The latest sample of the process this line shows now (immutable). */
     public ProcessSample sample() {
-        return shown.sample();
+        return entry().sample();
     }
 
     /** The process this line shows now. */
     public ProcessEntry entry() {
-        return shown;
+        return detached != null ? detached : table.shownAt(index);
     }
 
     /** The pid of the process shown (changes when another process moves onto this line). */
@@ -141,10 +170,10 @@ public final class ProcessRow {
 
     @Override
     public String toString() {
-        return "ProcessRow[" + shown.pid() + " " + shown.name() + "]";
+        return "ProcessRow[" + index + ": " + entry() + "]";
     }
 
-    /** One value of the process a line shows, read from it when asked (see {@link #show}). */
+    /** One value of the process a line shows, read from it when asked; counts its listeners for the line. */
     private static final class ShownValue<T> extends ObjectBinding<T> {
         private final ProcessRow line;
         private final Function<ProcessEntry, T> read;
@@ -156,7 +185,32 @@ public final class ProcessRow {
 
         @Override
         protected T computeValue() {
-            return read.apply(line.shown);
+            line.computing();
+            return read.apply(line.entry());
+        }
+
+        @Override
+        public void addListener(InvalidationListener listener) {
+            super.addListener(listener);
+            line.listeners++;
+        }
+
+        @Override
+        public void removeListener(InvalidationListener listener) {
+            super.removeListener(listener);
+            line.listeners--;
+        }
+
+        @Override
+        public void addListener(ChangeListener<? super T> listener) {
+            super.addListener(listener);
+            line.listeners++;
+        }
+
+        @Override
+        public void removeListener(ChangeListener<? super T> listener) {
+            super.removeListener(listener);
+            line.listeners--;
         }
     }
 }

@@ -1,213 +1,148 @@
 package io.herakles.procmem.ui.processes;
 
-import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The process table's state: one {@link ProcessEntry} per pid, reconciled in place on every
- * snapshot (surviving pids keep their entry, gone pids are removed, new pids added), filtered by
- * {@link #filterProperty()} and sorted by the table's comparator; then shown on the table's
+ * The process table's state: the current {@link ProcessListing} (one entry per process, filtered
+ * by {@link #filterProperty()} and sorted by the table's comparator), shown on the table's
  * {@link ProcessRow lines}, the i-th shown process on the i-th line.
+ *
+ * <p>Live snapshots come with a listing made on the "ui-prepare" thread ({@link #listingPreparer()},
+ * {@link #offer}); the FX thread then only swaps it in and refreshes the lines in view. A snapshot
+ * without one (a file, a moment of the history) is listed here, and so is the current one again
+ * when the user changes the filter or the order.
  *
  * <p>A refresh that moves processes (a re-sort) only changes what lines show: the table's item
  * list changes only when the number of shown processes does, and then only at its end. The table
  * re-indexes and restyles every visible row on any change of its items, which was the largest
  * cost of a refresh at 5,000 processes; the table view keeps its selection on the selected pid
- * after each refresh ({@link ProcessTableView}). Sorting starts from the previous order, which a
- * tick seldom changes much, so it is close to one pass of comparisons.
+ * after each refresh ({@link ProcessTableView}).
  *
- * <p>Memory: one entry per process of the current snapshot and one line per shown process (about
- * 1 KB each with its properties), nothing for processes that left; the group list holds the
- * groups present.
+ * <p>Memory: the current listing (an entry per process of the current snapshot), one line per
+ * shown process (about 1 KB each with its values), and the list of lines whose values were read
+ * and are still listened to (the rows in view); the group list holds the groups present.
  *
- * <p>FX thread only (view-model tests play the FX thread).
+ * <p>FX thread only (view-model tests play the FX thread), apart from the preparer.
  */
 public final class ProcessTableViewModel {
 
-    private final Map<Integer, ProcessEntry> byPid = new HashMap<>();
-    /** The same entries as {@link #byPid}, in pid order (the order snapshots come in). */
-    private List<ProcessEntry> entriesByPid = new ArrayList<>();
-    /** The entries the lines show, in the lines' order. */
-    private List<ProcessEntry> shown = new ArrayList<>();
+    private ProcessListing current = ProcessListing.EMPTY;
+    /** A listing made off the FX thread for the snapshot {@link #apply} is about to get, or null. */
+    private ProcessListing offered;
+    private final ProcessListing.Preparer preparer = new ProcessListing.Preparer();
     private final ObservableList<ProcessRow> lines = FXCollections.observableArrayList();
     private final ObservableList<ProcessRow> linesView = FXCollections.unmodifiableObservableList(lines);
+    /** Lines whose values were read since they were last invalidated: the only ones a refresh looks at. */
+    private List<ProcessRow> watched = new ArrayList<>();
     private final ObjectProperty<ProcessFilter> filter = new SimpleObjectProperty<>(this, "filter", ProcessFilter.NONE);
     private final ObservableList<String> groups = FXCollections.observableArrayList();
-    /** Entries per group name, sorted by name; a group leaves when its count reaches zero. */
-    private final Map<String, Integer> groupCounts = new TreeMap<>();
     private final ObservableList<String> groupsView = FXCollections.unmodifiableObservableList(groups);
     private Comparator<? super ProcessEntry> order = ProcessComparators.BY_PID;
-    /** Whether some entry may carry a match hint (a text filter was set since the last clearing). */
-    private boolean hinted;
 
     public ProcessTableViewModel() {
         filter.addListener((obs, old, now) -> {
-            updateHints();
-            showEntries(true);
+            preparer.setFilter(filter());
+            show(current.reshown(filter(), order), true);
         });
     }
 
     /**
-     * Makes the entries match {@code snapshot}: updates surviving entries in place, removes gone
-     * pids, adds new pids, refreshes the group list, then filters, sorts and shows them.
-     *
-     * <p>Both the snapshot and {@link #entriesByPid} are in pid order, so this is one merge walk
-     * with no hashing per process; the map is only touched for added and gone pids.
+     * Shows {@code snapshot}: the listing offered for it when there is one (sorted again if the
+     * filter or the order changed since it was made), else a listing made here.
      */
     public void apply(Snapshot snapshot) {
-        List<ProcessSample> samples = snapshot.processes(); // pid ascending (Snapshot guarantees it)
-        List<ProcessEntry> next = new ArrayList<>(samples.size());
-        boolean textChanged = false;
-        boolean membershipChanged = false;
-        int old = 0;
-        int previousPid = Integer.MIN_VALUE;
-        for (ProcessSample sample : samples) {
-            int pid = sample.pid();
-            if (pid == previousPid) {
-                continue; // a duplicate pid would break the one-entry-per-pid rule; keep the first
-            }
-            previousPid = pid;
-            while (old < entriesByPid.size() && entriesByPid.get(old).pid() < pid) {
-                forget(entriesByPid.get(old++));
-                membershipChanged = true;
-            }
-            ProcessEntry entry;
-            if (old < entriesByPid.size() && entriesByPid.get(old).pid() == pid) {
-                entry = entriesByPid.get(old++);
-                String groupBefore = entry.group();
-                textChanged |= entry.update(sample);
-                if (!groupBefore.equals(entry.group())) {
-                    countGroup(groupBefore, -1);
-                    countGroup(entry.group(), +1);
-                }
-            } else {
-                entry = new ProcessEntry(sample);
-                byPid.put(pid, entry);
-                countGroup(entry.group(), +1);
-                membershipChanged = true;
-                textChanged = true;
-            }
-            next.add(entry);
+        ProcessListing next = offered != null && offered.snapshot() == snapshot ? offered : null;
+        offered = null;
+        if (next == null) {
+            next = ProcessListing.of(snapshot, filter(), order, current);
+        } else if (!next.filter().equals(filter()) || next.order() != order) {
+            next = next.reshown(filter(), order);
         }
-        while (old < entriesByPid.size()) {
-            forget(entriesByPid.get(old++));
-            membershipChanged = true;
-        }
-        entriesByPid = next;
-        if (textChanged) {
-            updateHints();
-        }
-        publishGroups();
-        showEntries(membershipChanged || (textChanged && !filter.get().isEmpty()));
-    }
-
-    private void forget(ProcessEntry gone) {
-        byPid.remove(gone.pid());
-        countGroup(gone.group(), -1);
+        show(next, false);
     }
 
     /**
-     * Filters and sorts the entries onto the lines. With {@code refilter} false the shown set is
-     * the same as before (no process came, left or changed a filtered text) and only their order
-     * is checked; else the set is taken again, surviving entries first in their previous order, so
-     * that the sort meets a nearly sorted list.
+     * Hands over the listing the "ui-prepare" thread made for the snapshot the next {@link #apply}
+     * will get; it is used only for that very snapshot.
      */
-    private void showEntries(boolean refilter) {
-        List<ProcessEntry> next;
-        if (refilter) {
-            ProcessFilter current = filter.get() == null ? ProcessFilter.NONE : filter.get();
-            next = new ArrayList<>(entriesByPid.size());
-            for (ProcessEntry entry : shown) {
-                if (byPid.get(entry.pid()) == entry && current.test(entry)) {
-                    next.add(entry);
-                    entry.shownMark = true;
-                }
-            }
-            for (ProcessEntry entry : entriesByPid) {
-                if (!entry.shownMark && current.test(entry)) {
-                    next.add(entry);
-                }
-            }
-            for (ProcessEntry entry : next) {
-                entry.shownMark = false;
-            }
-        } else {
-            next = new ArrayList<>(shown);
-        }
-        next.sort(order);
-        shown = next;
-        fitLines(next.size());
-        for (int i = 0; i < next.size(); i++) {
-            lines.get(i).show(next.get(i));
-        }
+    public void offer(ProcessListing listing) {
+        offered = listing;
     }
 
-    /** Adds or removes lines at the end so that there are {@code count}. */
-    private void fitLines(int count) {
+    /** Makes listings of live snapshots on another thread, with this table's filter and order. */
+    public ProcessListing.Preparer listingPreparer() {
+        return preparer;
+    }
+
+    private void show(ProcessListing next, boolean filterChanged) {
+        int count = next.shown().size();
         if (lines.size() > count) {
-            lines.remove(count, lines.size());
-        } else if (lines.size() < count) {
+            // lines leave while they still show their processes: a removed line (the table's
+            // selected item, a cell) keeps showing its last process, never another one
+            List<ProcessRow> leaving = lines.subList(count, lines.size());
+            leaving.forEach(ProcessRow::detach);
+            leaving.clear();
+        }
+        current = next;
+        if (lines.size() < count) {
             List<ProcessRow> added = new ArrayList<>(count - lines.size());
             for (int i = lines.size(); i < count; i++) {
-                added.add(new ProcessRow(shown.get(i)));
+                added.add(new ProcessRow(this, i));
             }
             lines.addAll(added);
         }
+        List<ProcessRow> still = new ArrayList<>(watched.size());
+        List<ProcessRow> refreshing = watched;
+        watched = still; // a value read while refreshing adds its line to the new list
+        for (ProcessRow line : refreshing) {
+            if (line.refresh(filterChanged) && !still.contains(line)) {
+                still.add(line);
+            }
+        }
+        if (!groups.equals(next.groups())) {
+            groups.setAll(next.groups());
+        }
     }
 
-    /**
-     * Tells each entry where the filter text matched, when not in a visible column (see
-     * {@link ProcessFilter#hintFor}). One substring search per entry, only when the filter or a
-     * searched text changed; the lines show the hints.
-     */
-    private void updateHints() {
-        ProcessFilter current = filter.get() == null ? ProcessFilter.NONE : filter.get();
-        if (current.text().isEmpty() && !hinted) {
-            return;
-        }
-        for (ProcessEntry entry : entriesByPid) {
-            entry.setMatchHint(current.hintFor(entry));
-        }
-        hinted = !current.text().isEmpty();
+    /** {@code line} computed a value: refresh it from now on (until nobody listens to it). */
+    void watch(ProcessRow line) {
+        watched.add(line);
     }
 
-    private void countGroup(String group, int delta) {
-        groupCounts.merge(group, delta, (a, b) -> a + b == 0 ? null : a + b);
+    /** How many lines a refresh looks at now (for tests: the rows in view, not every line). */
+    int watchedLineCount() {
+        return watched.size();
     }
 
-    /** Replaces the group list when the set of groups changed (kept by counting, not by a scan). */
-    private void publishGroups() {
-        if (!groups.equals(List.copyOf(groupCounts.keySet()))) {
-            groups.setAll(groupCounts.keySet());
-        }
+    /** The process the {@code index}-th line shows. */
+    ProcessEntry shownAt(int index) {
+        return current.shown().get(index);
+    }
+
+    /** The current filter, never null. */
+    ProcessFilter filter() {
+        return filter.get() == null ? ProcessFilter.NONE : filter.get();
     }
 
     /** Forgets every process (no snapshot to show, e.g. back to live before the first tick). */
     public void clear() {
-        byPid.clear();
-        entriesByPid = new ArrayList<>();
-        shown = new ArrayList<>();
-        lines.clear();
-        groupCounts.clear();
-        groups.clear();
+        offered = null;
+        show(ProcessListing.EMPTY.reshown(filter(), order), false);
     }
 
     /** Sets the table's order (a comparator over processes; null = by pid) and shows it. */
     public void setOrder(Comparator<? super ProcessEntry> comparator) {
         order = comparator == null ? ProcessComparators.BY_PID : comparator;
-        showEntries(false);
+        preparer.setOrder(order);
+        show(current.reshown(filter(), order), false);
     }
 
     /**
@@ -218,14 +153,14 @@ public final class ProcessTableViewModel {
         return linesView;
     }
 
-    /** Every process of the current snapshot, unfiltered, in pid order. Read-only view. */
+    /** Every process of the current snapshot, unfiltered, in pid order. Read-only. */
     public List<ProcessEntry> allEntries() {
-        return Collections.unmodifiableList(entriesByPid);
+        return current.all();
     }
 
     /** The process of {@code pid}, if it is in the current snapshot (shown or filtered out). */
     public Optional<ProcessEntry> entry(int pid) {
-        return Optional.ofNullable(byPid.get(pid));
+        return Optional.ofNullable(current.entry(pid));
     }
 
     /** The line showing {@code pid}, if that process is shown now. */
@@ -236,12 +171,7 @@ public final class ProcessTableViewModel {
 
     /** The index of the line showing {@code pid}; -1 when that process is not shown. */
     public int indexOf(int pid) {
-        for (int i = 0; i < shown.size(); i++) {
-            if (shown.get(i).pid() == pid) {
-                return i;
-            }
-        }
-        return -1;
+        return current.shownIndexOf(pid);
     }
 
     /** The current filter; set it from the filter bar. */

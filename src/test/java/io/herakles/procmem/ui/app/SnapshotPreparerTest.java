@@ -9,6 +9,7 @@ import io.herakles.procmem.ui.charts.HeaderFigures;
 import io.herakles.procmem.ui.charts.HeaderTilesView;
 import io.herakles.procmem.ui.common.TestSnapshots;
 import io.herakles.procmem.ui.details.ProcessHistory;
+import io.herakles.procmem.ui.processes.ProcessListing;
 import io.herakles.procmem.ui.treemap.TreemapFrame;
 import io.herakles.procmem.ui.treemap.TreemapModel;
 import io.herakles.procmem.ui.treemap.ZoomPath;
@@ -25,7 +26,7 @@ class SnapshotPreparerTest {
     @Test
     void resultsPreparedOnAnotherThreadEqualComputingThemOnTheViewsThread() throws Exception {
         TreemapFrame.Params params = new TreemapFrame.Params(MemoryMetric.PSS, ZoomPath.group("db"), 812, 455);
-        SnapshotPreparer preparer = new SnapshotPreparer(params, MemoryMetric.USS, history);
+        SnapshotPreparer preparer = new SnapshotPreparer(params, MemoryMetric.USS, history, new ProcessListing.Preparer());
 
         PreparedSnapshot prepared = CompletableFuture.supplyAsync(() -> preparer.prepare(snapshot))
                 .get(60, TimeUnit.SECONDS);
@@ -49,7 +50,7 @@ class SnapshotPreparerTest {
     @Test
     void aPreparedFrameIsShownByAModelWithTheSameParametersOnly() {
         TreemapFrame.Params params = new TreemapFrame.Params(MemoryMetric.RSS, ZoomPath.ROOT, 640, 400);
-        TreemapFrame frame = new SnapshotPreparer(params, MemoryMetric.RSS, history).prepare(snapshot).treemap();
+        TreemapFrame frame = new SnapshotPreparer(params, MemoryMetric.RSS, history, new ProcessListing.Preparer()).prepare(snapshot).treemap();
         TreemapModel model = new TreemapModel();
 
         assertThat(model.show(frame, 640, 401)).isFalse();
@@ -64,7 +65,8 @@ class SnapshotPreparerTest {
     @Test
     void settingsChangedOnTheFxThreadAreUsedByTheNextPreparation() {
         SnapshotPreparer preparer = new SnapshotPreparer(
-                new TreemapFrame.Params(MemoryMetric.RSS, ZoomPath.ROOT, 100, 100), MemoryMetric.RSS, history);
+                new TreemapFrame.Params(MemoryMetric.RSS, ZoomPath.ROOT, 100, 100), MemoryMetric.RSS, history,
+                new ProcessListing.Preparer());
         TreemapFrame.Params resized = new TreemapFrame.Params(MemoryMetric.USS, ZoomPath.ROOT, 300, 200);
 
         preparer.setTreemapParams(resized);

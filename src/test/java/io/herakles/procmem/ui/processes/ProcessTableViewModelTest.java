@@ -11,6 +11,8 @@ import java.util.Comparator;
 import javafx.collections.ListChangeListener;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Process reconciliation, filtering, sorting and the table's lines, without a window. */
@@ -23,18 +25,17 @@ class ProcessTableViewModelTest {
     }
 
     @Test
-    void survivingPidsKeepTheirEntriesAndTheirLinesShowTheNewValues() {
+    void theLinesOfSurvivingPidsShowTheirNewValues() {
         vm.apply(TestSnapshots.small(1));
-        ProcessEntry postgres = vm.entry(101).orElseThrow();
-        ProcessEntry nginx = vm.entry(203).orElseThrow();
+        ProcessRow line = vm.row(101).orElseThrow();
+        assertThat(line.ussProperty().get()).isEqualTo(300 * MIB);
 
         vm.apply(snapshot(2, List.of(
                 process(101, "postgres", "db", "postgres", 950, 420, 333),
                 process(203, "nginx", "web", "nginx", 60, 30, 20))));
 
-        assertThat(vm.entry(101)).containsSame(postgres);
-        assertThat(vm.entry(203)).containsSame(nginx);
-        ProcessRow line = vm.row(101).orElseThrow();
+        ProcessEntry postgres = vm.entry(101).orElseThrow();
+        assertThat(vm.row(101)).containsSame(line);
         assertThat(line.ussProperty().get()).isEqualTo(333 * MIB);
         assertThat(line.rssProperty().get()).isEqualTo(950 * MIB);
         assertThat(line.pidProperty().get()).isEqualTo(101);
@@ -145,7 +146,6 @@ class ProcessTableViewModelTest {
         assertThat(vm.row(14).orElseThrow().matchHintProperty().get()).isEqualTo(ProcessFilter.IN_COMMAND_LINE);
 
         vm.filterProperty().set(ProcessFilter.NONE);
-        assertThat(vm.allEntries()).allSatisfy(e -> assertThat(e.matchHint()).isEmpty());
         assertThat(vm.shownRows()).allSatisfy(r -> assertThat(r.matchHintProperty().get()).isEmpty());
     }
 
@@ -259,5 +259,53 @@ class ProcessTableViewModelTest {
         assertThat(vm.shownRows().subList(0, shown)).containsExactlyElementsOf(before.subList(0, shown));
         assertThat(vm.shownRows()).extracting(r -> r.entry().ussKey()).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(pids(vm.shownRows())).doesNotHaveDuplicates().hasSize(300);
+    }
+
+    @Test
+    void aListingMadeOnAnotherThreadIsShownAsMadeAndSortedAgainWhenTheOrderChangedMeanwhile() throws Exception {
+        Comparator<ProcessEntry> byUssDesc = Comparator.comparingLong(ProcessEntry::ussKey).reversed();
+        vm.setOrder(byUssDesc);
+        vm.filterProperty().set(new ProcessFilter("", Set.of("db", "desktop")));
+        ProcessListing.Preparer preparer = vm.listingPreparer();
+        var snapshot = TestSnapshots.small(1);
+        ProcessListing listing = CompletableFuture.supplyAsync(() -> preparer.prepare(snapshot)).get(60, TimeUnit.SECONDS);
+
+        vm.offer(listing);
+        vm.apply(snapshot);
+        assertThat(vm.allEntries()).as("the listing is used, not made again").isSameAs(listing.all());
+        assertThat(pids(vm.shownRows())).containsExactly(102, 304, 101);
+
+        var next = TestSnapshots.small(2);
+        ProcessListing stale = CompletableFuture.supplyAsync(() -> preparer.prepare(next)).get(60, TimeUnit.SECONDS);
+        vm.setOrder(null); // the user sorts by pid while the listing is being made
+        vm.offer(stale);
+        vm.apply(next);
+        assertThat(pids(vm.shownRows())).containsExactly(101, 102, 304);
+
+        vm.offer(stale); // a listing of another snapshot is not used
+        vm.apply(snapshot(3, List.of(process(7, "x", "db", "db", 1, 1, 1))));
+        assertThat(pids(vm.shownRows())).containsExactly(7);
+    }
+
+    @Test
+    void aRefreshLooksOnlyAtTheLinesSomeoneListensTo() {
+        vm.setOrder(Comparator.comparingLong(ProcessEntry::ussKey).reversed());
+        vm.apply(TestSnapshots.generated(2000, 0, true));
+        List<ProcessRow> lines = List.copyOf(vm.shownRows());
+        List<Long> seenOnLine3 = new java.util.ArrayList<>();
+        lines.get(3).ussProperty().addListener((obs, old, now) -> seenOnLine3.add(now));
+        for (ProcessRow line : lines) {
+            line.nameProperty().get(); // read once, as a cell scrolled past would, and not listened to
+        }
+        assertThat(vm.watchedLineCount()).isEqualTo(2000);
+
+        vm.apply(TestSnapshots.generated(2000, 1, true));
+
+        assertThat(vm.watchedLineCount()).as("only the listened-to line is looked at after a refresh").isEqualTo(1);
+        assertThat(seenOnLine3).containsExactly(vm.shownRows().get(3).entry().ussKey());
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(lines.get(i).nameProperty().get()).as("line %d reads its new process", i)
+                    .isEqualTo(vm.shownRows().get(i).entry().name());
+        }
     }
 }
