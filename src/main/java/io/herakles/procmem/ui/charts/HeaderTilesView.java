@@ -8,6 +8,7 @@ import io.herakles.procmem.model.Snapshot;
 import io.herakles.procmem.ui.common.FigureHelp;
 import io.herakles.procmem.ui.common.Formats;
 import io.herakles.procmem.ui.theme.Palette;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -22,9 +23,12 @@ import javafx.scene.paint.Color;
  * minutes (smooth area chart), the top processes by the chosen memory metric (a leaderboard in a custom tile),
  * and the process count with how many have PSS/USS readable.
  *
- * <p>Call {@link #update} once per snapshot. The tiles keep their nodes; only values change, so a
- * refresh every second is cheap. Every tile is built with {@code animated(false)}: a new value is
- * drawn once, with no timeline running between snapshots. FX thread only.
+ * <p>Call {@link #update} once per snapshot. The tiles keep their nodes; only values that changed
+ * are set (a TilesFX setter redraws its tile even when the value is the same), so a refresh every
+ * second is cheap. While the tiles are folded into one line ({@link #fit}) only that line and the
+ * CPU history are kept up to date; the tiles catch up when they unfold. Every tile is built with
+ * {@code animated(false)}: a new value is drawn once, with no timeline running between snapshots.
+ * FX thread only.
  */
 public class HeaderTilesView extends HBox {
 
@@ -54,6 +58,10 @@ public class HeaderTilesView extends HBox {
     private final Tooltip cpuHelp = new Tooltip(cpuHelp(0));
     private HeaderFigures last;
     private java.time.Instant lastCpuAt;
+    /** The last {@link #CPU_POINTS} CPU readings, oldest first, kept while the tiles are folded too. */
+    private final ArrayDeque<ChartData> cpuHistory = new ArrayDeque<>();
+    /** Whether the tiles show {@link #last} and {@link #cpuHistory}; false while folded and updated. */
+    private boolean tilesCurrent = true;
 
     public HeaderTilesView() {
         super(8);
@@ -110,23 +118,48 @@ public class HeaderTilesView extends HBox {
      */
     public void update(Snapshot snapshot, HeaderFigures f) {
         last = f;
-        // unknown is not 0 %: hide the number rather than show an empty gauge as a reading
-        boolean memoryKnown = f.memoryUsedPercent().isPresent();
-        memoryTile.setValueVisible(memoryKnown);
-        memoryTile.setValue(f.memoryUsedPercent().orElse(0));
-        memoryTile.setUnit(memoryKnown ? "%" : ""); // a bare "%" would read as a value
-        memoryTile.setText(f.memoryText());
-        // the GAUGE skin does not draw its text: the title carries "used of total"
-        memoryTile.setTitle(memoryKnown ? "Memory " + f.memoryText() : "Memory used: " + NOT_AVAILABLE);
-        // no system CPU in this snapshot (a file without it, the first tick): say so, not 0.0 %
-        boolean cpuKnown = f.cpuPercent().isPresent();
-        cpuTile.setValueVisible(cpuKnown);
-        cpuTile.setUnit(cpuKnown ? "%" : NOT_AVAILABLE);
+        folded.setText(f.oneLine());
         // the same snapshot again (e.g. only the metric changed) must not add a second CPU point
+        ChartData point = null;
         if (f.cpuPercent().isPresent() && !snapshot.takenAt().equals(lastCpuAt)) {
-            appendCpu(f.cpuPercent().getAsDouble(), snapshot.takenAt());
+            point = new ChartData("", f.cpuPercent().getAsDouble(), snapshot.takenAt());
+            cpuHistory.addLast(point);
+            if (cpuHistory.size() > CPU_POINTS) {
+                cpuHistory.removeFirst();
+            }
             lastCpuAt = snapshot.takenAt();
         }
+        if (isFolded()) {
+            tilesCurrent = false; // nobody sees the tiles: they catch up when they unfold
+            return;
+        }
+        if (!tilesCurrent) {
+            showCpuHistory();
+            tilesCurrent = true;
+        } else if (point != null) {
+            appendCpu(point);
+        }
+        showOnTiles(f);
+    }
+
+    /** Sets what changed on the tiles (all but the CPU points). */
+    private void showOnTiles(HeaderFigures f) {
+        // unknown is not 0 %: hide the number rather than show an empty gauge as a reading
+        boolean memoryKnown = f.memoryUsedPercent().isPresent();
+        if (memoryTile.isValueVisible() != memoryKnown) {
+            memoryTile.setValueVisible(memoryKnown);
+        }
+        memoryTile.setValue(f.memoryUsedPercent().orElse(0));
+        setUnit(memoryTile, memoryKnown ? "%" : ""); // a bare "%" would read as a value
+        setText(memoryTile, f.memoryText());
+        // the GAUGE skin does not draw its text: the title carries "used of total"
+        setTitle(memoryTile, memoryKnown ? "Memory " + f.memoryText() : "Memory used: " + NOT_AVAILABLE);
+        // no system CPU in this snapshot (a file without it, the first tick): say so, not 0.0 %
+        boolean cpuKnown = f.cpuPercent().isPresent();
+        if (cpuTile.isValueVisible() != cpuKnown) {
+            cpuTile.setValueVisible(cpuKnown);
+        }
+        setUnit(cpuTile, cpuKnown ? "%" : NOT_AVAILABLE);
         if (!cpuTitle(f.cpuCount()).equals(cpuTile.getTitle())) {
             // the area-chart skin draws the title but not the text: the base goes in the title
             cpuTile.setTitle(cpuTitle(f.cpuCount()));
@@ -135,8 +168,25 @@ public class HeaderTilesView extends HBox {
         }
         updateLeaders(f);
         countTile.setValue(f.processes());
-        countTile.setText(f.readableText());
-        folded.setText(f.oneLine());
+        setText(countTile, f.readableText());
+    }
+
+    private static void setUnit(Tile tile, String unit) {
+        if (!unit.equals(tile.getUnit())) {
+            tile.setUnit(unit);
+        }
+    }
+
+    private static void setText(Tile tile, String text) {
+        if (!text.equals(tile.getText())) {
+            tile.setText(text);
+        }
+    }
+
+    private static void setTitle(Tile tile, String title) {
+        if (!title.equals(tile.getTitle())) {
+            tile.setTitle(title);
+        }
     }
 
     /** The CPU tile's title, with what the percentage is a share of: "System CPU (% of all 4 cores)". */
@@ -171,6 +221,11 @@ public class HeaderTilesView extends HBox {
         }
         folded.setVisible(fold);
         folded.setManaged(fold);
+        if (!fold && !tilesCurrent && last != null) {
+            showCpuHistory();
+            showOnTiles(last);
+            tilesCurrent = true;
+        }
         setPadding(fold ? new Insets(2, 8, 2, 8) : new Insets(narrow || low ? 4 : 8));
     }
 
@@ -209,12 +264,27 @@ public class HeaderTilesView extends HBox {
         return List.of(memoryTile, cpuTile, topTile, countTile);
     }
 
-    private void appendCpu(double percent, java.time.Instant at) {
-        ChartData point = new ChartData("", percent, at);
+    /** Shows {@link #cpuHistory} on the CPU tile at once (after the tiles were folded). */
+    private void showCpuHistory() {
+        if (cpuHistory.isEmpty()) {
+            return;
+        }
+        List<ChartData> points = new ArrayList<>(cpuHistory);
+        ChartData first = points.get(0);
+        while (points.size() < 3) { // the smoothed chart needs three points (TilesFX asserts it)
+            points.add(0, new ChartData("", first.getValue(), first.getTimestamp()));
+        }
+        cpuTile.setChartData(points);
+        cpuTile.setValue(cpuHistory.getLast().getValue());
+    }
+
+    private void appendCpu(ChartData point) {
+        double percent = point.getValue();
         if (cpuTile.getChartData().size() < 3) {
             // the smoothed chart needs three points (TilesFX asserts it) and its skin shows the last
             // point, not setValue: start with the first value three times, so the tile shows it at once
-            cpuTile.setChartData(List.of(point, new ChartData("", percent, at), new ChartData("", percent, at)));
+            cpuTile.setChartData(List.of(point, new ChartData("", percent, point.getTimestamp()),
+                    new ChartData("", percent, point.getTimestamp())));
             cpuTile.setValue(percent);
             return;
         }
@@ -231,7 +301,7 @@ public class HeaderTilesView extends HBox {
     }
 
     private void updateLeaders(HeaderFigures f) {
-        topTile.setTitle("Top processes by " + f.metric());
+        setTitle(topTile, "Top processes by " + f.metric());
         leaderboard.show(f.top());
     }
 

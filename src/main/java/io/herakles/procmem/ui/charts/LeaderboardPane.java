@@ -62,8 +62,9 @@ final class LeaderboardPane extends GridPane {
             for (javafx.scene.Node cell : rowCells(i)) {
                 cell.setVisible(has);
             }
-            names.get(i).setText(has ? entries.get(i).label() : "");
-            values.get(i).setText(has ? Formats.bytes(entries.get(i).bytes()) : "");
+            // an equal text set again still lays the label out: set only what changed
+            setText(names.get(i), has ? entries.get(i).label() : "");
+            setText(values.get(i), has ? Formats.bytes(entries.get(i).bytes()) : "");
             swatches.get(i).setFill(has ? io.herakles.procmem.ui.treemap.GroupPalette.color(entries.get(i).group())
                     : Color.TRANSPARENT);
         }
@@ -112,6 +113,12 @@ final class LeaderboardPane extends GridPane {
             if (n instanceof Label l) {
                 l.setStyle(textStyle(c));
             }
+        }
+    }
+
+    private static void setText(javafx.scene.control.Labeled label, String text) {
+        if (!text.equals(label.getText())) {
+            label.setText(text);
         }
     }
 }

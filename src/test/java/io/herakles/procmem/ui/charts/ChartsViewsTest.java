@@ -143,6 +143,32 @@ class ChartsViewsTest {
     }
 
     @Test
+    void foldedTilesAreLeftAloneAndCatchUpWhenTheyUnfold(FxRobot robot) {
+        robot.interact(() -> {
+            header.update(snapshot(0), MemoryMetric.RSS);
+            header.fit(true, true);
+            for (int s = 1; s < 10; s++) {
+                header.update(snapshot(s), MemoryMetric.RSS);
+            }
+        });
+        assertThat(header.isFolded()).isTrue();
+        assertThat(header.tiles().get(1).getChartData()).as("no point drawn while folded").hasSize(3);
+        assertThat(header.foldedText()).isEqualTo(header.lastFigures().oneLine());
+
+        robot.interact(() -> header.fit(false, false));
+
+        List<eu.hansolo.tilesfx.chart.ChartData> points = header.tiles().get(1).getChartData();
+        assertThat(points).hasSize(10);
+        assertThat(points.get(9).getTimestamp()).isEqualTo(snapshot(9).takenAt());
+        assertThat(header.tiles().get(1).getValue()).isEqualTo(points.get(9).getValue());
+        assertThat(header.tiles().get(0).getText()).isEqualTo(header.lastFigures().memoryText());
+        assertThat(header.leaderboardRows()).isNotEmpty();
+
+        robot.interact(() -> header.update(snapshot(10), MemoryMetric.RSS));
+        assertThat(header.tiles().get(1).getChartData()).as("unfolded: points are added again").hasSize(11);
+    }
+
+    @Test
     void cpuChartFollowsTheWindowSelector(FxRobot robot) {
         robot.interact(() -> {
             for (int s = 0; s < 400; s++) {
