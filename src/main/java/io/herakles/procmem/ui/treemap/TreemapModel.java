@@ -193,7 +193,7 @@ public final class TreemapModel {
     /** The cell of process {@code pid} in the last layout, if it got one. */
     public Optional<TreemapCell> cellOf(int pid) {
         for (TreemapCell c : cells) {
-            if (c.node().pid() == pid) {
+            if (c.node().kind() == TreemapNode.Kind.PROCESS && c.node().pid() == pid) {
                 return Optional.of(c);
             }
         }

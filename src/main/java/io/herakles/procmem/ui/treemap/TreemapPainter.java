@@ -72,7 +72,8 @@ final class TreemapPainter {
         return palette;
     }
 
-    void paint(GraphicsContext g, double width, double height, List<TreemapCell> cells, int selectedPid,
+    /** Paints {@code cells}; returns the cell of the selected process (outlined), or null when it has none. */
+    TreemapCell paint(GraphicsContext g, double width, double height, List<TreemapCell> cells, int selectedPid,
             String emptyMessage) {
         g.setFill(palette.surface());
         g.fillRect(0, 0, width, height);
@@ -82,7 +83,7 @@ final class TreemapPainter {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(emptyMessage, width / 2, height / 2);
-            return;
+            return null;
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -104,6 +105,7 @@ final class TreemapPainter {
             g.setLineWidth(2.5);
             g.strokeRect(r.x() + 1.25, r.y() + 1.25, Math.max(0, r.width() - 2.5), Math.max(0, r.height() - 2.5));
         }
+        return selected;
     }
 
     private void paintContainer(GraphicsContext g, TreemapCell c) {

@@ -54,6 +54,14 @@ class TreemapViewTest {
     }
 
     @Test
+    void aScreenReaderHearsTheSelectedProcessOrWithoutOneTheZoomLevel(FxRobot robot) {
+        assertThat(view.getAccessibleText()).as("nothing selected: not a group's box").startsWith("Treemap of ");
+
+        robot.interact(() -> view.selectPid(13));
+        assertThat(view.getAccessibleText()).isEqualTo("proc13, 100 MiB RSS");
+    }
+
+    @Test
     void selectPidHighlightsWithoutCallingBack(FxRobot robot) {
         robot.interact(() -> view.selectPid(12));
 
