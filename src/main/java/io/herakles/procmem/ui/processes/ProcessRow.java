@@ -61,9 +61,8 @@ public final class ProcessRow {
 
     /**
      * Brings this watched line up to the table's latest listing: invalidates the values that
-     * changed since they were computed ({@code filterChanged}: the match hint too). Values are
-     * compared cheaply (primitives, and texts by reference: a text that is equal but a new object
-     * costs one needless check in a visible cell, never a wrong text). Returns whether the table
+     * changed since they were computed ({@code filterChanged}: the match hint too), whether the
+     * line shows the same process or another one. Returns whether the table
      * should go on watching the line: false when nobody listens to it any more, after
      * invalidating all of its values.
      */
@@ -79,19 +78,17 @@ public final class ProcessRow {
         }
         ProcessEntry entry = entry();
         computedFrom = entry;
-        if (before.pid() != entry.pid()) {
-            all.forEach(ShownValue::invalidate);
-            return true;
-        }
         ProcessSample last = before.sample();
         ProcessSample now = entry.sample();
-        boolean textsChanged = before.searchText() != entry.searchText();
         if (now != last) {
-            invalidateIf(now.name() != last.name(), name);
-            invalidateIf(now.cmdline() != last.cmdline(), cmdline);
-            invalidateIf(now.user() != last.user(), user);
-            invalidateIf(now.group() != last.group(), group);
-            invalidateIf(now.group() != last.group(), subgroup);
+            // another process on this line (a re-sort) often has the same user, group or state:
+            // a cell whose text stays is neither updated nor laid out
+            invalidateIf(now.pid() != last.pid(), pid);
+            invalidateIf(!now.name().equals(last.name()), name);
+            invalidateIf(!now.cmdline().equals(last.cmdline()), cmdline);
+            invalidateIf(!now.user().equals(last.user()), user);
+            invalidateIf(!now.group().group().equals(last.group().group()), group);
+            invalidateIf(!now.group().subgroup().equals(last.group().subgroup()), subgroup);
             invalidateIf(now.state() != last.state(), state);
             invalidateIf(before.rssKey() != entry.rssKey(), rss);
             invalidateIf(before.pssKey() != entry.pssKey(), pss);
@@ -100,7 +97,7 @@ public final class ProcessRow {
             invalidateIf(Double.compare(now.cpuPercent(), last.cpuPercent()) != 0, cpuPercent);
             invalidateIf(Double.compare(now.cpuTimeSeconds(), last.cpuTimeSeconds()) != 0, cpuTime);
         }
-        invalidateIf(filterChanged || textsChanged, matchHint);
+        invalidateIf(filterChanged || before.searchText() != entry.searchText(), matchHint);
         return true;
     }
 

@@ -308,4 +308,30 @@ class ProcessTableViewModelTest {
                     .isEqualTo(vm.shownRows().get(i).entry().name());
         }
     }
+
+    @Test
+    void aLineThatGetsAnotherProcessFiresOnlyTheValuesThatDiffer() {
+        vm.setOrder(Comparator.comparingLong(ProcessEntry::ussKey).reversed());
+        vm.apply(snapshot(1, List.of(
+                process(1, "worker", "g", "s", 300, 300, 300),
+                process(2, "worker", "g", "s", 200, 200, 200))));
+        ProcessRow first = vm.shownRows().get(0);
+        List<String> fired = new java.util.ArrayList<>();
+        // invalidation, not change, listeners: an invalidated cell is updated and laid out even
+        // when its text turns out the same
+        java.util.Map<String, javafx.beans.binding.ObjectBinding<?>> values = java.util.Map.of("pid",
+                first.pidProperty(), "name", first.nameProperty(), "user", first.userProperty(), "group",
+                first.groupProperty(), "uss", first.ussProperty());
+        values.forEach((label, value) -> {
+            value.get();
+            value.addListener((javafx.beans.InvalidationListener) obs -> fired.add(label));
+        });
+
+        vm.apply(snapshot(2, List.of(
+                process(1, "worker", "g", "s", 100, 100, 100),
+                process(2, "worker", "g", "s", 200, 200, 200))));
+
+        assertThat(first.pid()).isEqualTo(2);
+        assertThat(fired).containsExactlyInAnyOrder("pid", "uss");
+    }
 }
