@@ -39,19 +39,7 @@ public record Snapshot(
 
     /** The process with this pid, by binary search. */
     public Optional<ProcessSample> byPid(int pid) {
-        int lo = 0;
-        int hi = processes.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int p = processes.get(mid).pid();
-            if (p < pid) {
-                lo = mid + 1;
-            } else if (p > pid) {
-                hi = mid - 1;
-            } else {
-                return Optional.of(processes.get(mid));
-            }
-        }
-        return Optional.empty();
+        int at = PidSearch.indexOf(processes, ProcessSample::pid, pid);
+        return at < 0 ? Optional.empty() : Optional.of(processes.get(at));
     }
 }

@@ -1,5 +1,6 @@
 package io.herakles.procmem.ui.processes;
 
+import io.herakles.procmem.model.PidSearch;
 import io.herakles.procmem.model.ProcessSample;
 import io.herakles.procmem.model.Snapshot;
 import java.util.ArrayList;
@@ -179,22 +180,9 @@ public final class ProcessListing {
         return order;
     }
 
-    /** The index in {@link #all} of {@code pid} (a binary search: it is in pid order), or -1. */
+    /** The index in {@link #all} of {@code pid} (it is in pid order), or -1. */
     private int positionOf(int pid) {
-        int low = 0;
-        int high = all.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int at = all.get(middle).pid();
-            if (at < pid) {
-                low = middle + 1;
-            } else if (at > pid) {
-                high = middle - 1;
-            } else {
-                return middle;
-            }
-        }
-        return -1;
+        return PidSearch.indexOf(all, ProcessEntry::pid, pid);
     }
 
     /**
