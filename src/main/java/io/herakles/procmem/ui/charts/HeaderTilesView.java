@@ -271,33 +271,25 @@ public class HeaderTilesView extends HBox {
         }
         List<ChartData> points = new ArrayList<>(cpuHistory);
         ChartData first = points.get(0);
-        while (points.size() < 3) { // the smoothed chart needs three points (TilesFX asserts it)
+        // the smoothed chart needs three points (TilesFX asserts it) and its skin shows the last
+        // point, not setValue: the first value is repeated so that the tile shows it at once
+        while (points.size() < 3) {
             points.add(0, new ChartData("", first.getValue(), first.getTimestamp()));
         }
         cpuTile.setChartData(points);
         cpuTile.setValue(cpuHistory.getLast().getValue());
     }
 
+    /** Adds {@code point} (already the newest of {@link #cpuHistory}) to the CPU tile. */
     private void appendCpu(ChartData point) {
-        double percent = point.getValue();
-        if (cpuTile.getChartData().size() < 3) {
-            // the smoothed chart needs three points (TilesFX asserts it) and its skin shows the last
-            // point, not setValue: start with the first value three times, so the tile shows it at once
-            cpuTile.setChartData(List.of(point, new ChartData("", percent, point.getTimestamp()),
-                    new ChartData("", percent, point.getTimestamp())));
-            cpuTile.setValue(percent);
-            return;
-        }
-        List<ChartData> shown = cpuTile.getChartData();
-        if (shown.size() < CPU_POINTS) {
+        int shown = cpuTile.getChartData().size();
+        if (shown >= 3 && shown < CPU_POINTS) {
             cpuTile.addChartData(point);
+            cpuTile.setValue(point.getValue());
         } else {
-            // full: drop the oldest and append in ONE list change, so the chart redraws once, not twice
-            List<ChartData> next = new ArrayList<>(shown.subList(shown.size() - CPU_POINTS + 1, shown.size()));
-            next.add(point);
-            cpuTile.setChartData(next);
+            // the first point (padded to three), or full: the history in ONE list change, one redraw
+            showCpuHistory();
         }
-        cpuTile.setValue(percent);
     }
 
     private void updateLeaders(HeaderFigures f) {

@@ -101,9 +101,11 @@ public final class ProcessTableViewModel {
         }
         List<ProcessRow> still = new ArrayList<>(watched.size());
         List<ProcessRow> refreshing = watched;
-        watched = still; // a value read while refreshing adds its line to the new list
+        // a line that stops being watched and is read again while refreshing adds itself to the new
+        // list (watch); one that stays watched is not added by a read (it is never twice in a list)
+        watched = still;
         for (ProcessRow line : refreshing) {
-            if (line.refresh(filterChanged) && !still.contains(line)) {
+            if (line.refresh(filterChanged)) {
                 still.add(line);
             }
         }
